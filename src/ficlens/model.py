@@ -122,6 +122,7 @@ class Scene(Record):
     confidence: float = 1.0
     break_evidence: list[Span] = Field(default_factory=list)
     pov: str | None = None
+    pov_name: str | None = None  # the name as stated in a heading ("Kurt's POV") or resolved
     pov_kind: PovKind = "unclear"
     pov_stated: bool = False
     pov_confidence: float = 0.0
