@@ -1,23 +1,12 @@
-"""Show a story-world: the HTML report and the terminal summary (placeholder)."""
+"""Show a story-world: the self-contained HTML report and the terminal summary.
+
+``render_html(world)`` returns the report page (``html.py``); ``progress_reporter``
+and ``print_summary`` are what ``ficlens analyze`` prints (``terminal.py``).
+"""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from .html import render_html
+from .terminal import print_summary, progress_reporter
 
-from ..model import StoryWorld
-
-
-def render_html(world: StoryWorld) -> str:
-    return "<!doctype html><title>ficlens</title>"
-
-
-@contextlib.contextmanager
-def progress_reporter(enabled: bool = True) -> Iterator[Callable[[str], None] | None]:
-    yield None
-
-
-def print_summary(world: StoryWorld, written: list[Path]) -> None:
-    for p in written:
-        print(f"wrote {p}")
+__all__ = ["render_html", "print_summary", "progress_reporter"]

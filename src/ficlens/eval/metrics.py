@@ -1,0 +1,178 @@
+"""Score a predicted StoryWorld against a gold document; see docs/evaluation.md.
+
+Everything is a count first (``Counts``), so documents add up exactly and
+ratios are taken once at the end (micro-averages over all quotations).
+
+* A gold quotation is **detected** when every one of its spans overlaps a
+  predicted quote of kind speech or thought. Its **predicted quote** is the one
+  overlapping its first span the most.
+* A predicted character **is** a gold character when its name (failing that, the
+  most of its aliases) is among that character's gold name and aliases,
+  compared case- and space-insensitively.
+* **Attribution** is right when the gold quotation is detected and its predicted
+  quote's speaker is the gold speaker; undetected quotations count as wrong.
+* **Addressees** (gold quotations with at least one addressee): ``any`` when a
+  predicted addressee is a gold one, ``exact`` when the sets are equal.
+* **Character recall**: gold characters speaking at least ``MAIN_QUOTES`` gold
+  quotations that some predicted character is; **precision**: predicted
+  characters that are some gold character.
+* **Detection precision**: predicted speech/thought quotes overlapping a gold span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import asdict, dataclass, field, fields
+
+from ..model import Character, Quote, StoryWorld
+from .gold import GoldDocument, GoldQuote
+
+MAIN_QUOTES = 5  # gold characters with at least this many quotations must be found
+QUOTE_TYPES = ("explicit", "anaphoric", "implicit")
+_SPOKEN = ("speech", "thought")
+
+
+@dataclass
+class Counts:
+    """What one document (or a sum of documents) scored; all integers but ``seconds``."""
+
+    quotes: int = 0
+    detected: int = 0
+    correct: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [quotes, correct]
+    with_addressees: int = 0
+    addressee_any_right: int = 0
+    addressee_exact_right: int = 0
+    predicted_quotes: int = 0
+    predicted_matching: int = 0
+    main_characters: int = 0
+    main_found: int = 0
+    predicted_characters: int = 0
+    predicted_characters_matching: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    def __add__(self, other: Counts) -> Counts:
+        total = Counts()
+        for f in fields(Counts):
+            if f.name != "by_type":
+                setattr(total, f.name, getattr(self, f.name) + getattr(other, f.name))
+        for counts in (self.by_type, other.by_type):
+            for kind, (n, right) in counts.items():
+                pair = total.by_type.setdefault(kind, [0, 0])
+                pair[0] += n
+                pair[1] += right
+        return total
+
+    def rates(self) -> dict[str, float | None]:
+        """The metrics as ratios (None when there is nothing to divide by)."""
+        by_type = {kind: self.by_type.get(kind, [0, 0]) for kind in QUOTE_TYPES}
+        return {
+            "attribution_accuracy": _ratio(self.correct, self.quotes),
+            **{f"attribution_{kind}": _ratio(right, n) for kind, (n, right) in by_type.items()},
+            "detection_recall": _ratio(self.detected, self.quotes),
+            "detection_precision": _ratio(self.predicted_matching, self.predicted_quotes),
+            "addressee_any": _ratio(self.addressee_any_right, self.with_addressees),
+            "addressee_exact": _ratio(self.addressee_exact_right, self.with_addressees),
+            "character_recall": _ratio(self.main_found, self.main_characters),
+            "character_precision": _ratio(self.predicted_characters_matching, self.predicted_characters),
+            "words_per_second": _ratio(self.words, self.seconds),
+        }
+
+    def to_dict(self) -> dict[str, object]:
+        return {**asdict(self), **self.rates()}
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def score(gold: GoldDocument, world: StoryWorld, seconds: float = 0.0) -> Counts:
+    """Count how ``world`` (the pipeline's output over ``gold.text``) matches ``gold``."""
+    counts = Counts(words=len(gold.text.split()), seconds=seconds)
+    spoken = sorted((q for q in world.quotes if q.kind in _SPOKEN), key=lambda q: q.start)
+    index = _SpanIndex([(q.start, q.end) for q in spoken])
+    identity = match_characters(gold, world.characters)
+    for quote in gold.quotes:
+        _score_quote(counts, quote, [spoken[i] for i in index.overlapping(*quote.spans[0])]
+                     if quote.spans else [], index, identity)
+    gold_index = _SpanIndex(sorted(span for quote in gold.quotes for span in quote.spans))
+    counts.predicted_quotes = len(spoken)
+    counts.predicted_matching = sum(1 for q in spoken if gold_index.overlapping(q.start, q.end))
+    speakers = Counter(quote.speaker for quote in gold.quotes)
+    found = set(identity.values())
+    main = [m.name for m in gold.cast if speakers[m.name] >= MAIN_QUOTES]
+    counts.main_characters = len(main)
+    counts.main_found = sum(1 for name in main if name in found)
+    counts.predicted_characters = len(world.characters)
+    counts.predicted_characters_matching = len(identity)
+    return counts
+
+
+def _score_quote(counts: Counts, quote: GoldQuote, first_overlaps: list[Quote],
+                 index: _SpanIndex, identity: dict[str, str]) -> None:
+    counts.quotes += 1
+    detected = bool(quote.spans) and all(index.overlapping(a, b) for a, b in quote.spans)
+    predicted = max(first_overlaps, key=lambda q: _overlap(q, quote.spans[0]), default=None)
+    right = detected and predicted is not None and identity.get(predicted.speaker or "") == quote.speaker
+    counts.detected += detected
+    counts.correct += right
+    if quote.type:
+        pair = counts.by_type.setdefault(quote.type, [0, 0])
+        pair[0] += 1
+        pair[1] += right
+    if quote.addressees:
+        counts.with_addressees += 1
+        if detected and predicted is not None:
+            guessed = {identity.get(a) for a in predicted.addressees} - {None}
+            counts.addressee_any_right += bool(guessed & set(quote.addressees))
+            counts.addressee_exact_right += guessed == set(quote.addressees)
+
+
+def _overlap(quote: Quote, span: tuple[int, int]) -> int:
+    return min(quote.end, span[1]) - max(quote.start, span[0])
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[str, str]:
+    """Predicted character id -> gold character name, for those that are a gold character."""
+    owners: dict[str, set[str]] = {}
+    for member in gold.cast:
+        for alias in {member.name, *member.aliases}:
+            owners.setdefault(_key(alias), set()).add(member.name)
+    identity: dict[str, str] = {}
+    for character in characters:
+        by_name = owners.get(_key(character.name), set())
+        if len(by_name) == 1:
+            identity[character.id] = next(iter(by_name))
+            continue
+        votes = Counter(owner for alias in {character.name, *character.aliases}
+                        for owner in owners.get(_key(alias), ()))
+        if votes:
+            identity[character.id] = max(sorted(votes), key=lambda owner: votes[owner])
+    return identity
+
+
+class _SpanIndex:
+    """Sorted spans, answering "which overlap (start, end)?" in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.longest = max((b - a for a, b in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes of the spans overlapping [start, end) (touching counts for empty spans)."""
+        first = bisect_left(self.starts, start - self.longest)
+        hits = []
+        for i in range(first, len(self.spans)):
+            a, b = self.spans[i]
+            if a >= max(end, start + 1):
+                break
+            if b > start and a < max(end, start + 1):
+                hits.append(i)
+        return hits

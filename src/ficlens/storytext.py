@@ -1,0 +1,136 @@
+"""Shared readers of the story text for the relations, emotion and tags stages.
+
+These helpers only *read* a ``StoryWorld``: where the story proper lies, its
+sentences, its dialogue spans and where each character is named. They fall back
+on simple regular expressions when an earlier stage left a part empty, so the
+later stages still give sensible output on a bare world.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .model import Character, StoryWorld
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n+")
+_QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]{2,}’")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@cache
+def load_data(name: str) -> Any:
+    """A JSON file from ``ficlens/data`` (curated lexicons; read once per process)."""
+    return json.loads(resources.files("ficlens.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes kept: "didn't", "kurt's")."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def story_ranges(world: StoryWorld) -> list[tuple[int, int]]:
+    """The story proper: chapters if known, else the whole text minus its notes."""
+    if world.chapters:
+        return [(c.start, c.end) for c in world.chapters if c.end > c.start]
+    ranges = [(0, len(world.text))]
+    for note in sorted(world.notes, key=lambda n: n.start):
+        kept: list[tuple[int, int]] = []
+        for start, end in ranges:
+            if note.end <= start or note.start >= end:
+                kept.append((start, end))
+                continue
+            if note.start > start:
+                kept.append((start, note.start))
+            if note.end < end:
+                kept.append((note.end, end))
+        ranges = kept
+    return [(s, e) for s, e in ranges if world.text[s:e].strip()]
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as stripped (start, end) offsets into ``text``."""
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        yield from _stripped(text, position, match.end())
+        position = match.end()
+    yield from _stripped(text, position, end)
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk.rstrip())
+    if right > left:
+        yield start + left, start + right
+
+
+def dialogue_spans(world: StoryWorld) -> list[tuple[int, int, str | None]]:
+    """Spoken passages (start, end, speaker id): the quotes stage's, else found by regex."""
+    if world.quotes:
+        return sorted((q.start, q.end, q.speaker) for q in world.quotes if q.kind in ("speech", "thought"))
+    spans: list[tuple[int, int, str | None]] = []
+    for start, end in story_ranges(world):
+        spans.extend((m.start(), m.end(), None) for m in _QUOTE.finditer(world.text, start, end))
+    return spans
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    character: str
+
+
+def character_forms(character: Character) -> list[str]:
+    """The names a character is called by: name, aliases and each part of a full name."""
+    forms = {character.name, *character.aliases}
+    for form in list(forms):
+        parts = form.split()
+        if len(parts) > 1:
+            forms.update(p for p in parts if p[:1].isupper() and len(p) > 2)
+    return sorted((f for f in forms if f.strip()), key=len, reverse=True)
+
+
+def name_mentions(world: StoryWorld) -> list[Mention]:
+    """Every place a character is named, in text order (one regex pass, linear).
+
+    A form shared by two characters (a family name) is left out: it cannot say who.
+    """
+    owner: dict[str, str | None] = {}
+    for character in world.characters:
+        for form in character_forms(character):
+            key = form.lower()
+            owner[key] = character.id if owner.get(key, character.id) == character.id else None
+    forms = [f for f, cid in owner.items() if cid is not None]
+    if not forms:
+        return []
+    pattern = re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    mentions = []
+    for start, end in story_ranges(world):
+        for match in pattern.finditer(world.text, start, end):
+            if match.group(0)[:1].isupper():
+                mentions.append(Mention(match.start(), match.end(), owner[match.group(0).lower()] or ""))
+    return mentions
+
+
+class MentionIndex:
+    """Name mentions searchable by offset range in O(log n)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.mentions[lo:hi]

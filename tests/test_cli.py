@@ -1,0 +1,69 @@
+"""The CLI: every command documented, outputs written atomically, errors on one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from ficlens.cli import main
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+
+
+def _commands(group: click.Group, prefix: str = "ficlens"):
+    for name, command in group.commands.items():
+        yield f"{prefix} {name}", command
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{prefix} {name}")
+
+
+@pytest.mark.parametrize("path, command", list(_commands(main)))
+def test_cli_every_command_has_help_and_docs(path, command):
+    assert (command.help or "").strip(), f"{path} has no help text"
+    assert f"`{path}`" in DOCS.read_text(encoding="utf-8"), f"{path} is not in docs/cli.md"
+
+
+def test_cli_analyze_writes_json_and_report(tmp_path, sample_chapter):
+    result = CliRunner().invoke(main, ["analyze", str(sample_chapter), "-o", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "ficlens/story-world@1"
+    assert "text" not in data
+    assert (tmp_path / "s.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_cli_analyze_json_to_stdout_only(tmp_path, sample_chapter):
+    result = CliRunner().invoke(main, ["analyze", str(sample_chapter), "--json", "-", "--include-text"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["text"].startswith("Disclaimer")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_analyze_quiet_prints_nothing(tmp_path, sample_chapter):
+    result = CliRunner().invoke(main, ["analyze", str(sample_chapter), "-o", str(tmp_path / "q"), "--quiet"])
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_cli_unwritable_output_is_one_line(tmp_path, sample_chapter):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["analyze", str(sample_chapter), "-o", str(blocker / "sub" / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "error" in result.stderr
+    assert not (tmp_path / "file" / "sub").exists()
+
+
+def test_cli_bad_cast_file_is_one_line(tmp_path, sample_chapter):
+    cast = tmp_path / "cast.json"
+    cast.write_text("[{\"name\": \"A\", \"mood\": \"odd\"}]")
+    result = CliRunner().invoke(main, ["analyze", str(sample_chapter), "--cast", str(cast),
+                                       "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "cast entry 1" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "o.json").exists()
