@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from ficlens.cli import main
 from ficlens.errors import EvalError
+from ficlens.eval.litbank import iter_documents, load_document
+from ficlens.eval.metrics import Counts, match_characters, score
 from ficlens.eval.pdnc import iter_novels, load_novel, world_from_gold
+from ficlens.model import Character, Quote, StoryWorld
 
 PDNC_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "pdnc"
+LITBANK_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "litbank"
 
 
 def test_pdnc_load_novel_spans_index_the_text() -> None:
@@ -86,3 +93,140 @@ def test_pdnc_real_novel_spans_match_quote_text(pdnc_dir: Path) -> None:
     total = sum(len(q.spans) for q in novel.quotes)
     assert matched / total > 0.99
     assert all(novel.text[a - 1] in "\"'\u201c\u2018 \n" for q in novel.quotes for a, b in q.spans[:1])
+
+
+# --- metrics -------------------------------------------------------------------------------------
+
+def _quote_over(text: str, phrase: str, qid: str, **fields: object) -> Quote:
+    start = text.index(phrase)
+    return Quote(id=qid, start=start - 1, end=start + len(phrase) + 1, text=phrase, **fields)
+
+
+def test_metrics_score_counts_exactly() -> None:
+    gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
+    text = gold.text
+    world = StoryWorld(text=text, characters=[
+        Character(id="c1", name="Mara", aliases=["Miss Quill"]),
+        Character(id="c2", name="Tobias Wren"),
+        Character(id="c3", name="Captain Holt"),
+    ], quotes=[
+        _quote_over(text, "It will come,", "q1", speaker="c2", addressees=["c1"]),
+        _quote_over(text, "it always does.", "q2", speaker="c2", continues="q1"),
+        _quote_over(text, "Not before the rain.", "q3", speaker="c2", addressees=["c2"]),
+        _quote_over(text, "Fine.", "q4", speaker="c1", addressees=["c2", "c3"]),
+        _quote_over(text, "lighthouse", "q5", speaker="c1"),
+        _quote_over(text, "satchel", "q6", kind="mention"),
+    ])
+    counts = score(gold, world, seconds=0.5, main_quotes=2)
+    assert (counts.quotes, counts.detected, counts.correct) == (4, 3, 2)
+    assert counts.by_type == {"explicit": [1, 1], "anaphoric": [2, 0], "implicit": [1, 1]}
+    assert (counts.with_addressees, counts.addressee_any_right, counts.addressee_exact_right) == (4, 3, 2)
+    assert (counts.predicted_quotes, counts.predicted_matching) == (5, 4)
+    assert (counts.main_characters, counts.main_found) == (2, 2)
+    assert (counts.predicted_characters, counts.predicted_characters_matching) == (3, 2)
+    rates = counts.rates()
+    assert rates["attribution_accuracy"] == 0.5
+    assert rates["attribution_anaphoric"] == 0.0
+    assert rates["detection_recall"] == 0.75
+    assert rates["detection_precision"] == 0.8
+    assert (rates["addressee_any"], rates["addressee_exact"]) == (0.75, 0.5)
+    assert rates["character_precision"] == 2 / 3
+    assert rates["words_per_second"] == counts.words / 0.5
+
+
+def test_metrics_counts_add_up() -> None:
+    a = Counts(quotes=2, correct=1, by_type={"explicit": [2, 1]}, seconds=1.0)
+    b = Counts(quotes=3, correct=3, by_type={"explicit": [1, 1], "implicit": [2, 2]}, seconds=0.5)
+    total = a + b
+    assert (total.quotes, total.correct, total.seconds) == (5, 4, 1.5)
+    assert total.by_type == {"explicit": [3, 2], "implicit": [2, 2]}
+    assert Counts().rates()["attribution_accuracy"] is None
+
+
+def test_metrics_match_characters_by_name_then_aliases() -> None:
+    gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
+    identity = match_characters(gold, [
+        Character(id="c1", name="Quill", aliases=["Miss Quill", "Mara"]),
+        Character(id="c2", name="tobias"),
+        Character(id="c3", name="Nobody"),
+    ])
+    assert identity == {"c1": "Mara Quill", "c2": "Tobias Wren"}
+
+
+# --- LitBank -------------------------------------------------------------------------------------
+
+def test_litbank_rebuilds_text_and_spans() -> None:
+    document = load_document(LITBANK_FIXTURE, "01_tiny_gate_brat")
+    assert document.text == ('Ivo Marsh opened the gate.\n\n"You are early," said Ivo.\n\n'
+                             '"The bus was quick," Wren Tally replied. "Is the kettle on?" '
+                             "He laughed at the dogs' bowls.\n\n'Always,' he said.")
+    assert [(q.id, document.text[q.spans[0][0]:q.spans[0][1]], q.speaker) for q in document.quotes] == [
+        ("Q1", '"You are early,"', "Ivo Marsh"),
+        ("Q2", '"The bus was quick,"', "Wren Tally"),
+        ("Q3", '"Is the kettle on?"', "Wren Tally"),
+        ("Q4", "'Always,'", "Ivo Marsh"),
+    ]
+
+
+def test_litbank_cast_from_speaking_chains() -> None:
+    cast = load_document(LITBANK_FIXTURE, "01_tiny_gate_brat").cast
+    assert [(m.name, m.aliases, m.gender) for m in cast] == [
+        ("Ivo Marsh", ["Ivo Marsh", "Ivo"], "he"), ("Wren Tally", ["Wren Tally"], "unknown")]
+
+
+def test_litbank_iter_documents_subset_and_errors(tmp_path: Path) -> None:
+    assert [d.name for d in iter_documents(LITBANK_FIXTURE, ["01_tiny"])] == ["01_tiny_gate_brat"]
+    with pytest.raises(EvalError, match="no LitBank excerpt named nope"):
+        list(iter_documents(LITBANK_FIXTURE, ["nope"]))
+    with pytest.raises(EvalError, match="not a LitBank folder"):
+        list(iter_documents(tmp_path))
+    with pytest.raises(EvalError, match="not found"):
+        list(iter_documents(tmp_path / "absent"))
+
+
+def test_litbank_malformed_row(tmp_path: Path) -> None:
+    folder = tmp_path / "quotations" / "tsv"
+    folder.mkdir(parents=True)
+    (folder / "x.txt").write_text("Hi .\n")
+    (folder / "x.ann").write_text("QUOTE\tQ1\t0\tzero\t0\t1\tHi .\n")
+    with pytest.raises(EvalError, match="malformed QUOTE row"):
+        list(iter_documents(tmp_path))
+
+
+@pytest.mark.shared
+def test_litbank_real_quotes_line_up(litbank_dir: Path) -> None:
+    documents = list(iter_documents(litbank_dir, ["110_tess"]))
+    quotes = documents[0].quotes
+    assert len(quotes) > 20
+    assert all(documents[0].text[q.spans[0][0]] in "\"'\u201c\u2018" for q in quotes)
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+def test_eval_cli_pdnc_json() -> None:
+    result = CliRunner().invoke(main, ["eval", "pdnc", str(PDNC_FIXTURE), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [r["setting"] for r in data["results"]] == ["end-to-end", "gold-cast"]
+    total = data["results"][1]["total"]
+    assert total["quotes"] == 7
+    assert total["detection_recall"] == 1.0
+    assert set(data["results"][0]["documents"]) == {"TinyHarbour", "TinyOrchard"}
+
+
+def test_eval_cli_litbank_table() -> None:
+    result = CliRunner().invoke(main, ["eval", "litbank", str(LITBANK_FIXTURE), "--setting", "gold-cast"])
+    assert result.exit_code == 0, result.output
+    assert "quote detection recall" in result.output and "100.0" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["eval", "pdnc", "/no/such/dir"], "PDNC directory not found"),
+    (["eval", "litbank", str(PDNC_FIXTURE)], "not a LitBank folder"),
+    (["eval", "pdnc", str(PDNC_FIXTURE), "--novel", "Nope"], "no PDNC novel named Nope"),
+])
+def test_eval_cli_bad_directory_is_one_line(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1

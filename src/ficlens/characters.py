@@ -1,9 +1,623 @@
-"""Placeholder stage: find_characters (being written)."""
+"""Characters: who the people of the story are, what they are called, and their pronouns.
+
+``find_characters(world)`` reads ``world.text``, ``world.chapters`` (only the story
+proper is searched, never the notes around it) and ``world._cast``; it fills
+``world.characters``, ordered by mentions (ids ``c1``, ``c2``, ... in that order).
+
+Without a cast, names are found in four linear passes:
+
+1. *Candidates*: runs of capitalised words ("Mr. Knightley", "Emma Woodhouse"),
+   with leading/trailing common words ("Oh", "Poor") trimmed: a word the text
+   mostly writes in lower case is not a name.
+2. *People*: spaCy NER labels a bounded sample of the candidates' sentences
+   (``SAMPLE_CHARS``), and honorifics, first-name lists and speech verbs ("Finn
+   groaned") add evidence; places, bands, brands and titles drop out.
+3. *Clusters*: full names, honorific forms, first names and surnames are
+   grouped (see ``_cluster``); honorific gender and first names keep namesakes
+   apart ("Mr. Bennet" / "Mrs. Bennet" / "Jane Bennet").
+4. *Mentions and gender*: every alias is matched again over the story (longest
+   alias first, case-sensitive, word boundaries) for exact ``mention_spans``;
+   pronouns after each mention, honorifics, gendered person words ("his
+   brother Finn") and first-name lists vote he / she / they.
+
+A story told mostly in the first person outside dialogue gets a narrator
+character, named when the text says "my name is X" / "call me X".
+With ``world._cast`` those characters are used exactly and only their aliases
+are matched.
+"""
 
 from __future__ import annotations
 
-from .model import StoryWorld
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .model import CastMember, Character, Gender, Span, StoryWorld
+
+SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length
+SAMPLES_PER_NAME = 4
+MIN_MENTIONS = 2
+PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
+NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
+
+_MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
+                "Prince", "Duke", "Count", "Baron", "Brother", "Mister", "Messrs"}
+_FEMALE_TITLES = {"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle", "Mademoiselle", "Aunt",
+                  "Queen", "Princess", "Duchess", "Countess", "Baroness", "Dame", "Sister", "Mistress",
+                  "Missus", "Signora"}
+_NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colonel", "Col", "Major",
+                   "General", "Lieutenant", "Lt", "Sergeant", "Sgt", "Admiral", "Rev", "Reverend",
+                   "Mx", "Judge", "Coach", "Officer", "Detective", "Agent", "Nurse", "Saint", "St"}
+_TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
+_TITLE_SPELLINGS = {"Mister": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev", "Prof": "Professor",
+                    "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant", "Sgt": "Sergeant", "Mme": "Madame",
+                    "Mlle": "Mademoiselle", "St": "Saint"}
+# "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
+_MARRIED_TITLES = {"Mrs", "Madame", "Signora"}
+# Titles that go with a first name ("Lady Catherine", "Sir William", "Miss Lizzy").
+_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Master", "Aunt", "Uncle", "Madame", "Mademoiselle",
+                      "Signora", "Dame", "Sister", "Brother", "Father", "Prince", "Princess", "King", "Queen"}
+# Capitalised words that are never names on their own, however the text uses them.
+_NEVER_NAMES = {
+    "I", "O", "Oh", "Ah", "OK", "Okay", "Yes", "No", "God", "Lord", "Heaven", "Christ", "Jesus", "Mom",
+    "Mum", "Dad", "Mama", "Mamma", "Papa", "Ma", "Pa", "Mother", "Father", "Sir", "Madam", "Ma'am",
+    "Chapter", "CHAPTER", "Book", "Part", "Volume", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Christmas", "Easter", "English",
+    "French", "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well",
+    "Thank", "Thanks", "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love",
+    "Majesty", "Highness", "Lordship", "Ladyship", "Honour", "Honor", "Excellency", "Jove", "Gawd", "Lawd",
+    "Providence", "Fate", "Fortune", "Nature", "Italian", "Spanish", "German", "Irish", "Scottish", "Scotch",
+    "Welsh", "Russian", "Chinese", "Japanese", "Greek", "Roman", "Dutch", "Swiss", "Austrian", "European",
+    "African", "Canadian", "Australian", "Mexican", "Egyptian", "Turkish", "Persian", "Arab", "Jewish",
+    "Hindu", "Moslem", "Muslim", "Mohammedan", "Catholic", "Protestant", "Englishman", "Englishwoman",
+}
+# A run containing one of these names a place or an institution, not a person.
+_PLACE_WORDS = {"Street", "St", "Road", "Lane", "Avenue", "Park", "Hall", "House", "Abbey", "Court",
+                "Castle", "Church", "Chapel", "College", "School", "University", "Academy", "Hotel",
+                "Inn", "Square", "Island", "River", "Lake", "Mountain", "Hill", "Bridge", "Company",
+                "Club", "Bank", "Hospital", "Station", "Theatre", "Theater", "Cafe", "Café", "Bar",
+                "Restaurant", "Manor", "Place", "Gardens", "City", "County", "Valley", "Records",
+                "High", "Building", "Lodge", "Cottage", "Farm", "Grange", "Rectory", "Parsonage", "Villa", "Tower", "Palace", "Centre", "Center", "Mall", "Office", "Department"}
+_NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE",
+                      "LAW", "DATE", "TIME"}
+_KIN_WORDS: dict[str, Gender] = {
+    **dict.fromkeys(["brother", "father", "husband", "uncle", "nephew", "grandfather", "grandson",
+                     "stepbrother", "dad", "daddy", "king", "prince", "mr", "boyfriend", "son", "man",
+                     "boy", "gentleman", "lad", "fiancé", "widower"], "he"),
+    **dict.fromkeys(["sister", "mother", "wife", "aunt", "niece", "grandmother", "granddaughter",
+                     "stepsister", "mom", "mum", "mommy", "queen", "princess", "girlfriend", "daughter",
+                     "woman", "girl", "lady", "fiancée", "widow"], "she"),
+}
+_SPEECH_VERBS = ("said|asked|replied|answered|cried|shouted|whispered|murmured|muttered|called|"
+                 "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
+                 "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared")
+
+_WORD = r"[A-Z][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*"
+_TITLE_TOKEN = r"(?:%s)\.?" % "|".join(sorted(_TITLES, key=len, reverse=True))
+_GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
+_RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}{_WORD})*")
+_TOKEN = re.compile(_WORD)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*")
+_QUOTE = re.compile(r"\"(?:[^\"\n]|\n(?!\s*\n))*\"?|“(?:[^”\n]|\n(?!\s*\n))*”?")
+_THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|(they|them|their|themselves))\b",
+                           re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
+_SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+$")
+_SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+({_WORD}(?:[ \t]+{_WORD})?)")
+
+
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    lines = resources.files("ficlens.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _name_genders() -> dict[str, Gender]:
+    """First name -> he/she for names on exactly one of the two lists."""
+    male, female = _word_list("names_male.txt"), _word_list("names_female.txt")
+    return {**dict.fromkeys(male - female, "he"), **dict.fromkeys(female - male, "she")}
+
+
+@cache
+def _person_word_genders() -> dict[str, Gender]:
+    male, female = _word_list("person_words_male.txt"), _word_list("person_words_female.txt")
+    words = {**dict.fromkeys((w.lower() for w in male - female), "he"),
+             **dict.fromkeys((w.lower() for w in female - male), "she")}
+    return {**words, **_KIN_WORDS}
 
 
 def find_characters(world: StoryWorld) -> StoryWorld:
+    """Fill ``world.characters`` from the story text (or ``world._cast``); see the module docstring."""
+    ranges = _story_ranges(world)
+    quotes = _quote_ranges(world.text, ranges)
+    if world._cast:
+        groups = [_Group(aliases=list(m.aliases), name=m.name, cast=m) for m in world._cast]
+    else:
+        groups = _discover(world.text, ranges)
+    _match_mentions(world.text, ranges, groups)
+    narrator = _find_narrator(world.text, ranges, quotes, groups) if not world._cast else None
+    for group in groups:
+        if group.cast is not None and group.cast.gender != "unknown":
+            group.gender = group.cast.gender
+        else:
+            group.gender = _infer_gender(world.text, group, groups, quotes)
+    kept = [g for g in groups if g.cast is not None or g is narrator or len(g.spans) >= MIN_MENTIONS]
+    kept.sort(key=lambda g: (-len(g.spans), g.first_mention))
+    world.characters = [
+        Character(id=f"c{i}", name=g.name, aliases=[a for a in g.aliases if a != g.name], gender=g.gender,
+                  mentions=len(g.spans), mention_spans=[Span(start=s, end=e, note=world.text[s:e])
+                                                       for s, e in sorted(g.spans)],
+                  from_cast=g.cast is not None, narrator=g is narrator)
+        for i, g in enumerate(kept, 1)
+    ]
     return world
+
+
+@dataclass
+class _Group:
+    """One character being built: its aliases, evidence and matched mentions."""
+
+    aliases: list[str]
+    name: str = ""
+    cast: CastMember | None = None
+    gender_hint: Gender = "unknown"  # from titles and first names, while clustering
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: Gender = "unknown"
+
+    @property
+    def first_mention(self) -> int:
+        return min((s for s, _ in self.spans), default=1 << 62)
+
+
+def _story_ranges(world: StoryWorld) -> list[tuple[int, int]]:
+    spans = [(c.start, c.end) for c in world.chapters if c.end > c.start]
+    return sorted(spans) if spans else [(0, len(world.text))]
+
+
+def _quote_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of dialogue (double quotes within a line), sorted."""
+    return [(m.start() + a, m.end() + a) for a, b in ranges for m in _QUOTE.finditer(text[a:b])]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    i = bisect_right(spans, (position, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+# --- 1. candidates --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    """A capitalised name form and where it occurs."""
+
+    form: str
+    positions: list[int] = field(default_factory=list)
+    initial: int = 0  # occurrences at the start of a sentence
+    speech: int = 0  # occurrences next to a speech verb ("Finn groaned", "said Finn")
+    place: int = 0  # occurrences after a preposition of place ("in Lima", "at Callbacks")
+    the: int = 0  # occurrences after "the" ("the Hatter")
+
+
+def _tokens(form: str) -> list[str]:
+    return _TOKEN.findall(form)
+
+
+def _strip_title(token: str) -> str:
+    return token.rstrip(".")
+
+
+def _is_title(token: str) -> bool:
+    return _strip_title(token) in _TITLES
+
+
+def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Candidate], Counter[str]]:
+    """Every trimmed capitalised run in the story, and how often each word is written in lower case."""
+    lower: Counter[str] = Counter()
+    runs: list[tuple[bool, list[tuple[int, str]]]] = []
+    for a, b in ranges:
+        chunk = text[a:b]
+        lower.update(m.group() for m in _LOWER_WORD.finditer(chunk))
+        for m in _RUN.finditer(chunk):
+            tokens = [(t.start() + m.start() + a, t.group()) for t in _TOKEN.finditer(m.group())]
+            runs.append((_starts_sentence(text, tokens[0][0]), tokens))
+    capital: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # capitalised where no sentence starts: a name's sure sign
+    for initial, tokens in runs:
+        capital.update(_bare(t) for _, t in tokens)
+        inside.update(_bare(t) for _, t in tokens[1 if initial else 0:])
+    for i, (initial, tokens) in enumerate(runs):
+        first = _bare(tokens[0][1])
+        if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
+                and first not in _name_genders():
+            runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
+    found: dict[str, _Candidate] = {}
+    for _, tokens in runs:
+        for part in _split_run(tokens, lower, capital):
+            start, end = part[0][0], part[-1][0] + len(_bare(part[-1][1]))
+            form = text[start:end]
+            if "\n" in form:
+                form = " ".join(form.split())
+            candidate = found.setdefault(form, _Candidate(form))
+            candidate.positions.append(start)
+            candidate.initial += _starts_sentence(text, start)
+            if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 16), start):
+                candidate.speech += 1
+            before = text[max(0, start - 12):start]
+            candidate.place += bool(_PLACE_BEFORE.search(before))
+            candidate.the += bool(_THE_BEFORE.search(before))
+    return found, lower
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    return position == 0 or bool(_SENTENCE_OPENER.search(text, max(0, position - 6), position))
+
+
+def _bare(token: str) -> str:
+    """A token without a possessive or contraction ending ("Kurt's" -> "Kurt")."""
+    return re.sub(r"['’](?:s|t|ll|re|ve|d|m)$", "", token) if "'" in token or "’" in token else token
+
+
+def _is_common(token: str, lower: Counter[str], capital: Counter[str]) -> bool:
+    bare = _bare(token)
+    if bare != token and not re.search(r"['’]s$", token):
+        return True  # a contraction: "Don't", "Can't"
+    if bare in _NEVER_NAMES or (len(bare) > 1 and bare.isupper()) or bare.isdigit():
+        return True
+    return lower[bare.lower()] > capital[bare]
+
+
+def _split_run(tokens: list[tuple[int, str]], lower: Counter[str],
+               capital: Counter[str]) -> Iterator[list[tuple[int, str]]]:
+    """Cut a capitalised run at common words and place words; keep parts with a name word."""
+    part: list[tuple[int, str]] = []
+    for position, token in tokens + [(-1, "")]:
+        keep = token and (_is_title(token) or not _is_common(token, lower, capital))
+        if keep and _bare(token) in _PLACE_WORDS and part:
+            part = []  # "Hartfield House", "McKinley High": an institution, not a person
+            continue
+        if keep:
+            if part and part[-1][1] != _bare(part[-1][1]):
+                yield from _named(part)
+                part = []
+            part.append((position, token))
+            continue
+        yield from _named(part)
+        part = []
+
+
+def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    while part and _is_title(part[-1][1]):
+        part = part[:-1]
+    if part and not all(_is_title(t) for _, t in part):
+        yield part
+
+
+# --- 2. people ------------------------------------------------------------------------------------
+
+
+def _ner_votes(text: str, candidates: dict[str, _Candidate]) -> dict[str, Counter[str]]:
+    """PERSON / other votes from spaCy NER over a bounded sample of each form's sentences."""
+    from .nlp import process
+
+    snippets: list[tuple[int, str]] = []
+    budget = SAMPLE_CHARS
+    for candidate in sorted(candidates.values(), key=lambda c: -len(c.positions)):
+        step = max(1, len(candidate.positions) // SAMPLES_PER_NAME)
+        for position in candidate.positions[::step][:SAMPLES_PER_NAME]:
+            start, end = _sentence_around(text, position)
+            if budget < end - start:
+                break
+            budget -= end - start
+            snippets.append((start, text[start:end]))
+        if budget <= 0:
+            break
+    snippets.sort()
+    merged: list[tuple[int, int]] = []
+    for start, snippet in snippets:
+        end = start + len(snippet)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    forms = {form for form in candidates}
+    docs = process([text[s:e] for s, e in merged])
+    for (offset, _), doc in zip(merged, docs, strict=True):
+        for ent in doc.ents:
+            form = " ".join(ent.text.split())
+            form = re.sub(r"^(?:[Tt]he|[Oo]ld|[Yy]oung|[Pp]oor|[Dd]ear)\s+", "", form)
+            form = _bare(form)
+            names = {form, *_tokens(form)} if re.fullmatch(rf"{_WORD}(?:[ .]+{_WORD})*", form) else {form}
+            for key in names & forms:
+                votes[key]["PERSON" if ent.label_ == "PERSON" else
+                           "other" if ent.label_ in _NOT_PERSON_LABELS else "skip"] += 1
+    return votes
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", max(0, position - 200), position) + 2, text.rfind("\n\n", 0, position) + 2,
+                position - 200, 0)
+    stop = [i for i in (text.find(". ", position, position + 200), text.find("\n\n", position,
+                                                                             position + 200)) if i >= 0]
+    return start, (min(stop) + 1 if stop else min(len(text), position + 200))
+
+
+def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
+    tokens = _tokens(candidate.form)
+    if any(_bare(t) in _PLACE_WORDS for t in tokens):
+        return False
+    titled = _is_title(tokens[0])
+    known_name = _bare(tokens[0 if not titled else -1]) in _name_genders()
+    person, other = votes["PERSON"], votes["other"]
+    occurrences = len(candidate.positions)
+    if candidate.place >= max(2, 0.25 * occurrences) and not titled:
+        return False
+    if len(tokens) == 1 and not titled and occurrences - candidate.initial < max(1, 0.05 * occurrences):
+        return False
+    if candidate.speech >= max(3, 0.05 * occurrences):
+        return True
+    if titled or candidate.speech >= 2:
+        return other <= 2 * person + 2
+    if person + other:
+        return person >= other or (known_name and person * 2 >= other)
+    noninitial = len(candidate.positions) - candidate.initial
+    return known_name and noninitial > 0 or candidate.speech > 0
+
+
+# --- 3. clusters ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Form:
+    form: str
+    count: int
+    title: str | None
+    names: list[str]
+
+    @property
+    def gender(self) -> Gender:
+        """The title's gender, else the first name's (from the name lists)."""
+        if _title_gender(self.title) != "unknown":
+            return _title_gender(self.title)
+        if self.title is None or len(self.names) > 1 or self.title in _FIRST_NAME_TITLES:
+            return _name_genders().get(self.names[0], "unknown") if self.names else "unknown"
+        return "unknown"
+
+
+def _parse(form: str, count: int) -> _Form:
+    tokens = [_bare(t) for t in _tokens(form)]
+    title = _strip_title(tokens[0]) if len(tokens) > 1 and _is_title(tokens[0]) else None
+    names = [t for t in tokens[1 if title else 0:] if not _is_title(t)]
+    return _Form(form, count, _TITLE_SPELLINGS.get(title, title), names)
+
+
+def _title_gender(title: str | None) -> Gender:
+    return "he" if title in _MALE_TITLES else "she" if title in _FEMALE_TITLES else "unknown"
+
+
+def _compatible(a: Gender, b: Gender) -> bool:
+    return a == "unknown" or b == "unknown" or a == b
+
+
+def _cluster(forms: list[_Form]) -> list[_Group]:
+    """Group name forms into characters.
+
+    Full names ("Emma Woodhouse") seed groups; a titled full name joins the same
+    names untitled. A titled surname ("Miss Woodhouse") joins the one full name
+    of compatible gender with that surname, unless the text also writes a full
+    name with that title and surname ("Mr. John Knightley" keeps "Mr. Knightley"
+    apart) or several compete; "Miss"/"Lady"/"Sir" + a first name join the one
+    full name with that first name. Each title stays apart ("Mrs. Bennet" is not
+    "Miss Bennet"). A bare word joins the most mentioned group whose first name,
+    then surname, it is.
+    """
+    groups: list[_Group] = []
+    counts: dict[int, int] = defaultdict(int)
+
+    def add(group: _Group, form: _Form) -> None:
+        group.aliases.append(form.form)
+        counts[id(group)] += form.count
+        if group.gender_hint == "unknown":
+            group.gender_hint = form.gender
+
+    def new_group() -> _Group:
+        groups.append(_Group(aliases=[]))
+        return groups[-1]
+
+    full: dict[tuple[str, ...], _Group] = {}
+    titled_full: set[tuple[str | None, str]] = set()
+    for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
+        key = tuple(form.names)
+        group = full.get(key)
+        if group is None or not _compatible(group.gender_hint, form.gender):
+            group = full[key] = new_group()
+        add(group, form)
+        if form.title:
+            titled_full.add((form.title, form.names[-1]))
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    by_first: dict[str, list[_Group]] = defaultdict(list)
+    for key, group in full.items():
+        by_surname[key[-1]].append(group)
+        by_first[key[0]].append(group)
+    titled: dict[tuple[str, str], _Group] = {}
+    for form in sorted((f for f in forms if len(f.names) == 1 and f.title), key=lambda f: -f.count):
+        word, title = form.names[0], form.title or ""
+        group = titled.get((title, word))
+        if group is None:
+            fitting = [g for g in by_surname.get(word, []) if _compatible(g.gender_hint, form.gender)
+                       and (title not in _MARRIED_TITLES or any(_parse(a, 0).title == title for a in g.aliases))]
+            if (title, word) in titled_full or len(fitting) != 1:
+                fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
+                fitting = fitting if len(fitting) == 1 and title in _FIRST_NAME_TITLES else []
+            group = titled[(title, word)] = fitting[0] if fitting else new_group()
+            if not fitting:
+                by_surname[word].append(group)
+        add(group, form)
+    for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
+        word = form.names[0]
+        fitting = by_first.get(word) or by_surname.get(word)
+        if fitting:
+            add(max(fitting, key=lambda g: counts[id(g)]), form)
+            continue
+        group = new_group()
+        by_first[word].append(group)
+        add(group, form)
+    form_counts = {f.form: (len(f.names), len(f.names) > 1 and f.title is None, f.count) for f in forms}
+    for group in groups:
+        group.name = max(group.aliases, key=lambda a: form_counts[a])
+    return groups
+
+
+def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
+    candidates, _ = _candidates(text, ranges)
+    votes = _ner_votes(text, candidates) if candidates else {}
+    people = [c for c in candidates.values() if _is_person(c, votes.get(c.form, Counter()))]
+    forms = [_parse(c.form, len(c.positions)) for c in people]
+    words = {name for f in forms for name in f.names}
+    forms = [f for f in forms if not _is_family(f, words)]
+    groups = _cluster(forms)
+    usually_the = {c.form for c in people if c.the * 2 >= len(c.positions) and " " not in c.form}
+    for group in groups:
+        if group.name in usually_the:
+            group.name = f"the {group.name}"  # "the Hatter": what the text calls them
+    return groups
+
+
+def _is_family(form: _Form, words: set[str]) -> bool:
+    """A plural surname ("the Gardiners", "Miss Bennets") names a family, not one person."""
+    if len(form.names) != 1:
+        return False
+    word = form.names[0]
+    return word.endswith("s") and (word[:-1] in words or (word.endswith("es") and word[:-2] in words))
+
+
+# --- 4. mentions, narrator and gender -------------------------------------------------------------
+
+
+def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> None:
+    """Add every alias occurrence in the story to its group: longest alias first at each word,
+    case-sensitive, whole words only; linear in text length (one set lookup per alias length)."""
+    owner: dict[str, _Group] = {}
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for group in groups:
+        for alias in group.aliases:
+            head = re.match(r"\w+", alias)
+            if head and alias not in owner:
+                owner[alias] = group
+                lengths[head.group()].add(len(alias))
+    ordered = {head: sorted(sizes, reverse=True) for head, sizes in lengths.items()}
+    flat = re.sub(r"(?<!\n)\n(?!\n)", " ", text)  # a name may wrap across a line; offsets unchanged
+    for a, b in ranges:
+        position = a
+        for m in re.finditer(r"\w+", flat[a:b]):
+            start = m.start() + a
+            sizes = ordered.get(m.group())
+            if start < position or not sizes or (start > 0 and flat[start - 1].isalnum()):
+                continue
+            for size in sizes:
+                end = start + size
+                alias = flat[start:end]
+                if end <= b and alias in owner and not (alias[-1].isalnum() and end < len(flat)
+                                                        and (flat[end].isalnum() or flat[end] == "_")):
+                    owner[alias].spans.append((start, end))
+                    position = end
+                    break
+
+
+def _words_outside(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> int:
+    inside = sum(len(text[s:e].split()) for s, e in quotes)
+    return max(0, sum(len(text[a:b].split()) for a, b in ranges) - inside)
+
+
+def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                   groups: list[_Group]) -> _Group | None:
+    """The first-person narrator, when "I" is frequent outside dialogue; joined to a named group
+    when the text names them ("my name is X", "call me X"), else called "Narrator"."""
+    spans = [(m.start() + a, m.end() + a) for a, b in ranges for m in _FIRST_PERSON.finditer(text[a:b])]
+    spans = [(s, e) for s, e in spans if not _inside(quotes, s)]
+    words = _words_outside(text, ranges, quotes)
+    if len(spans) < 5 or len(spans) < NARRATOR_RATE * words:
+        return None
+    by_alias = {alias: g for g in groups for alias in g.aliases}
+    named: Counter[str] = Counter()
+    for a, b in ranges:
+        for m in _SELF_NAMING.finditer(text, a, b):
+            for form in (m.group(1), _tokens(m.group(1))[0]):
+                if form in by_alias or (form in _name_genders() and form == m.group(1)):
+                    named[form] += 1
+                    break
+    narrator = None
+    if named:
+        form = named.most_common(1)[0][0]
+        narrator = by_alias.get(form)
+        if narrator is None:
+            narrator = _Group(aliases=[form], name=form)
+            groups.append(narrator)
+            _match_mentions(text, ranges, [narrator])
+    if narrator is None:
+        narrator = _Group(aliases=[], name="Narrator")
+        groups.append(narrator)
+    narrator.spans.extend(spans)
+    return narrator
+
+
+def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[tuple[int, int]]) -> Gender:
+    """he / she / they / unknown from titles, first names, person words and following pronouns."""
+    votes: Counter[str] = Counter()
+    titles = {g for a in group.aliases if (g := _title_gender(_parse(a, 0).title)) != "unknown"}
+    if len(titles) == 1:
+        return titles.pop()
+    first = _parse(group.name, 0).names[:1]
+    if first and first[0] in _name_genders():
+        votes[_name_genders()[first[0]]] += 2
+    boundaries = _mention_starts(groups)
+    person_words = _person_word_genders()
+    for start, end in group.spans:
+        before = re.search(r"(\w+)[,\s]+$", text[max(0, start - 24):start])
+        if before and before.group(1).lower() in person_words:
+            votes[person_words[before.group(1).lower()]] += 3
+        if _inside(quotes, start) or text[start:end] in ("I", "me", "my", "mine", "myself"):
+            continue
+        pronoun = _pronoun_after(text, end, boundaries, quotes)
+        if pronoun:
+            votes[pronoun[0]] += pronoun[1]
+    he, she, they = votes["he"], votes["she"], votes["they"]
+    if max(he, she) >= 1 and max(he, she) >= 1.5 * min(he, she):
+        return "he" if he > she else "she"
+    if he + she == 0 and they >= 3:
+        return "they"
+    return "unknown"
+
+
+def _mention_starts(groups: list[_Group]) -> list[int]:
+    return sorted(s for g in groups for s, _ in g.spans)
+
+
+def _pronoun_after(text: str, end: int, boundaries: list[int],
+                   quotes: list[tuple[int, int]]) -> tuple[str, float] | None:
+    """The first third-person pronoun after a mention, before the next mention or paragraph."""
+    i = bisect_right(boundaries, end)
+    limit = min(end + PRONOUN_WINDOW, boundaries[i] if i < len(boundaries) else len(text))
+    paragraph = text.find("\n\n", end, limit)
+    limit = paragraph if paragraph >= 0 else limit
+    for m in _THIRD_PERSON.finditer(text, end, limit):
+        if _inside(quotes, m.start()):
+            continue
+        word = m.group().lower()
+        if m.group(1):
+            return ("he", 0.0) if word == "him" else ("he", 1.0)
+        if m.group(2):
+            return ("she", 0.5) if word == "her" else ("she", 1.0)
+        return ("they", 0.5)
+    return None

@@ -104,15 +104,23 @@ def measure_emotion(world: StoryWorld) -> StoryWorld:
         valence=round(total_valence / total.words, 4) if total.words else None,
         emotions=total.rates() if total.words else {},
         arc=arc,
-        by_character={cid: {"valence": _valence(t.valence, t), **t.rates(), "words": float(t.words)}
-                      for cid, t in speakers.items()},
+        by_character={
+            cid: {"valence": _valence(t.valence, t), **t.rates(), "words": float(t.words)}
+            for cid, t in speakers.items()
+        },
         method=METHOD,
     )
     return world
 
 
-def _score_range(text: str, start: int, end: int, dialogue: list[tuple[int, int, str | None]],
-                 dialogue_starts: list[int], speakers: dict[str, Tally]) -> tuple[Tally, Tally]:
+def _score_range(
+    text: str,
+    start: int,
+    end: int,
+    dialogue: list[tuple[int, int, str | None]],
+    dialogue_starts: list[int],
+    speakers: dict[str, Tally],
+) -> tuple[Tally, Tally]:
     """Narration and dialogue tallies of ``text[start:end]``; dialogue also goes to its speaker."""
     narration, spoken = Tally(), Tally()
     position = start
@@ -198,11 +206,11 @@ def _emotion_counts(sentence: str) -> tuple[int, dict[str, float]]:
             hits = entries.get(token)
             if not hits:
                 continue
-            before = tokens[max(i - _NEGATION_WINDOW, 0):i]
+            before = tokens[max(i - _NEGATION_WINDOW, 0) : i]
             if any(t in negators or t.endswith("n't") for t in before):
                 continue
             boost = 1.0
-            for t in tokens[max(i - _INTENSIFIER_WINDOW, 0):i]:
+            for t in tokens[max(i - _INTENSIFIER_WINDOW, 0) : i]:
                 boost *= intensifiers.get(t, 1.0)
             for emotion, weight in hits:
                 counts[emotion] = counts.get(emotion, 0.0) + weight * boost

@@ -15,13 +15,21 @@ How marks are paired, in one pass over the text (linear, regex only):
   ``o'clock``), elisions at a word start (``'em``, ``'tis``, ``'90s``) and
   trailing ones followed by a lowercase word while a later closer exists in the
   paragraph (``the boys' coats``, ``goin' home``) are apostrophes.
-* Quotes never cross a paragraph, except that a quote still open at a paragraph's
-  end continues into the next paragraph when that one opens with a quote mark
-  (multi-paragraph speech: each paragraph's part is its own quote, linked by
-  ``continues``) or, in texts with one paragraph per line, when the next line's
-  first mark closes it (a quote running on after a line break). Otherwise the
-  quote is closed at the paragraph's end, so a missing mark never swallows the
-  chapter.
+* A paragraph here is a blank-line block in hard-wrapped texts (Gutenberg style)
+  and a line otherwise. Quotes never cross one, except that a quote still open
+  at a paragraph's end goes on into the next paragraph when that one opens with
+  a quote mark (multi-paragraph speech) or when its first mark closes the quote
+  (each paragraph's part is its own quote, linked by ``continues``); and, in
+  texts with one paragraph per line, a quote whose closing mark comes on the
+  next line runs on across the line break. Otherwise the quote is closed at the
+  paragraph's end, so a missing mark never swallows the chapter.
+* A quote opening inside an open quote, in the same marks, stays inside it
+  when a closing mark still follows its own ("I said "hi" to her," he said).
+* Kind comes from the nearest tag verb after the quote (else before it): "she
+  wrote", "the sign read" (written), "he thought" (thought), "said" (speech);
+  short phrases after a determiner or inside a sentence with no tag verb are
+  mentions; quotes opening an indented line, where dialogue is not indented,
+  are letters (written).
 * Two quotes in one paragraph separated by a short tag ("No," he said, "not
   yet.") are linked: the second ``continues`` the first.
 """
@@ -51,23 +59,28 @@ _SPEECH_VERBS = (r"said|says|say|asked|asks|ask|replied|replies|answered|cried|c
                  r"observed|remarked|went on|breathed|mumbled|stammered|sobbed|pleaded|begged|"
                  r"demanded|agreed|explained|retorted|interrupted|protested|corrected|offered|"
                  r"teased|joked|sang|called out|spoke|speaking|saying|asking|replying")
-_THOUGHT = re.compile(r"\b(?:thought|thinks|think|thinking|wondered|wonders|wondering|mused|muses|"
-                      r"reflected|pondered|asked (?:him|her|them|my|your)sel(?:f|ves)|"
-                      r"told (?:him|her|them|my|your)sel(?:f|ves)|said to (?:him|her|them|my)sel(?:f|ves))\b",
-                      re.IGNORECASE)
-_WRITTEN = re.compile(r"\b(?:wrote|writes|written|write|writing|texted|texts|typed|types|scrawled|"
-                      r"scribbled|printed|inscribed|engraved|captioned|headlined|labell?ed|"
-                      r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|"
-                      r"post|tweet|screen|plaque|poster|inscription|telegram|notice|page|paper|"
-                      r"envelope|postcard|tag)s?\s+(?:said|says|read|reads|reading|stated|announced))\b",
-                      re.IGNORECASE)
+_THOUGHT_VERBS = (r"thought|thinks|think|thinking|wondered|wonders|wondering|mused|muses|reflected|pondered|"
+                  r"(?:asked|told|said to) (?:him|her|them|my|your)sel(?:f|ves)")
+_WRITTEN = (r"wrote|texted|typed|scrawled|scribbled|printed|inscribed|engraved|captioned|headlined|"
+            r"e-?mailed|messaged|tweeted|posted|"
+            r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
+            r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag)s?(?:\s+\w+){0,4}?"
+            r"\s+(?:said|says|read|reads|reading|stated|announced)")
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
+                  rf"(?P<speech>{_SPEECH_VERBS}))\b", re.IGNORECASE)
+_THOUGHT_TAG_BEFORE = re.compile(rf"\b(?:{_THOUGHT_VERBS})\W*$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:his|their|my|your|our|its|the|a|an|that|this|"
+                         r"(?<!said )(?<!told )(?<!asked )her)\s*$", re.IGNORECASE)
 _MENTION_CUE = re.compile(r"\b(?:called|named|titled|entitled|the word|the words|the phrase|term|"
-                          r"dubbed|nicknamed|so-called)\W*$", re.IGNORECASE)
+                          r"dubbed|nicknamed|so-called)\s*$", re.IGNORECASE)
+_TAG_SPLIT = re.compile(r"[,!?][\"\u201d]")  # a quote that ends mid-sentence before a tag
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:\u2026]|--|\u2014")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)[.!?](?=\s|$)")
+_SET_APART_SHARE = 0.2  # indented quotes are letters only where most quotes are not indented
 _CUE_WINDOW = 60  # characters either side of a quote searched for tags like "she wrote"
 _TAG_GAP = 80  # longest narration between two quotes that still splits one speech
+_BARE_TAG = 25  # "he said. ": the longest tag after a finished sentence that still splits one
 
 
 @dataclass
@@ -82,15 +95,15 @@ class _Found:
     end: int
     text_start: int
     text_end: int
-    unit: int
-    continues: int | None = None  # index into the found list
+    unit: int  # where its paragraph starts
+    continues: _Found | None = None
 
 
 def find_quotes(world: StoryWorld) -> StoryWorld:
     """Fill ``world.quotes`` with every quotation in the chapters; see the module docstring."""
     text = world.text
     spans = world.story_spans() or [(0, len(text))]
-    note_spans = [(n.start, n.end) for n in world.notes if n.position == "inside"]
+    note_spans = [(n.start, n.end) for n in world.notes]
     single = _uses_single_quotes(text)
     wrapped = _is_hard_wrapped(text)
     found: list[_Found] = []
@@ -98,20 +111,21 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
         units = _units(text, start, end, wrapped)
         found.extend(_pair_marks(text, units, single, wrapped))
     found = [f for f in found if not _inside_notes(f, note_spans)]
-    _link_tagged_parts(text, found)
+    order = {id(f): i for i, f in enumerate(found)}
+    indented = [_is_indented(text, f.start) for f in found]
+    set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
+    kinds: list[QuoteKind] = ["written" if set_apart and indented[i] else _kind(text, f)
+                              for i, f in enumerate(found)]
+    _link_tagged_parts(text, found, kinds)
+    links = [order.get(id(f.continues)) if f.continues else None for f in found]
+    for i, link in enumerate(links):
+        if link is not None and kinds[link] != "mention":
+            kinds[i] = kinds[link]
     paragraph_starts = [p.start for p in world.paragraphs]
-    quotes: list[Quote] = []
-    for i, f in enumerate(found):
-        quotes.append(Quote(
-            id=f"q{i + 1}", start=f.start, end=f.end, text=text[f.text_start:f.text_end],
-            kind=_kind(text, f),
-            paragraph=bisect_right(paragraph_starts, f.start) - 1 if paragraph_starts else None,
-            continues=f"q{f.continues + 1}" if f.continues is not None else None,
-        ))
-    for quote in quotes:
-        previous = quotes[int(quote.continues[1:]) - 1] if quote.continues else None
-        if previous is not None and previous.kind in ("speech", "thought", "written"):
-            quote.kind = previous.kind
+    quotes = [Quote(id=f"q{i + 1}", start=f.start, end=f.end, text=text[f.text_start:f.text_end],
+                    kind=kinds[i], paragraph=_paragraph_index(paragraph_starts, f.start),
+                    continues=_quote_id(links[i]))
+              for i, f in enumerate(found)]
     world.quotes = quotes
     return world
 
@@ -120,7 +134,7 @@ def _uses_single_quotes(text: str) -> bool:
     """True when single marks open more quotations than double marks (British style)."""
     double_open = sum(1 for m in _DOUBLE_MARKS.finditer(text) if _double_role(text, m.start()) != "close")
     single_open = sum(1 for m in _SINGLE_MARKS.finditer(text) if _single_role(text, m.start()) == "open")
-    return single_open > max(double_open, 2)
+    return single_open > double_open
 
 
 def _is_hard_wrapped(text: str) -> bool:
@@ -175,7 +189,8 @@ def _single_role(text: str, pos: int) -> str:
 def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
     """The dialogue marks of one paragraph, apostrophes dropped."""
     if not single:
-        return [_Mark(m.start(), _double_role(text, m.start())) for m in _DOUBLE_MARKS.finditer(text, start, end)]
+        return [_Mark(m.start(), _double_role(text, m.start()))
+                for m in _DOUBLE_MARKS.finditer(text, start, end)]
     marks = [_Mark(m.start(), role) for m in _SINGLE_MARKS.finditer(text, start, end)
              if (role := _single_role(text, m.start()))]
     kept: list[_Mark] = []
@@ -202,48 +217,67 @@ def _pair_marks(text: str, units: list[tuple[int, int]], single: bool, wrapped: 
     """Pair opening and closing marks paragraph by paragraph (see the module docstring)."""
     found: list[_Found] = []
     unit_marks = [_marks(text, a, b, single) for a, b in units]
-    open_at: int | None = None  # position of the open quote's opening mark
+    open_at: int | None = None  # where the open quote starts (its opening mark, if it has one)
     open_unit = 0
-    pending: int | None = None  # found index a next paragraph's opening quote continues
+    marked = True  # whether the open quote starts with a mark (not when carried into a paragraph)
+    pending: _Found | None = None  # the part a next paragraph's opening quote continues
+
+    def close(end: int, closed: bool) -> None:
+        nonlocal open_at, pending
+        assert open_at is not None
+        found.append(_Found(start=open_at, end=end, text_start=open_at + marked,
+                            text_end=end - 1 if closed else end, unit=open_unit, continues=pending))
+        open_at, pending = None, None
+
     for u, (u_start, u_end) in enumerate(units):
-        for mark in unit_marks[u]:
+        marks = unit_marks[u]
+        skip = 0
+        for k, mark in enumerate(marks):
+            if skip:
+                skip -= 1
+                continue
             if open_at is None:
-                if mark.role != "close" or _next_is_word(text, mark.pos):
-                    open_at, open_unit = mark.pos, u
+                if mark.role != "close" or _next_is_word(text, mark.pos) or _isolated(text, mark.pos):
+                    open_at, open_unit, marked = mark.pos, u_start, True
                     if pending is not None and text[u_start:mark.pos].strip():
                         pending = None
-                continue
-            if mark.role == "open" and _next_is_word(text, mark.pos) and text[mark.pos - 1].isspace():
-                found.append(_part(text, open_at, _trim_end(text, mark.pos), open_unit, False, pending))
-                pending = None
-                open_at, open_unit = mark.pos, u
-                continue
-            found.append(_part(text, open_at, mark.pos + 1, open_unit, True, pending))
-            open_at, pending = None, None
+            elif mark.role == "open" and _next_is_word(text, mark.pos) and text[mark.pos - 1].isspace():
+                if _nested_pair(marks, k):
+                    skip = 1  # a quote inside the quote, in the same marks: it stays inside
+                    continue
+                close(_trim_end(text, mark.pos), closed=False)
+                open_at, open_unit, marked = mark.pos, u_start, True
+            else:
+                close(mark.pos + 1, closed=True)
         if open_at is None:
             pending = None
             continue
         next_marks = unit_marks[u + 1] if u + 1 < len(units) else []
-        if next_marks and not text[units[u + 1][0]:next_marks[0].pos].strip() and next_marks[0].role != "close":
-            found.append(_part(text, open_at, _trim_end(text, u_end), open_unit, False, pending))
-            pending = len(found) - 1
-            open_at = None
-        elif (not wrapped and next_marks and next_marks[0].role == "close"
-              and text.count("\n", u_end, units[u + 1][0]) == 1):
-            continue
-        else:
-            found.append(_part(text, open_at, _trim_end(text, u_end), open_unit, False, pending))
-            open_at, pending = None, None
+        opens_next = bool(next_marks) and not text[units[u + 1][0]:next_marks[0].pos].strip()
+        closes_next = bool(next_marks) and next_marks[0].role == "close" and not opens_next
+        if not wrapped and closes_next and text.count("\n", u_end, units[u + 1][0]) == 1:
+            continue  # a quote running on after a line break
+        close(_trim_end(text, u_end), closed=False)
+        if opens_next and next_marks[0].role != "close":
+            pending = found[-1]  # multi-paragraph speech: the next paragraph reopens it
+        elif closes_next:
+            open_at, open_unit, marked, pending = units[u + 1][0], units[u + 1][0], False, found[-1]
     return found
 
 
-def _part(text: str, start: int, end: int, unit: int, closed: bool, continues: int | None) -> _Found:
-    return _Found(start=start, end=end, text_start=start + 1, text_end=end - 1 if closed else end,
-                  unit=unit, continues=continues)
+def _nested_pair(marks: list[_Mark], k: int) -> bool:
+    """Marks k, k+1 enclose a quote within the open one when a closer still follows them."""
+    return k + 2 < len(marks) and marks[k + 1].role != "open" and marks[k + 2].role == "close"
 
 
 def _next_is_word(text: str, pos: int) -> bool:
     return pos + 1 < len(text) and text[pos + 1].isalnum()
+
+
+def _isolated(text: str, pos: int) -> bool:
+    """A mark with space on both sides (an opener whose first letter was lost: " Tis)."""
+    return (pos == 0 or text[pos - 1].isspace()) and pos + 2 < len(text) and text[pos + 1] == " " \
+        and text[pos + 2].isalnum()
 
 
 def _trim_end(text: str, end: int) -> int:
@@ -256,44 +290,71 @@ def _inside_notes(found: _Found, note_spans: list[tuple[int, int]]) -> bool:
     return any(start <= found.start < end for start, end in note_spans)
 
 
-def _link_tagged_parts(text: str, found: list[_Found]) -> None:
-    """Link "No," he said, "not yet." : same paragraph, a short tag of at most one sentence."""
+def _link_tagged_parts(text: str, found: list[_Found], kinds: list[QuoteKind]) -> None:
+    """Link "No," he said, "not yet.": same paragraph, a tag of at most one sentence between.
+
+    When the first part ends a sentence ("Stop!" she said. "Now.") only a bare tag
+    links them, since a longer gap usually hands the turn to someone else.
+    """
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
-        if current.continues is not None or current.unit != previous.unit:
+        if current.continues is not None or current.unit != previous.unit or "mention" in kinds[i - 1:i + 1]:
             continue
         gap = text[previous.end:current.start]
-        if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap:
+        if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap or _SENTENCE_END.search(gap.strip()[:-1]):
             continue
-        if not _SENTENCE_END.search(gap.strip()[:-1]):
-            current.continues = i - 1
+        ended = text[previous.text_start:previous.text_end].rstrip()[-1:] in ("!", "?", ".")
+        if not ended or len(gap) <= _BARE_TAG:
+            current.continues = previous
+
+
+def _quote_id(index: int | None) -> str | None:
+    return None if index is None else f"q{index + 1}"
+
+
+def _paragraph_index(paragraph_starts: list[int], start: int) -> int | None:
+    return bisect_right(paragraph_starts, start) - 1 if paragraph_starts else None
+
+
+def _is_indented(text: str, start: int) -> bool:
+    """The quote opens an indented line (how plain-text books set letters and notes apart)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    return len(lead) >= 2 and not lead.strip()
 
 
 def _kind(text: str, found: _Found) -> QuoteKind:
-    """speech, thought, written or mention, from the words around the quote."""
-    before = text[max(0, found.start - _CUE_WINDOW):found.start]
-    after = text[found.end:found.end + _CUE_WINDOW]
-    before_tag = before.rsplit("\n\n", 1)[-1]
-    after_tag = re.split(r"\n\n|[\"\u201c]", after, maxsplit=1)[0]
+    """speech, thought, written or mention, from the nearest tag verb after (else before) the quote."""
+    before_tag = text[max(0, found.start - _CUE_WINDOW):found.start].rsplit("\n\n", 1)[-1]
+    after_tag = re.split(r"\n\n|[\"\u201c]", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
     near_after = re.split(r"(?<=[.!?])\s", after_tag, maxsplit=1)[0]
     near_before = re.split(r"[.!?]\s", before_tag)[-1]
-    if _WRITTEN.search(near_after) or _WRITTEN.search(near_before):
-        return "written"
-    if _THOUGHT.search(near_after) or _THOUGHT.search(near_before[-30:]):
-        return "thought"
-    if _is_mention(text, found, near_before, near_after):
-        return "mention"
-    return "speech"
-
-
-def _is_mention(text: str, found: _Found, near_before: str, near_after: str) -> bool:
-    """A quoted word or phrase nobody utters here: short, mid-sentence, no speech verb near."""
     inner = text[found.text_start:found.text_end]
-    if _MENTION_CUE.search(near_before):
-        return True
-    if len(inner.split()) > 6 or _SENTENCE_PUNCT.search(inner.rstrip(".,!?")) or inner.rstrip() != inner:
-        return False
-    if inner[-1:] in ",!?" or _SPEECH.search(near_before[-25:]) or _SPEECH.search(near_after[:25]):
-        return False
+    cue_after = next((m.lastgroup for m in _CUE.finditer(near_after)), None)
+    if (_MENTION_CUE.search(near_before) and inner.rstrip()[-1:] not in (",", "!", "?")) or (
+            cue_after is None and _is_named_phrase(inner, near_before)):
+        return "mention"
+    cues_before = [m.lastgroup for m in _CUE.finditer(near_before)]
+    kind = cue_after or (cues_before[-1] if cues_before else None)
+    if kind is None and _THOUGHT_TAG_BEFORE.search(before_tag[-30:]):
+        kind = "thought"
+    if kind in ("speech", "thought", "written"):
+        return kind  # type: ignore[return-value]
+    return "mention" if _is_bare_phrase(inner, near_before) else "speech"
+
+
+def _is_short_phrase(inner: str, words: int) -> bool:
+    return 0 < len(inner.split()) <= words and not _SENTENCE_PUNCT.search(inner) and inner.strip() == inner
+
+
+def _is_named_phrase(inner: str, near_before: str) -> bool:
+    """A short phrase right after a determiner: his "good night", the "expert"."""
+    return _is_short_phrase(inner, 6) and bool(_DETERMINER.search(near_before))
+
+
+def _is_bare_phrase(inner: str, near_before: str) -> bool:
+    """A short, unpunctuated phrase inside a sentence with no tag verb and no quote before it
+    ("Very well," she smiled, "very well" is speech): a title or scare quotes."""
     preceding = near_before.rstrip()
-    return bool(preceding) and (preceding[-1].isalpha() and preceding[-1].islower() or preceding[-1] in ",(")
+    return _is_short_phrase(inner, 4) and bool(preceding) and not _TAG_SPLIT.search(preceding) and (
+        preceding[-1].isalpha() and preceding[-1].islower() or preceding[-1] in ",(")

@@ -108,19 +108,17 @@ def name_mentions(world: StoryWorld) -> list[Mention]:
         for form in character_forms(character):
             key = form.lower()
             owner[key] = character.id if owner.get(key, character.id) == character.id else None
-    forms = [f for f, cid in owner.items() if cid is not None]
+    forms = [f for c in world.characters for f in character_forms(c) if owner[f.lower()] is not None]
     if not forms:
         return []
-    pattern = re.compile(
-        r"(?<![\w])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])",
-        re.IGNORECASE,
-    )
-    mentions = []
-    for start, end in story_ranges(world):
-        for match in pattern.finditer(world.text, start, end):
-            if match.group(0)[:1].isupper():
-                mentions.append(Mention(match.start(), match.end(), owner[match.group(0).lower()] or ""))
-    return mentions
+    # Case-sensitive (names are capitalised; shouted ones are added) and anchored on a capital: fast.
+    alternatives = sorted({*forms, *(f.upper() for f in forms)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?=[A-Z])(" + "|".join(re.escape(f) for f in alternatives) + r")(?![\w])")
+    return [
+        Mention(match.start(), match.end(), owner[match.group(0).lower()] or "")
+        for start, end in story_ranges(world)
+        for match in pattern.finditer(world.text, start, end)
+    ]
 
 
 class MentionIndex:

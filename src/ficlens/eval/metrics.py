@@ -88,8 +88,12 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def score(gold: GoldDocument, world: StoryWorld, seconds: float = 0.0) -> Counts:
-    """Count how ``world`` (the pipeline's output over ``gold.text``) matches ``gold``."""
+def score(gold: GoldDocument, world: StoryWorld, seconds: float = 0.0,
+          main_quotes: int = MAIN_QUOTES) -> Counts:
+    """Count how ``world`` (the pipeline's output over ``gold.text``) matches ``gold``.
+
+    ``main_quotes``: gold characters speaking this many quotations count for recall.
+    """
     counts = Counts(words=len(gold.text.split()), seconds=seconds)
     spoken = sorted((q for q in world.quotes if q.kind in _SPOKEN), key=lambda q: q.start)
     index = _SpanIndex([(q.start, q.end) for q in spoken])
@@ -102,7 +106,7 @@ def score(gold: GoldDocument, world: StoryWorld, seconds: float = 0.0) -> Counts
     counts.predicted_matching = sum(1 for q in spoken if gold_index.overlapping(q.start, q.end))
     speakers = Counter(quote.speaker for quote in gold.quotes)
     found = set(identity.values())
-    main = [m.name for m in gold.cast if speakers[m.name] >= MAIN_QUOTES]
+    main = [m.name for m in gold.cast if speakers[m.name] >= main_quotes]
     counts.main_characters = len(main)
     counts.main_found = sum(1 for name in main if name in found)
     counts.predicted_characters = len(world.characters)
@@ -125,7 +129,7 @@ def _score_quote(counts: Counts, quote: GoldQuote, first_overlaps: list[Quote],
     if quote.addressees:
         counts.with_addressees += 1
         if detected and predicted is not None:
-            guessed = {identity.get(a) for a in predicted.addressees} - {None}
+            guessed = {identity.get(a, f"predicted {a}") for a in predicted.addressees}
             counts.addressee_any_right += bool(guessed & set(quote.addressees))
             counts.addressee_exact_right += guessed == set(quote.addressees)
 

@@ -15,6 +15,7 @@ import csv
 from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import EvalError
 from ..model import CastMember, Gender, QuoteType
@@ -91,7 +92,7 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
         raise EvalError(f"{path} is not UTF-8: {e.reason}") from None
 
 
-def _literal(value: str, path: Path, what: str) -> object:
+def _literal(value: str, path: Path, what: str) -> Any:
     try:
         return ast.literal_eval(value) if value.strip() else None
     except (ValueError, SyntaxError):

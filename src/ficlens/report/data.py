@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import StoryWorld
 from .layout import force_layout
 
 MAX_NETWORK_NODES = 60
+LAYOUT_EDGES_PER_NODE = 3
 EMOTIONS_SHOWN = 4
 # Tableau-like, muted but distinct; later speakers get hues spread by the golden angle.
 PALETTE = ["#3b6fb6", "#d9722b", "#2f9e8f", "#c2415b", "#7a5cc4", "#5c9a2f",
@@ -96,6 +98,19 @@ def _scenes(world: StoryWorld, index: dict[str, int]) -> list[dict[str, Any]]:
     return scenes
 
 
+def _layout_edges(edges: Iterable[dict[str, Any]], slot: dict[int, int]) -> list[tuple[int, int, float]]:
+    """Each node's strongest few edges: enough to pull friends together without a hairball."""
+    strength = {(e["a"], e["b"]): e["turns"] + e["co"] + 1
+                for e in edges if e["a"] in slot and e["b"] in slot}
+    by_node: dict[int, list[tuple[float, tuple[int, int]]]] = {}
+    for key, weight in strength.items():
+        for node in key:
+            by_node.setdefault(node, []).append((weight, key))
+    kept = {key for ranked in by_node.values()
+            for _, key in sorted(ranked, reverse=True)[:LAYOUT_EDGES_PER_NODE]}
+    return [(slot[a], slot[b], strength[(a, b)]) for a, b in sorted(kept)]
+
+
 def _network(world: StoryWorld, order: list[str], characters: list[dict[str, Any]]) -> dict[str, Any]:
     index = {cid: i for i, cid in enumerate(order)}
     # The most present characters: speakers first, then by mentions (already the colour order).
@@ -122,9 +137,7 @@ def _network(world: StoryWorld, order: list[str], characters: list[dict[str, Any
         empty = {"a": key[0], "b": key[1], "turns": 0, "ab": 0, "ba": 0, "co": 0, "w": 0}
         edge = edges.setdefault(key, empty)
         edge.update(rel=r.type, label=r.label, conf=round(r.confidence, 2))
-    drawn = [e for e in edges.values() if e["a"] in slot and e["b"] in slot]
-    positions = force_layout(len(shown), [(slot[e["a"]], slot[e["b"]], e["turns"] + e["co"] + 1)
-                                          for e in drawn])
+    positions = force_layout(len(shown), _layout_edges(edges.values(), slot))
     nodes = [{"i": ci, "x": x, "y": y} for ci, (x, y) in zip(shown, positions, strict=True)]
     return {"nodes": nodes, "edges": sorted(edges.values(), key=lambda e: (-e["turns"], e["a"], e["b"]))}
 

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from functools import cache
 from html import escape
 from importlib.resources import files
+from pathlib import Path
 from string import Template
 
-from ..model import StoryWorld, TagSuggestion
+from ..model import Span, StoryWorld, TagSuggestion
 from .data import plural, report_data, script_json, word_count
 from .text import render_notes, render_text
 
@@ -47,9 +48,10 @@ def _speaker_css(colors: Iterable[str]) -> str:
     return "\n".join(rules)
 
 
-def _evidence(world: StoryWorld, tag: TagSuggestion) -> str:
+def _evidence(world: StoryWorld, spans: list[Span]) -> str:
+    """Up to three evidence quotations, each a button that jumps to its paragraph."""
     items = []
-    for span in tag.evidence[:EVIDENCE_SHOWN]:
+    for span in spans[:EVIDENCE_SHOWN]:
         snippet = " ".join(world.text[span.start:span.end].split())
         if len(snippet) > 160:
             snippet = snippet[:159] + "…"
@@ -70,7 +72,25 @@ def _tag_row(world: StoryWorld, tag: TagSuggestion) -> str:
     reason = f'<span class="reason">{escape(tag.reason)}</span>' if tag.reason else ""
     return (f'<li class="tag"><div class="tag-line"><span class="tag-name">{escape(tag.tag)}</span>{badge}'
             f'<meter min="0" max="1" value="{tag.score:.2f}" title="score {tag.score:.2f}"></meter>'
-            f'<span class="score">{tag.score:.2f}</span></div>{reason}{_evidence(world, tag)}</li>')
+            f'<span class="score">{tag.score:.2f}</span></div>{reason}{_evidence(world, tag.evidence)}</li>')
+
+
+def render_relationships(world: StoryWorld) -> str:
+    """Typed relationships, most confident first, with the evidence behind each."""
+    rows = []
+    for r in sorted(world.relationships, key=lambda r: -r.confidence):
+        source, target = world.character(r.source), world.character(r.target)
+        if source is None or target is None:
+            continue
+        label = f" ({escape(r.label)})" if r.label else ""
+        pair = f"<strong>{escape(source.name)}</strong> – <strong>{escape(target.name)}</strong>"
+        rows.append(f'<li class="rel"><span class="sw-line {escape(r.type)}" aria-hidden="true"></span>'
+                    f'{pair}: {escape(r.type)}{label} '
+                    f'<span class="score">{r.confidence:.2f}</span>{_evidence(world, r.evidence)}</li>')
+    if not rows:
+        return ""
+    return f'<h3 class="sub-h">Relationships</h3><ul class="rels">{"".join(rows)}</ul>'
+
 
 
 def render_tags(world: StoryWorld) -> str:
@@ -98,9 +118,15 @@ def render_tags(world: StoryWorld) -> str:
     return "".join(rows) or '<p class="muted">No tags were suggested.</p>'
 
 
+def _work_title(world: StoryWorld) -> str:
+    if world.metadata.title:
+        return world.metadata.title
+    return Path(world.source.path).name if world.source.path else "Untitled work"
+
+
 def _header(world: StoryWorld, data: dict) -> str:
     meta = world.metadata
-    title = meta.title or (world.source.path or "Untitled work")
+    title = _work_title(world)
     facts = [f"{word_count(world.text) if world.text else world.stats.get('words', 0):,.0f} words",
              plural(len(world.chapters), "chapter"), plural(len(world.scenes), "scene"),
              plural(len(world.quotes), "quotation"),
@@ -131,7 +157,7 @@ def render_html(world: StoryWorld) -> str:
     page = Template(_resource("templates/report.html"))
     return page.substitute(
         csp=escape(csp),
-        title=escape(world.metadata.title or "ficlens report"),
+        title=escape(_work_title(world)),
         style=style,
         header=_header(world, data),
         chapter_nav=_chapter_nav(world),
@@ -139,6 +165,7 @@ def render_html(world: StoryWorld) -> str:
         story=render_text(world, data["scenes"], speakers),
         notes_after=render_notes(world, "after"),
         tags=render_tags(world),
+        relationships=render_relationships(world),
         data=script_json(data),
         script=script,
     )

@@ -7,6 +7,7 @@ logs stay clean; the summary is a few rich tables on stdout.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..model import StoryWorld
 from .data import plural
 
 ROWS_SHOWN = 12
+SHOW_AFTER_SECONDS = 0.4  # short inputs finish before a bar would be worth drawing
 PRONOUNS = {"he": "he/him", "she": "she/her", "they": "they/them", "unknown": "?"}
 REL_SYMBOLS = {"romantic": "♥", "family": "⌂", "friendship": "☺", "professional": "⚒", "antagonistic": "⚔"}
 
@@ -27,7 +29,11 @@ REL_SYMBOLS = {"romantic": "♥", "family": "⌂", "friendship": "☺", "profess
 @contextlib.contextmanager
 def progress_reporter(enabled: bool = True,
                       console: Console | None = None) -> Iterator[Callable[[str], None] | None]:
-    """Yield a ``progress(stage_name)`` callback drawing a bar on stderr, or None when not wanted."""
+    """Yield a ``progress(stage_name)`` callback drawing a bar on stderr, or None when not wanted.
+
+    The bar appears only when stderr is a terminal and the run is still going after
+    ``SHOW_AFTER_SECONDS``, and it is removed when the run ends.
+    """
     console = console or Console(stderr=True)
     if not enabled or not console.is_terminal:
         yield None
@@ -37,19 +43,23 @@ def progress_reporter(enabled: bool = True,
     total = len(default_stages())
     columns = (SpinnerColumn(), TextColumn("[bold]{task.description:<12}"), BarColumn(),
                TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("reading", total=total)
-        started = False
+    bar = Progress(*columns, console=console, transient=True)
+    task = bar.add_task("reading", total=total, start=True)
+    began = time.monotonic()
+    stages_seen = 0
 
-        def progress(stage: str) -> None:
-            nonlocal started
-            if started:
-                bar.advance(task)
-            started = True
-            bar.update(task, description=stage)
+    def progress(stage: str) -> None:
+        nonlocal stages_seen
+        bar.update(task, completed=stages_seen, description=stage)
+        stages_seen += 1
+        if not bar.live.is_started and time.monotonic() - began >= SHOW_AFTER_SECONDS:
+            bar.start()
 
+    try:
         yield progress
-        bar.update(task, completed=total)
+    finally:
+        if bar.live.is_started:
+            bar.stop()
 
 
 def _characters_table(world: StoryWorld) -> Table:

@@ -37,10 +37,18 @@
     node.classList.add("flash");
     setTimeout(function () { node.classList.remove("flash"); }, 1600);
   }
+  /* Jumps are instant, then repeated once the sections around the target have been laid out
+     (off-screen scenes use content-visibility, so their height is only estimated until drawn). */
+  function jumpTo(node, block) {
+    node.scrollIntoView({ block: block, behavior: "instant" });
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { node.scrollIntoView({ block: block, behavior: "instant" }); });
+    });
+  }
   function goToScene(i) {
     var section = document.getElementById("scene-" + i);
     if (!section) return;
-    section.scrollIntoView({ block: "start" });
+    jumpTo(section, "start");
     section.focus({ preventScroll: true });
     flash(section);
     markBand(i);
@@ -54,7 +62,7 @@
       if (+paragraphs[mid].getAttribute("data-o") <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
     }
     if (best < 0) return;
-    paragraphs[best].scrollIntoView({ block: "center" });
+    jumpTo(paragraphs[best], "center");
     flash(paragraphs[best]);
   }
   document.addEventListener("click", function (e) {
@@ -63,7 +71,7 @@
   });
 
   /* ---- highlighting one character's lines ---- */
-  var chipButtons = [], cursor = -1, navLabel = null;
+  var LEGEND_CHIPS = 12, chipButtons = [], cursor = -1, navLabel = null;
   function highlight(i) {
     var same = document.body.getAttribute("data-hl") === String(i);
     if (same || i == null) document.body.removeAttribute("data-hl");
@@ -84,15 +92,29 @@
     if (!spans.length) return;
     cursor = (cursor + direction + spans.length) % spans.length;
     var span = spans[cursor];
-    span.scrollIntoView({ block: "center" });
+    jumpTo(span, "center");
     showCard(span, true);
     navLabel.textContent = "line " + (cursor + 1) + " of " + spans.length;
   }
   function buildLegend() {
     var legend = document.querySelector(".legend");
     if (!legend) return;
+    var more = null;
     chars.forEach(function (c, i) {
       if (!c.lines) return;
+      if (chipButtons.length >= LEGEND_CHIPS) {
+        if (!more) {
+          more = el("select", { class: "chip-btn plain", "aria-label": "More speakers" });
+          more.appendChild(el("option", { value: "" }, "more speakers…"));
+          more.addEventListener("change", function () {
+            if (more.value !== "") highlight(+more.value);
+            more.value = "";
+          });
+          legend.appendChild(more);
+        }
+        more.appendChild(el("option", { value: String(i) }, c.name + " (" + c.lines + ")"));
+        return;
+      }
       var b = el("button", { type: "button", class: "chip-btn", "data-i": String(i), "aria-pressed": "false",
                              title: c.name + ": " + c.lines + " lines, " + c.words + " words" }, c.name);
       setColor(b, i);
@@ -100,9 +122,8 @@
       legend.appendChild(b);
       chipButtons.push(b);
     });
-    if (quotes.some(function (q) { return q.s < 0; })) {
-      var u = el("span", { class: "chip-btn plain" }, "dashed ? = uncertain speaker");
-      legend.appendChild(u);
+    if (quotes.some(function (q) { return q.s < 0 || q.c < 0.5; })) {
+      legend.appendChild(el("span", { class: "legend-note" }, "dashed with ? = uncertain speaker"));
     }
     var nav = el("span", { class: "nav" });
     var prev = el("button", { type: "button", class: "chip-btn plain", "aria-label": "previous line" }, "◀");
@@ -164,7 +185,7 @@
   window.addEventListener("scroll", function () { if (!pinned) hideCard(true); }, { passive: true });
 
   /* ---- scene timeline ---- */
-  var bands = [];
+  var bands = [], DENSE_SCENES = 30;
   function sceneSummary(s) {
     var parts = [s.label];
     parts.push(s.pov >= 0 ? "POV " + charName(s.pov) + " (" + pct(s.povConf) + ")"
@@ -186,13 +207,17 @@
     var box = document.querySelector(".timeline");
     if (!box) return;
     if (!scenes.length) { box.appendChild(el("p", { class: "muted" }, "No scenes found.")); return; }
+    if (scenes.length > DENSE_SCENES) box.classList.add("dense");
     scenes.forEach(function (s, i) {
-      var b = el("button", { type: "button", class: "band" + (s["break"] === "inferred" ? " inferred" : ""),
-                             role: "listitem", "aria-label": sceneSummary(s) });
+      var cls = "band" + (s["break"] === "inferred" ? " inferred" : "") +
+        (i > 0 && s.chapter !== scenes[i - 1].chapter ? " new-chapter" : "");
+      var b = el("button", { type: "button", class: cls, role: "listitem", "aria-label": sceneSummary(s) });
       setColor(b, s.pov);
       b.style.flexGrow = String(Math.max(s.words, 1));
-      var name = s.pov >= 0 ? charName(s.pov) : (s.povName || "?");
+      var name = s.pov >= 0 ? charName(s.pov) : (s.povName || "POV unclear");
       b.appendChild(el("span", { class: "lbl" }, (i + 1) + " · " + name));
+      b.appendChild(el("span", { class: "sub" }, (s.setting.length ? s.setting[0] + " · " : "") +
+                                                  s.words.toLocaleString() + " w"));
       b.appendChild(el("span", { class: "mid" }));
       if (s.valence != null) {
         var v = el("span", { class: "val " + (s.valence >= 0 ? "pos" : "neg") });
@@ -212,6 +237,7 @@
   /* ---- character network ---- */
   var REL = { romantic: "romantic", family: "family", friendship: "friend", professional: "professional",
               antagonistic: "antagonistic" };
+  var MAX_EDGES = 150;
   function buildNetwork() {
     var box = document.querySelector(".net");
     var net = data.network;
@@ -223,11 +249,11 @@
     var at = {};
     net.nodes.forEach(function (n) { at[n.i] = [pad + n.x * (W - 2 * pad), pad * 0.7 + n.y * (H - 1.7 * pad)]; });
     var maxTurns = net.edges.reduce(function (m, e) { return Math.max(m, e.turns); }, 1);
-    var edgeLayer = svg("g"), nodeLayer = svg("g");
-    root.appendChild(edgeLayer); root.appendChild(nodeLayer);
+    var edgeLayer = svg("g"), nodeLayer = svg("g"), labelLayer = svg("g", { "aria-hidden": "true" });
+    root.appendChild(edgeLayer); root.appendChild(nodeLayer); root.appendChild(labelLayer);
     var edgeNodes = [];
-    net.edges.forEach(function (e) {
-      if (!at[e.a] || !at[e.b]) return;
+    var drawn = net.edges.filter(function (e) { return at[e.a] && at[e.b]; }).slice(0, MAX_EDGES);
+    drawn.forEach(function (e) {
       var w = 1 + 7 * Math.sqrt(e.turns / maxTurns);
       var line = svg("line", { x1: at[e.a][0], y1: at[e.a][1], x2: at[e.b][0], y2: at[e.b][1],
                                class: "edge" + (e.rel ? " " + e.rel : ""), "stroke-width": w.toFixed(1) });
@@ -239,18 +265,32 @@
       edgeLayer.appendChild(line);
       edgeNodes.push(line);
     });
-    var labelled = net.nodes.length <= 24 ? net.nodes.length : 20;
-    net.nodes.forEach(function (n, k) {
-      var c = chars[n.i], share = c.words / totalWords;
-      var r = 7 + 26 * Math.sqrt(share);
+    var radius = {};
+    net.nodes.forEach(function (n) { radius[n.i] = 7 + 26 * Math.sqrt(chars[n.i].words / totalWords); });
+    var placed = net.nodes.map(function (n) {
+      var r = radius[n.i];
+      return [at[n.i][0] - r, at[n.i][1] - r, at[n.i][0] + r, at[n.i][1] + r];
+    });
+    var circles = placed.length, ALWAYS_LABELLED = 8;
+    function labelFits(x0, y0, width, rank) {
+      var box = [x0 - width / 2 - 2, y0 - 12, x0 + width / 2 + 2, y0 + 3];
+      var others = rank < ALWAYS_LABELLED ? placed.slice(circles) : placed;
+      var free = others.every(function (b) { return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]; });
+      if (free) placed.push(box);
+      return free;
+    }
+    net.nodes.forEach(function (n, rank) {
+      var c = chars[n.i], share = c.words / totalWords, r = radius[n.i];
       var g = svg("g", { class: "node", tabindex: "0", role: "button", "data-i": String(n.i), "aria-pressed": "false",
                          "aria-label": c.name + ", " + c.lines + " lines (" + pct(share) + " of dialogue)" });
       g.appendChild(svg("title", {}, c.name + ": " + c.lines + " lines, " + c.words + " words, " + c.mentions + " mentions"));
       g.appendChild(svg("circle", { cx: at[n.i][0], cy: at[n.i][1], r: r.toFixed(1), fill: c.color }));
-      if (k < labelled) {
-        var below = at[n.i][1] + r + 14 < H;
-        g.appendChild(svg("text", { x: at[n.i][0], y: below ? at[n.i][1] + r + 14 : at[n.i][1] - r - 5,
-                                    "text-anchor": "middle" }, c.name));
+      var label = c.name.length > 24 ? c.name.slice(0, 23) + "…" : c.name;
+      var width = label.length * 6.6;
+      var ly = at[n.i][1] + r + 14 < H ? at[n.i][1] + r + 14 : at[n.i][1] - r - 5;
+      var lx = Math.max(width / 2 + 2, Math.min(W - width / 2 - 2, at[n.i][0]));
+      if (labelFits(lx, ly, width, rank)) {
+        labelLayer.appendChild(svg("text", { x: lx, y: ly, "text-anchor": "middle" }, label));
       }
       activate(g, function () { highlight(n.i); });
       g.addEventListener("mouseenter", function () {
@@ -291,8 +331,12 @@
       root.appendChild(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: v === 0 ? "zero" : "axis" }));
       root.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, v > 0 ? "+1" : String(v)));
     });
-    root.appendChild(svg("text", { x: L, y: H - 8 }, "scene 1"));
-    root.appendChild(svg("text", { x: W - R, y: H - 8, "text-anchor": "end" }, "scene " + scenes.length));
+    var every = Math.max(1, Math.ceil(points.length / 12));
+    points.forEach(function (p, k) {
+      if (k % every === 0 || k === points.length - 1) {
+        root.appendChild(svg("text", { x: x(k), y: H - 10, "text-anchor": "middle" }, String(p.scene + 1)));
+      }
+    });
     function path(values) {
       return values.map(function (v, k) { return (k ? "L" : "M") + x(k).toFixed(1) + " " + y(v).toFixed(1); }).join(" ");
     }
@@ -301,7 +345,9 @@
                                      stroke: EMO_COLORS[j % EMO_COLORS.length] }));
     });
     root.appendChild(svg("path", { d: path(points.map(function (p) { return p.v; })), class: "valence" }));
-    points.forEach(function (p, k) { root.appendChild(svg("circle", { cx: x(k), cy: y(p.v), r: 3, class: "dot" })); });
+    if (points.length <= 40) {
+      points.forEach(function (p, k) { root.appendChild(svg("circle", { cx: x(k), cy: y(p.v), r: 3, class: "dot" })); });
+    }
     var guide = svg("line", { y1: T, y2: H - B, class: "guide", visibility: "hidden" });
     root.appendChild(guide);
     box.appendChild(root);

@@ -1,0 +1,231 @@
+"""Tests for ficlens.quotes: finding quotations and telling their kind."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from ficlens.model import Chapter, Note, Paragraph, Quote, StoryWorld
+from ficlens.quotes import find_quotes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+
+
+def _world(text: str) -> StoryWorld:
+    paragraphs = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return StoryWorld(text=text, chapters=[Chapter(index=0, start=0, end=len(text))], paragraphs=paragraphs)
+
+
+def _quotes(text: str) -> list[Quote]:
+    world = find_quotes(_world(text))
+    for quote in world.quotes:
+        assert text[quote.start] in "\"'\u201c\u2018\u201e" or quote.continues  # carried parts have none
+        assert quote.text in text[quote.start:quote.end]
+    return world.quotes
+
+
+def _texts(text: str) -> list[str]:
+    return [q.text for q in _quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Hello," she said.', ["Hello,"]),
+    ("\u201cHello,\u201d she said. \u201cAnd goodbye.\u201d", ["Hello,", "And goodbye."]),
+    ('He looked up.\n\n"Is it raining?"\n\n"No."', ["Is it raining?", "No."]),
+    ('"Mind the step" he warned.', ["Mind the step"]),
+])
+def test_quotes_double_marks(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_quotes_span_includes_marks() -> None:
+    text = 'Pip smiled. "Ready when you are," she said.'
+    (quote,) = _quotes(text)
+    assert text[quote.start:quote.end] == '"Ready when you are,"'
+    assert quote.text == "Ready when you are,"
+    assert (quote.id, quote.kind, quote.paragraph) == ("q1", "speech", 0)
+
+
+def test_quotes_split_by_tag_continues() -> None:
+    quotes = _quotes('"No," he said, "not yet."')
+    assert [q.text for q in quotes] == ["No,", "not yet."]
+    assert [q.continues for q in quotes] == [None, "q1"]
+
+
+def test_quotes_separate_speeches_do_not_continue() -> None:
+    text = '"Tea?" asked Rolf. He went to the stove and filled the kettle to the brim. "Or coffee?"'
+    assert [q.continues for q in _quotes(text)] == [None, None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("'Come in,' said Ann. 'Don't mind the dogs' bowls or the boys' coats.'\n\n"
+     "'It's nearly six o'clock,' he said. 'Tell 'em to wait.'",
+     ["Come in,", "Don't mind the dogs' bowls or the boys' coats.", "It's nearly six o'clock,",
+      "Tell 'em to wait."]),
+    ("\u2018Where to?\u2019 asked Ann.\n\n\u2018The lake \u2019cause it\u2019s warm,\u2019 said Bo.",
+     ["Where to?", "The lake \u2019cause it\u2019s warm,"]),
+])
+def test_quotes_british_single_marks(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_quotes_nested_quotes_stay_inside() -> None:
+    text = "\"She told me 'never again' and left,\" said Ann. 'Tis late, and the lads' boots are wet."
+    assert _texts(text) == ["She told me 'never again' and left,"]
+
+
+def test_quotes_nested_same_marks_stay_inside() -> None:
+    text = '"I tried to say "good evening" but it came out wrong," Noor admitted.'
+    assert _texts(text) == ['I tried to say "good evening" but it came out wrong,']
+
+
+def test_quotes_multi_paragraph_speech() -> None:
+    text = ('"The first thing you must know is the river.\n\n'
+            '"The second is the ferry.\n\n'
+            '"And the third is me."\n\n'
+            "Nobody answered.")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["The first thing you must know is the river.",
+                                        "The second is the ferry.", "And the third is me."]
+    assert [q.continues for q in quotes] == [None, "q1", "q2"]
+    assert [q.paragraph for q in quotes] == [0, 1, 2]
+
+
+def test_quotes_unbalanced_mark_closes_at_paragraph_end() -> None:
+    text = ('"Wait for me, he called.\n\nThe bus left without him. Nobody looked back.\n\n'
+            '"Too late," said Sal.')
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Wait for me, he called.", "Too late,"]
+    assert quotes[0].end == text.index("\n\n")
+    assert quotes[1].continues is None
+
+
+def test_quotes_unbalanced_mark_before_new_quote() -> None:
+    text = '"Wait for me, he called. "Please!" he added.'
+    assert _texts(text) == ["Wait for me, he called.", "Please!"]
+
+
+def test_quotes_run_on_after_line_break() -> None:
+    text = ('Ivy stood by the window for a long time, watching the lamps come on one by one along '
+            'the street below.\n"I never asked\nfor any of this," she said at last.\nTom did not answer.')
+    (quote,) = _quotes(text)
+    assert quote.text == "I never asked\nfor any of this,"
+
+
+def test_quotes_hard_wrapped_text() -> None:
+    line = "The wind came off the water in long cold gusts and the boats knocked"
+    text = "\n\n".join([f"{line}\ntogether at the quay all through the night.",
+                        '"You will catch your death out here," said the harbour master,\n'
+                        '"come inside and sit by the stove."',
+                        f"{line}\nagainst the posts. Nobody slept."] * 3)
+    quotes = _quotes(text)
+    assert [q.text for q in quotes[:2]] == ["You will catch your death out here,",
+                                            "come inside and sit by the stove."]
+    assert len(quotes) == 6
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('"Not again," he thought.', "thought"),
+    ('Why now? she wondered. "Why today of all days?"', "thought"),
+    ('The sign on the door read, "Closed for lunch."', "written"),
+    ('"Running late, sorry," she texted.', "written"),
+    ('At the bottom of the note he wrote "Back soon."', "written"),
+    ("She never replied to his \"good night\" anymore.", "mention"),
+    ('The so-called "expert" arrived at noon.', "mention"),
+    ('They watched "Moon Harbour" twice that week.', "mention"),
+    ('He said "fine" and walked out.', "speech"),
+    ('She leaned out and called "Otto!" across the yard.', "speech"),
+    ('A dog called "Biscuit" lived next door.', "mention"),
+    ('"Fine," he said.', "speech"),
+])
+def test_quotes_kind(text: str, kind: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote.kind == kind
+
+
+def test_quotes_tag_split_phrase_is_speech() -> None:
+    quotes = _quotes('"Very well," Ines smiled, "very well" and she left.')
+    assert [(q.kind, q.continues) for q in quotes] == [("speech", None), ("speech", "q1")]
+
+
+def test_quotes_continuation_keeps_kind() -> None:
+    quotes = _quotes('"I wonder," he thought, "if she knows."')
+    assert [q.kind for q in quotes] == ["thought", "thought"]
+
+
+def test_quotes_only_inside_chapters_and_not_in_notes() -> None:
+    text = ('A/N: "thanks for reading"\n\n"Hi," said Bo.\n\n"Inside note," wrote the author.\n\n'
+            'End "notes" here.')
+    world = _world(text)
+    chapter_end = text.index("\n\nEnd")
+    world.chapters = [Chapter(index=0, start=text.index('"Hi'), end=chapter_end)]
+    note_start = text.index('"Inside')
+    world.notes = [Note(kind="authors_note", start=note_start, end=chapter_end,
+                        text=text[note_start:chapter_end], position="inside")]
+    assert [q.text for q in find_quotes(world).quotes] == ["Hi,"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", '"', '""', "'''", '" " "', "\u201d\u201c", "'em 'tis"])
+def test_quotes_odd_input_never_crashes(text: str) -> None:
+    world = find_quotes(_world(text))
+    for quote in world.quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+
+
+def test_quotes_fixture_chapter() -> None:
+    text = (FIXTURES / "chapter.txt").read_text(encoding="utf-8")
+    quotes = _quotes(text)
+    assert [q.id for q in quotes] == [f"q{i + 1}" for i in range(len(quotes))]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    kinds = {q.text: q.kind for q in quotes}
+    assert kinds["Off to the library again?"] == "speech"
+    assert kinds["Meet me at the bridge. Come alone."] == "written"
+    assert kinds["quick chat"] == "mention"
+    assert kinds["This is a terrible idea,"] == "thought"
+    continued = [q for q in quotes if q.continues]
+    assert any(q.text == "and bring a coat." for q in continued)
+
+
+def test_quotes_speed_linear() -> None:
+    paragraph = ('"Where were you?" asked Dana. "We waited an hour," she added, and Lou, who had '
+                 "heard it all before, shrugged. 'Traffic,' he said, which wasn't true.\n\n")
+    text = paragraph * 4000  # about 120k words
+    world = _world(text)
+    started = time.perf_counter()
+    find_quotes(world)
+    assert time.perf_counter() - started < 0.5
+    assert len(world.quotes) == 2 * 4000
+
+
+def test_quotes_carried_into_paragraph_that_closes_it() -> None:
+    text = ('"Listen to this verse I wrote:\n\n'
+            'Low tide, high moon, that is all," said Fen.\n\n'
+            "Nobody clapped.")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Listen to this verse I wrote:", "Low tide, high moon, that is all,"]
+    assert quotes[1].start == text.index("Low") and quotes[1].continues == "q1"
+
+
+def test_quotes_indented_letter_is_written() -> None:
+    dialogue = '"Morning," said Ada.\n\n"Morning," said Bram.\n\n'
+    letter = '     "Dear Ada, the boat is sold. Yours, B."'
+    text = dialogue * 3 + f"The letter was short.\n\n{letter}\n\nShe folded it."
+    quotes = _quotes(text)
+    assert [q.kind for q in quotes] == ["speech"] * 6 + ["written"]
+
+
+@pytest.mark.shared
+def test_quotes_pdnc_novel_recall(pdnc_dir: Path) -> None:
+    from ficlens.eval.gold import world_from_gold
+    from ficlens.eval.metrics import score
+    from ficlens.eval.pdnc import load_novel
+
+    novel = load_novel(pdnc_dir / "PrideAndPrejudice")
+    world = world_from_gold(novel)
+    world.chapters = [Chapter(index=0, start=0, end=len(world.text))]
+    counts = score(novel, find_quotes(world))
+    assert counts.detected / counts.quotes >= 0.99
+    assert counts.predicted_matching / counts.predicted_quotes >= 0.95
