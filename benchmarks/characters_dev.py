@@ -36,6 +36,9 @@ def _key(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split())
 
 
+GENDERS: dict[frozenset[str], str] = {}  # PDNC gold aliases -> he/she, for gender accuracy
+
+
 def _pdnc() -> list[tuple[str, str, list[set[str]], list[set[str]]]]:
     docs = []
     for novel in sorted(p for p in (SHARED / "pdnc-dev").iterdir() if p.is_dir()):
@@ -46,6 +49,7 @@ def _pdnc() -> list[tuple[str, str, list[set[str]], list[set[str]]]]:
             for row in csv.DictReader(f):
                 aliases = {_key(a) for a in ast.literal_eval(row["Aliases"])} | {_key(row["Main Name"])}
                 every.append(aliases)
+                GENDERS[frozenset(aliases)] = {"M": "he", "F": "she"}.get(row["Gender"], "?")
                 if speakers[row["Main Name"]] >= 5:
                     main.append(aliases)
         docs.append((novel.name, str(novel / "novel_text.txt"), every, main))
@@ -98,6 +102,13 @@ def evaluate(name: str, docs: list, verbose: bool) -> None:
         top_ok = sum(_matches(c, every) is not None for c in top)
         all_ok = sum(_matches(c, every) is not None for c in predicted)
         words = len(world.text.split())
+        for c in predicted:
+            gold = _matches(c, main)
+            if gold is not None and GENDERS.get(frozenset(main[gold]), "?") != "?":
+                totals["gendered"] += 1
+                totals["gender_ok"] += c.gender == GENDERS[frozenset(main[gold])]
+                if verbose and c.gender != GENDERS[frozenset(main[gold])]:
+                    print(f"      gender: {c.name} {c.gender} (gold {GENDERS[frozenset(main[gold])]})")
         totals.update(main=len(main), found=len(found), top=len(top), top_ok=top_ok,
                       predicted=len(predicted), all_ok=all_ok, words=words)
         totals["seconds"] += seconds
@@ -109,7 +120,8 @@ def evaluate(name: str, docs: list, verbose: bool) -> None:
             print(f"      missed: {missed}\n      not gold: {wrong[:25]}")
     ratio = lambda a, b: totals[a] / max(1, totals[b])  # noqa: E731
     print(f"   {'OVERALL':34} recall {ratio('found', 'main'):.3f}  p@N {ratio('top_ok', 'top'):.3f}  "
-          f"p_all {ratio('all_ok', 'predicted'):.3f}  {totals['seconds']:.1f}s "
+          f"p_all {ratio('all_ok', 'predicted'):.3f}  gender {ratio('gender_ok', 'gendered'):.3f} "
+          f"{totals['seconds']:.1f}s "
           f"({1e5 * totals['seconds'] / max(1, totals['words']):.2f}s per 100k words)")
 
 

@@ -13,7 +13,9 @@ from ficlens.errors import EvalError
 from ficlens.eval.litbank import iter_documents, load_document
 from ficlens.eval.metrics import Counts, match_characters, score
 from ficlens.eval.pdnc import iter_novels, load_novel, world_from_gold
-from ficlens.model import Character, Quote, StoryWorld
+from ficlens.eval.run import evaluate
+from ficlens.model import Chapter, Character, Quote, StoryWorld
+from ficlens.quotes import find_quotes
 
 PDNC_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "pdnc"
 LITBANK_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "litbank"
@@ -201,23 +203,62 @@ def test_litbank_real_quotes_line_up(litbank_dir: Path) -> None:
     assert all(documents[0].text[q.spans[0][0]] in "\"'\u201c\u2018" for q in quotes)
 
 
+# --- running the pipeline ------------------------------------------------------------------------
+
+def _quotes_only(world: StoryWorld) -> StoryWorld:
+    """A stand-in pipeline: chapters and quotes, every speech quote given to the first cast member."""
+    world.chapters = [Chapter(index=0, start=0, end=len(world.text))]
+    world = find_quotes(world)
+    cast = world._cast or []
+    world.characters = [Character(id=f"c{i + 1}", name=m.name, aliases=m.aliases) for i, m in enumerate(cast)]
+    for quote in world.quotes:
+        quote.speaker = "c1" if cast else None
+    return world
+
+
+@pytest.fixture
+def quotes_only_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ficlens.eval.run.pipeline.run", _quotes_only)
+
+
+@pytest.mark.usefixtures("quotes_only_pipeline")
+def test_eval_run_settings_and_totals() -> None:
+    end_to_end, gold_cast = evaluate(iter_novels(PDNC_FIXTURE))
+    assert (end_to_end.setting, gold_cast.setting) == ("end-to-end", "gold-cast")
+    assert end_to_end.total.correct == 0 and end_to_end.total.predicted_characters == 0
+    # gold cast: everything goes to the first member (Mara Quill, Pell Ashby): 2 of 4 and 1 of 3 right
+    assert [c.correct for c in gold_cast.documents.values()] == [2, 1]
+    total = gold_cast.total
+    assert (total.quotes, total.detected, total.correct) == (7, 7, 3)
+    assert total.by_type == {"explicit": [4, 1], "anaphoric": [2, 1], "implicit": [1, 1]}
+
+
 # --- the command ---------------------------------------------------------------------------------
 
+@pytest.mark.usefixtures("quotes_only_pipeline")
 def test_eval_cli_pdnc_json() -> None:
     result = CliRunner().invoke(main, ["eval", "pdnc", str(PDNC_FIXTURE), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert [r["setting"] for r in data["results"]] == ["end-to-end", "gold-cast"]
     total = data["results"][1]["total"]
-    assert total["quotes"] == 7
-    assert total["detection_recall"] == 1.0
+    assert (total["quotes"], total["correct"], total["detection_recall"]) == (7, 3, 1.0)
     assert set(data["results"][0]["documents"]) == {"TinyHarbour", "TinyOrchard"}
 
 
+@pytest.mark.usefixtures("quotes_only_pipeline")
 def test_eval_cli_litbank_table() -> None:
     result = CliRunner().invoke(main, ["eval", "litbank", str(LITBANK_FIXTURE), "--setting", "gold-cast"])
     assert result.exit_code == 0, result.output
     assert "quote detection recall" in result.output and "100.0" in result.output
+    assert "end-to-end" not in result.output
+
+
+@pytest.mark.slow
+def test_eval_cli_whole_pipeline_runs() -> None:
+    result = CliRunner().invoke(main, ["eval", "pdnc", str(PDNC_FIXTURE), "--novel", "TinyOrchard", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["results"][0]["total"]["quotes"] == 3
 
 
 @pytest.mark.parametrize("args, message", [

@@ -22,7 +22,7 @@ def _world(text: str) -> StoryWorld:
 def _quotes(text: str) -> list[Quote]:
     world = find_quotes(_world(text))
     for quote in world.quotes:
-        assert text[quote.start] in "\"'\u201c\u2018\u201e" or quote.continues  # carried parts have none
+        assert text[quote.start] in "\"'\u201c\u2018\u201e\u00ab" or quote.continues  # carried parts have none
         assert quote.text in text[quote.start:quote.end]
     return world.quotes
 
@@ -36,6 +36,7 @@ def _texts(text: str) -> list[str]:
     ("\u201cHello,\u201d she said. \u201cAnd goodbye.\u201d", ["Hello,", "And goodbye."]),
     ('He looked up.\n\n"Is it raining?"\n\n"No."', ["Is it raining?", "No."]),
     ('"Mind the step" he warned.', ["Mind the step"]),
+    ("\u00abAllons-y,\u00bb said Luc. \u201eJa,\u201d said Uwe.", ["Allons-y,", "Ja,"]),
 ])
 def test_quotes_double_marks(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
@@ -65,6 +66,7 @@ def test_quotes_separate_speeches_do_not_continue() -> None:
      "'It's nearly six o'clock,' he said. 'Tell 'em to wait.'",
      ["Come in,", "Don't mind the dogs' bowls or the boys' coats.", "It's nearly six o'clock,",
       "Tell 'em to wait."]),
+    ("He said, 'I'm off,' and left. 'Tis late, and the lads' boots are wet.", ["I'm off,"]),
     ("\u2018Where to?\u2019 asked Ann.\n\n\u2018The lake \u2019cause it\u2019s warm,\u2019 said Bo.",
      ["Where to?", "The lake \u2019cause it\u2019s warm,"]),
 ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import ficlens
 from ficlens.model import StoryWorld
 from ficlens.relations import find_relationships
 from fixtures.story.worlds import build_world, harbour_world, seed_world
@@ -60,6 +61,21 @@ def test_relations_evidence_offsets_point_at_the_cues():
             {"Kit & Lou": "family"},
         ),
         ("Max and Ned were married in the spring.", {"Max": "he", "Ned": "he"}, {"Max/Ned": "romantic"}),
+        (
+            '"Your sister Ola phoned," Pim told Quy.',
+            {"Ola": "she", "Pim": "he", "Quy": "he"},
+            {"Ola & Quy": "family"},
+        ),
+        (
+            "Ros hated Sid. Ros had always hated Sid.",
+            {"Ros": "she", "Sid": "he"},
+            {"Ros & Sid": "antagonistic"},
+        ),
+        (
+            "Tia nodded to her colleague Ugo and sat.",
+            {"Tia": "she", "Ugo": "he"},
+            {"Tia & Ugo": "professional"},
+        ),
     ],
 )
 def test_relations_cue_patterns(text, cast, expected):
@@ -140,3 +156,30 @@ def test_relations_thousand_scenes():
     assert len(world.scenes) == 1000
     assert by_label(world) == {"Nia & Obi": "family"}
     assert world.interactions[0].co_scenes == 1000
+
+
+def test_relations_first_person_narrator_owns_my():
+    world = build_world(
+        "I waited by the gate for my brother Pax. Pax was late, as usual.", {"Rue": "she", "Pax": "he"}
+    )
+    world.characters[0].narrator = True
+    assert by_label(find_relationships(world)) == {"Pax & Rue": "family"}
+
+
+def test_relations_interactions_ignore_unknown_ids():
+    world = build_world('"Hello," Sam said.', {"Sam": "he"})
+    world.quotes[0].addressees = ["c404"]
+    world.scenes[0].pov = "c404"
+    assert find_relationships(world).interactions == []
+
+
+@pytest.mark.shared
+def test_relations_seed_chapter_end_to_end(seed_path):
+    """Through the whole pipeline: the four relationships come from the text itself."""
+    labels = by_label(ficlens.analyze(seed_path))
+    assert {
+        "Blaine/Kurt": "romantic",
+        "Finn & Kurt": "family",
+        "Finn/Rachel": "romantic",
+        "Kurt & Rachel": "friendship",
+    }.items() <= labels.items()

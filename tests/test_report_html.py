@@ -12,7 +12,7 @@ from html import unescape
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from ficlens.model import Chapter, Paragraph, Quote, StoryWorld
+from ficlens.model import Chapter, Paragraph, Quote, Scene, StoryWorld
 from ficlens.report import render_html
 from ficlens.report.data import report_data, script_json
 from ficlens.report.layout import force_layout
@@ -240,3 +240,36 @@ def test_report_html_novel_is_light_and_fast(pdnc_dir):
     tree = HTMLParser(html)
     assert len(tree.css("#story p[data-o]")) == len(world.paragraphs) - len(world.chapters)  # headings
     assert len({s.attributes["data-q"] for s in tree.css("#story span.q")}) == len(world.quotes)
+
+
+@pytest.mark.parametrize("kind, expected", [("speech", set()), ("thought", {"thought"}),
+                                            ("written", {"written"})])
+def test_report_html_quote_kind_is_a_class(kind, expected):
+    text = '"Hello," she thought.'
+    world = StoryWorld(text=text, quotes=[Quote(id="q1", start=0, end=8, text=text[:8], kind=kind,
+                                                speaker=None)])
+    classes = set(HTMLParser(render_html(world)).css_first("span.q").attributes["class"].split())
+    assert classes - {"q", "ku", "lc"} == expected
+
+
+def test_report_html_every_scene_has_an_anchor():
+    text = "One.\n\nTwo."
+    world = StoryWorld(text=text, paragraphs=[Paragraph(start=0, end=4), Paragraph(start=6, end=10)],
+                       scenes=[Scene(id="s1", start=0, end=6), Scene(id="s2", start=6, end=10),
+                               Scene(id="s3", start=10, end=10)])
+    tree = HTMLParser(render_html(world))
+    assert [s.attributes["id"] for s in tree.css("section.scene")] == ["scene-0", "scene-1", "scene-2"]
+
+
+def test_report_html_no_empty_sections(lighthouse):
+    _, tree = lighthouse
+    assert all(s.css("p[data-o]") for s in tree.css("#story section.scene"))
+
+
+@pytest.mark.parametrize("line, shown", [("* * *", "marker"), ("~~~", "marker"), ("Chapter Nine", "heading"),
+                                         ("Ooo.", ""), ("Part 2: The Sea", "heading")])
+def test_report_html_unclaimed_furniture_is_styled(line, shown):
+    text = f"Before.\n\n{line}\n\nAfter."
+    tree = HTMLParser(render_html(StoryWorld(text=text)))
+    paragraph = [p for p in tree.css("#story p[data-o]") if p.text() == line][0]
+    assert paragraph.attributes.get("class", "") == shown

@@ -67,7 +67,7 @@ def test_report_terminal_progress_off_unless_wanted_and_tty(enabled, terminal):
 def test_report_terminal_progress_names_stages_on_a_tty(monkeypatch):
     monkeypatch.setattr("ficlens.report.terminal.SHOW_AFTER_SECONDS", 0.0)
     console = Console(file=io.StringIO(), force_terminal=True, width=80)
-    with progress_reporter(True, console=console) as progress:
+    with progress_reporter(True, console=console, stages=3) as progress:
         for stage in ("segment", "characters", "quotes"):
             progress(stage)
     assert "quotes" in console.file.getvalue()
@@ -75,7 +75,7 @@ def test_report_terminal_progress_names_stages_on_a_tty(monkeypatch):
 
 def test_report_terminal_progress_hidden_on_quick_runs():
     console = Console(file=io.StringIO(), force_terminal=True, width=80)
-    with progress_reporter(True, console=console) as progress:
+    with progress_reporter(True, console=console, stages=3) as progress:
         progress("segment")
     assert console.file.getvalue() == ""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import ficlens
 from ficlens.emotion import measure_emotion
 from ficlens.model import Metadata, StoryWorld
 from ficlens.relations import find_relationships
@@ -217,3 +218,37 @@ def test_tags_bare_world_and_thousand_scenes():
     tags = tag_world(build_world(text, {"Mo": "he", "Ned": "he"})).tags
     assert names(tags.relationships) == ["Mo/Ned"]
     assert names(tags.category) == ["M/M"]
+
+
+def test_tags_category_reads_unknown_genders_from_pronouns():
+    text = (
+        "Ana was Bea's girlfriend.\n\nAna brushed her hair and she hummed to herself.\n\n"
+        "Bea laced his boots; he was late and he knew it."
+    )
+    world = tag_world(build_world(text, {"Ana": "unknown", "Bea": "unknown"}))
+    assert names(world.tags.relationships) == ["Ana/Bea"]
+    assert names(world.tags.category) == ["F/M"]
+
+
+def test_tags_hurt_comfort_needs_comfort_after_the_low_point():
+    text = (
+        "Oli fell on the ice and broke his wrist. He was in terrible pain, scared and crying, "
+        "miserable and alone.\n\n* * *\n\n"
+        "Pip hugged Oli and held him close. Pip stayed to comfort him, and soon Oli smiled, "
+        "happy and warm, laughing at last."
+    )
+    tags = names(tag_world(build_world(text, {"Oli": "he", "Pip": "he"})).tags.additional)
+    assert "Hurt/Comfort" in tags
+    assert "Hurt/Comfort" not in names(harbour().tags.additional)
+
+
+def test_tags_sample_chapter_end_to_end(sample_chapter):
+    """Through the whole pipeline on the project's own demo chapter."""
+    if not sample_chapter.exists():
+        pytest.skip("examples/sample-chapter.txt not written yet")
+    world = ficlens.analyze(sample_chapter)
+    assert names(world.tags.fandoms) == ["Harbour Lights"]
+    assert {"Iris/Mara": "romantic", "Iris & Theo": "family"}.items() <= {
+        r.label: r.type for r in world.relationships
+    }.items()
+    assert {"Long-Distance Relationship", "Reunion"} <= set(names(world.tags.additional))

@@ -40,7 +40,8 @@ from .model import CastMember, Character, Gender, Span, StoryWorld
 
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length
 SAMPLES_PER_NAME = 4
-MIN_MENTIONS = 2
+MIN_MENTIONS = 2  # a character is named at least this often,
+WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once per this many words
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 
@@ -54,25 +55,31 @@ _NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colo
                    "Mx", "Judge", "Coach", "Officer", "Detective", "Agent", "Nurse", "Saint", "St"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
 _TITLE_SPELLINGS = {"Mister": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev", "Prof": "Professor",
-                    "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant", "Sgt": "Sergeant", "Mme": "Madame",
+                    "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant", "Sgt": "Sergeant",
+                    "Mme": "Madame",
                     "Mlle": "Mademoiselle", "St": "Saint"}
 # "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
 _MARRIED_TITLES = {"Mrs", "Madame", "Signora"}
+# Titles that also name one person on their own, as "the King" or "the Doctor".
+_ROLE_TITLES = {"King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Count", "Countess", "Baron",
+                "Baroness", "Doctor", "Professor", "Captain", "Colonel", "Major", "General", "Admiral",
+                "Judge", "Coach", "Detective", "Sergeant", "Lieutenant"}
 # Titles that go with a first name ("Lady Catherine", "Sir William", "Miss Lizzy").
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Master", "Aunt", "Uncle", "Madame", "Mademoiselle",
                       "Signora", "Dame", "Sister", "Brother", "Father", "Prince", "Princess", "King", "Queen"}
 # Capitalised words that are never names on their own, however the text uses them.
 _NEVER_NAMES = {
-    "I", "O", "Oh", "Ah", "OK", "Okay", "Yes", "No", "God", "Lord", "Heaven", "Christ", "Jesus", "Mom",
-    "Mum", "Dad", "Mama", "Mamma", "Papa", "Ma", "Pa", "Mother", "Father", "Sir", "Madam", "Ma'am",
-    "Chapter", "CHAPTER", "Book", "Part", "Volume", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Christmas", "Easter", "English",
-    "French", "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well",
-    "Thank", "Thanks", "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love",
-    "Majesty", "Highness", "Lordship", "Ladyship", "Honour", "Honor", "Excellency", "Jove", "Gawd", "Lawd",
-    "Providence", "Fate", "Fortune", "Nature", "Italian", "Spanish", "German", "Irish", "Scottish", "Scotch",
-    "Welsh", "Russian", "Chinese", "Japanese", "Greek", "Roman", "Dutch", "Swiss", "Austrian", "European",
+    "I", "He", "She", "His", "Her", "It", "Its", "We", "They", "Their", "You", "Your", "My", "Our", "O",
+    "Oh", "Ah", "OK", "Okay", "Yes", "No", "God", "Lord", "Heaven", "Christ", "Jesus", "Mom", "Mum",
+    "Dad", "Mama", "Mamma", "Papa", "Ma", "Pa", "Mother", "Father", "Sir", "Madam", "Ma'am", "Chapter",
+    "CHAPTER", "Book", "Part", "Volume", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Christmas", "Easter", "English", "French",
+    "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well", "Thank", "Thanks",
+    "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love", "Majesty", "Highness",
+    "Lordship", "Ladyship", "Honour", "Honor", "Excellency", "Jove", "Gawd", "Lawd", "Providence", "Fate",
+    "Fortune", "Nature", "Italian", "Spanish", "German", "Irish", "Scottish", "Scotch", "Welsh",
+    "Russian", "Chinese", "Japanese", "Greek", "Roman", "Dutch", "Swiss", "Austrian", "European",
     "African", "Canadian", "Australian", "Mexican", "Egyptian", "Turkish", "Persian", "Arab", "Jewish",
     "Hindu", "Moslem", "Muslim", "Mohammedan", "Catholic", "Protestant", "Englishman", "Englishwoman",
 }
@@ -82,7 +89,8 @@ _PLACE_WORDS = {"Street", "St", "Road", "Lane", "Avenue", "Park", "Hall", "House
                 "Inn", "Square", "Island", "River", "Lake", "Mountain", "Hill", "Bridge", "Company",
                 "Club", "Bank", "Hospital", "Station", "Theatre", "Theater", "Cafe", "Café", "Bar",
                 "Restaurant", "Manor", "Place", "Gardens", "City", "County", "Valley", "Records",
-                "High", "Building", "Lodge", "Cottage", "Farm", "Grange", "Rectory", "Parsonage", "Villa", "Tower", "Palace", "Centre", "Center", "Mall", "Office", "Department"}
+                "High", "Building", "Lodge", "Cottage", "Farm", "Grange", "Rectory", "Parsonage", "Villa",
+                "Tower", "Palace", "Centre", "Center", "Mall", "Office", "Department"}
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE",
                       "LAW", "DATE", "TIME"}
 _KIN_WORDS: dict[str, Gender] = {
@@ -93,26 +101,53 @@ _KIN_WORDS: dict[str, Gender] = {
                      "stepsister", "mom", "mum", "mommy", "queen", "princess", "girlfriend", "daughter",
                      "woman", "girl", "lady", "fiancée", "widow"], "she"),
 }
-_SPEECH_VERBS = ("said|asked|replied|answered|cried|shouted|whispered|murmured|muttered|called|"
-                 "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
-                 "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared")
+_PERSON_NOUNS = {
+    *_KIN_WORDS,
+    "friend",
+    "cousin",
+    "partner",
+    "roommate",
+    "boss",
+    "child",
+    "baby",
+    "parent",
+    "sibling",
+    "classmate",
+    "teammate",
+    "colleague",
+    "neighbour",
+    "neighbor",
+    "fiance",
+}
+_SPEECH_VERBS = (
+    "said|asked|replied|answered|cried|shouted|whispered|murmured|muttered|called|"
+    "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
+    "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared"
+)
 
 _WORD = r"[A-Z][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*"
-_TITLE_TOKEN = r"(?:%s)\.?" % "|".join(sorted(_TITLES, key=len, reverse=True))
+_TITLE_TOKEN = r"(?:{})\.?".format("|".join(sorted(_TITLES, key=len, reverse=True)))
 _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}{_WORD})*")
 _TOKEN = re.compile(_WORD)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*")
 _QUOTE = re.compile(r"\"(?:[^\"\n]|\n(?!\s*\n))*\"?|“(?:[^”\n]|\n(?!\s*\n))*”?")
-_THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|(they|them|their|themselves))\b",
+_THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
+                           r"(they|them|their|themselves))\b",
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
+_WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
+_CLAUSE_BEFORE = re.compile(
+    r"(?:,|\b(?:and|but|while|when|as|because|then|so|before|after|until|if|though))"
+    r"[ \t]+$"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+$")
-_SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+({_WORD}(?:[ \t]+{_WORD})?)")
+_SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+"
+                          rf"({_WORD}(?:[ \t]+{_WORD})?)")
 
 
 @cache
@@ -151,7 +186,9 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             group.gender = group.cast.gender
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
-    kept = [g for g in groups if g.cast is not None or g is narrator or len(g.spans) >= MIN_MENTIONS]
+    least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
+    kept = [g for g in groups if g.cast is not None or g is narrator
+            or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
     kept.sort(key=lambda g: (-len(g.spans), g.first_mention))
     world.characters = [
         Character(id=f"c{i}", name=g.name, aliases=[a for a in g.aliases if a != g.name], gender=g.gender,
@@ -177,6 +214,15 @@ class _Group:
     @property
     def first_mention(self) -> int:
         return min((s for s, _ in self.spans), default=1 << 62)
+
+
+def _is_full_or_titled(group: _Group) -> bool:
+    """Named somewhere with a title or more than one word: rarely anything but a person."""
+    return any(len(_tokens(alias)) > 1 for alias in group.aliases)
+
+
+def _word_count(text: str, ranges: list[tuple[int, int]]) -> int:
+    return sum(len(text[a:b].split()) for a, b in ranges)
 
 
 def _story_ranges(world: StoryWorld) -> list[tuple[int, int]]:
@@ -207,6 +253,7 @@ class _Candidate:
     speech: int = 0  # occurrences next to a speech verb ("Finn groaned", "said Finn")
     place: int = 0  # occurrences after a preposition of place ("in Lima", "at Callbacks")
     the: int = 0  # occurrences after "the" ("the Hatter")
+    kin: int = 0  # occurrences after a person word ("his sister Juno")
 
 
 def _tokens(form: str) -> list[str]:
@@ -256,6 +303,8 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
             before = text[max(0, start - 12):start]
             candidate.place += bool(_PLACE_BEFORE.search(before))
             candidate.the += bool(_THE_BEFORE.search(before))
+            kin = _WORD_BEFORE.search(text, max(0, start - 16), start)
+            candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
     return found, lower
 
 
@@ -297,6 +346,10 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str],
 
 
 def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """The part as a name: trailing titles dropped; a lone title only when it can be a role."""
+    if len(part) == 1 and _strip_title(part[0][1]) in _ROLE_TITLES:
+        yield part  # "the King", "the Doctor": kept if the text nearly always writes "the"
+        return
     while part and _is_title(part[-1][1]):
         part = part[:-1]
     if part and not all(_is_title(t) for _, t in part):
@@ -333,7 +386,7 @@ def _ner_votes(text: str, candidates: dict[str, _Candidate]) -> dict[str, Counte
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms = {form for form in candidates}
     docs = process([text[s:e] for s, e in merged])
-    for (offset, _), doc in zip(merged, docs, strict=True):
+    for doc in docs:
         for ent in doc.ents:
             form = " ".join(ent.text.split())
             form = re.sub(r"^(?:[Tt]he|[Oo]ld|[Yy]oung|[Pp]oor|[Dd]ear)\s+", "", form)
@@ -354,25 +407,30 @@ def _sentence_around(text: str, position: int) -> tuple[int, int]:
 
 
 def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
+    """Weigh the evidence that a name form names a person (see the module docstring)."""
     tokens = _tokens(candidate.form)
+    occurrences = len(candidate.positions)
+    if len(tokens) == 1 and _is_title(tokens[0]):
+        return candidate.the * 2 >= occurrences >= 3 and candidate.form in _ROLE_TITLES
     if any(_bare(t) in _PLACE_WORDS for t in tokens):
         return False
+    if candidate.the * 2 >= occurrences and candidate.form.endswith("s"):
+        return False  # "the Lanterns", "the Coles": a band or a family
     titled = _is_title(tokens[0])
-    known_name = _bare(tokens[0 if not titled else -1]) in _name_genders()
-    person, other = votes["PERSON"], votes["other"]
-    occurrences = len(candidate.positions)
+    noninitial = occurrences - candidate.initial
+    if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences):
+        return False
+    if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin:
+        return True
     if candidate.place >= max(2, 0.25 * occurrences) and not titled:
         return False
-    if len(tokens) == 1 and not titled and occurrences - candidate.initial < max(1, 0.05 * occurrences):
-        return False
-    if candidate.speech >= max(3, 0.05 * occurrences):
-        return True
-    if titled or candidate.speech >= 2:
+    person, other = votes["PERSON"], votes["other"]
+    if titled or candidate.speech:
         return other <= 2 * person + 2
+    known_name = _bare(tokens[-1] if titled else tokens[0]) in _name_genders()
     if person + other:
         return person >= other or (known_name and person * 2 >= other)
-    noninitial = len(candidate.positions) - candidate.initial
-    return known_name and noninitial > 0 or candidate.speech > 0
+    return known_name and (noninitial > 0 or len(tokens) > 1)
 
 
 # --- 3. clusters ----------------------------------------------------------------------------------
@@ -400,6 +458,10 @@ def _parse(form: str, count: int) -> _Form:
     title = _strip_title(tokens[0]) if len(tokens) > 1 and _is_title(tokens[0]) else None
     names = [t for t in tokens[1 if title else 0:] if not _is_title(t)]
     return _Form(form, count, _TITLE_SPELLINGS.get(title, title), names)
+
+
+def _written_with(group: _Group, title: str) -> bool:
+    return any(_parse(alias, 0).title == title for alias in group.aliases)
 
 
 def _title_gender(title: str | None) -> Gender:
@@ -456,7 +518,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         group = titled.get((title, word))
         if group is None:
             fitting = [g for g in by_surname.get(word, []) if _compatible(g.gender_hint, form.gender)
-                       and (title not in _MARRIED_TITLES or any(_parse(a, 0).title == title for a in g.aliases))]
+                       and (title not in _MARRIED_TITLES or _written_with(g, title))]
             if (title, word) in titled_full or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
                 fitting = fitting if len(fitting) == 1 and title in _FIRST_NAME_TITLES else []
@@ -483,6 +545,9 @@ def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     candidates, _ = _candidates(text, ranges)
     votes = _ner_votes(text, candidates) if candidates else {}
     people = [c for c in candidates.values() if _is_person(c, votes.get(c.form, Counter()))]
+    chosen = {c.form for c in people}
+    parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
+    people += [candidates[form] for form in parts - chosen if form in candidates]  # "Nora" of "Nora Vance"
     forms = [_parse(c.form, len(c.positions)) for c in people]
     words = {name for f in forms for name in f.names}
     forms = [f for f in forms if not _is_family(f, words)]
@@ -536,8 +601,7 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
 
 
 def _words_outside(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> int:
-    inside = sum(len(text[s:e].split()) for s, e in quotes)
-    return max(0, sum(len(text[a:b].split()) for a, b in ranges) - inside)
+    return max(0, _word_count(text, ranges) - _word_count(text, quotes))
 
 
 def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
@@ -584,14 +648,17 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
     boundaries = _mention_starts(groups)
     person_words = _person_word_genders()
     for start, end in group.spans:
-        before = re.search(r"(\w+)[,\s]+$", text[max(0, start - 24):start])
+        before = _WORD_BEFORE.search(text, max(0, start - 16), start)
         if before and before.group(1).lower() in person_words:
             votes[person_words[before.group(1).lower()]] += 3
         if _inside(quotes, start) or text[start:end] in ("I", "me", "my", "mine", "myself"):
             continue
         pronoun = _pronoun_after(text, end, boundaries, quotes)
         if pronoun:
-            votes[pronoun[0]] += pronoun[1]
+            subject = _starts_sentence(text, start) or bool(
+                _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
+            )
+            votes[pronoun[0]] += pronoun[1] * (1.0 if subject else 0.25)
     he, she, they = votes["he"], votes["she"], votes["they"]
     if max(he, she) >= 1 and max(he, she) >= 1.5 * min(he, she):
         return "he" if he > she else "she"
@@ -615,9 +682,11 @@ def _pronoun_after(text: str, end: int, boundaries: list[int],
         if _inside(quotes, m.start()):
             continue
         word = m.group().lower()
+        if word in ("him", "them", "their"):
+            continue  # an object or a group: someone else, most often
         if m.group(1):
-            return ("he", 0.0) if word == "him" else ("he", 1.0)
+            return ("he", 1.0)
         if m.group(2):
-            return ("she", 0.5) if word == "her" else ("she", 1.0)
+            return ("she", 0.3) if word == "her" else ("she", 1.0)
         return ("they", 0.5)
     return None

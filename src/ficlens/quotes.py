@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from .model import Quote, QuoteKind, StoryWorld
 
-_DOUBLE_MARKS = re.compile(r"[\"\u201c\u201d\u201e]")
+_DOUBLE_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")  # straight, curly, low-9, guillemets
 _SINGLE_MARKS = re.compile(r"['\u2018\u2019]")
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines up to a blank line
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -50,8 +50,7 @@ _ELISION = re.compile(r"(?:em|tis|twas|twere|cause|cos|coz|til|till|n|bout|round
                       r"|scuse|s|\d\d?s?)\b", re.IGNORECASE)
 _OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/\u201c\"")
 _CLOSE_AFTER = set(" \t\n,.;:!?)]}\u2014\u2013-\u2026/*_\u201d\"")
-_WRAPPED_PAIR = re.compile(r"^([^\n]*\S[^\n]*)\n(?=[^\n]*\S)", re.MULTILINE)  # a line with a line after it
-_WRAP_MIN, _WRAP_MAX = 40, 100  # the lengths of lines broken by a fixed-width wrap
+_WRAP_MIN, _WRAP_MAX = 40, 100  # the lengths of lines broken by a fixed-width wrap (with a line below)
 
 _SPEECH_VERBS = (r"said|says|say|asked|asks|ask|replied|replies|answered|cried|called|shouted|yelled|"
                  r"whispered|murmured|muttered|added|continued|began|exclaimed|snapped|told|tells|"
@@ -74,7 +73,7 @@ _DETERMINER = re.compile(r"\b(?:his|their|my|your|our|its|the|a|an|that|this|"
                          r"(?<!said )(?<!told )(?<!asked )her)\s*$", re.IGNORECASE)
 _MENTION_CUE = re.compile(r"\b(?:called|named|titled|entitled|the word|the words|the phrase|term|"
                           r"dubbed|nicknamed|so-called)\s*$", re.IGNORECASE)
-_TAG_SPLIT = re.compile(r"[,!?][\"\u201d]")  # a quote that ends mid-sentence before a tag
+_TAG_SPLIT = re.compile(r"[,!?][\"\u201d\u00bb]")  # a quote that ends mid-sentence before a tag
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:\u2026]|--|\u2014")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)[.!?](?=\s|$)")
 _SET_APART_SHARE = 0.2  # indented quotes are letters only where most quotes are not indented
@@ -139,13 +138,13 @@ def _uses_single_quotes(text: str) -> bool:
 
 def _is_hard_wrapped(text: str) -> bool:
     """True when paragraphs are blank-line blocks of lines wrapped at a fixed width (Gutenberg)."""
-    sample = text[:200_000]
-    if "\n\n" not in sample:
+    lines = text[:200_000].split("\n")
+    if len(lines) < 3:
         return False
-    wrapped_lines = [len(m.group(1)) for m in _WRAPPED_PAIR.finditer(sample)]
-    lines = sample.count("\n") + 1
-    near_width = sum(1 for n in wrapped_lines if _WRAP_MIN <= n <= _WRAP_MAX)
-    return len(wrapped_lines) >= 0.2 * lines and near_width >= 0.8 * len(wrapped_lines)
+    filled = [bool(line.strip()) for line in lines]
+    wrapped = [len(lines[i].rstrip()) for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+    near_width = sum(1 for n in wrapped if _WRAP_MIN <= n <= _WRAP_MAX)
+    return not all(filled) and len(wrapped) >= 0.2 * len(lines) and near_width >= 0.8 * len(wrapped)
 
 
 def _units(text: str, start: int, end: int, wrapped: bool) -> list[tuple[int, int]]:
@@ -156,9 +155,9 @@ def _units(text: str, start: int, end: int, wrapped: bool) -> list[tuple[int, in
 
 def _double_role(text: str, pos: int) -> str:
     ch = text[pos]
-    if ch in "\u201c\u201e":
+    if ch in "\u201c\u201e\u00ab":
         return "open"
-    if ch == "\u201d":
+    if ch in "\u201d\u00bb":
         return "close"
     before = text[pos - 1] if pos > 0 else "\n"
     after = text[pos + 1] if pos + 1 < len(text) else "\n"
@@ -202,8 +201,10 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
 
 
 def _looks_possessive(text: str, pos: int, later: list[_Mark]) -> bool:
-    """A trailing mark before a lowercase word, with a closer still to come: an apostrophe."""
-    if not re.match(r" [a-z]", text[pos + 1:pos + 3]) or _SPEECH.match(text, pos + 2):
+    """A mark after a letter, before a lowercase word, with a closer still to come: an apostrophe."""
+    if not (text[pos - 1].isalpha() and re.match(r" [a-z]", text[pos + 1 : pos + 3])):
+        return False
+    if _SPEECH.match(text, pos + 2):
         return False
     for mark in later:
         if mark.role == "open":
@@ -326,7 +327,7 @@ def _is_indented(text: str, start: int) -> bool:
 def _kind(text: str, found: _Found) -> QuoteKind:
     """speech, thought, written or mention, from the nearest tag verb after (else before) the quote."""
     before_tag = text[max(0, found.start - _CUE_WINDOW):found.start].rsplit("\n\n", 1)[-1]
-    after_tag = re.split(r"\n\n|[\"\u201c]", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
+    after_tag = re.split(r"\n\n|[\"\u201c\u00ab]", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
     near_after = re.split(r"(?<=[.!?])\s", after_tag, maxsplit=1)[0]
     near_before = re.split(r"[.!?]\s", before_tag)[-1]
     inner = text[found.text_start:found.text_end]

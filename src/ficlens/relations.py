@@ -38,6 +38,7 @@ from .model import Interaction, Relationship, Span, StoryWorld
 from .storytext import (
     Mention,
     MentionIndex,
+    character_genders,
     dialogue_spans,
     load_data,
     name_mentions,
@@ -57,6 +58,7 @@ _OVERSHADOW = 0.34  # a romance with under this share of a partner's main romanc
 _COUPLE_CONFIDENCE = 0.5
 _STATE_CONFIDENCE = 0.8
 _HOME_CONFIDENCE = 0.45
+_HOME_WINDOW = 2000  # characters within which two people's rooms count as one home
 _INTERACTION_WEIGHTS = {"turns": 1.0, "co_scenes": 2.0, "pov_mentions": 0.5}
 
 _NOMINATIVE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -128,12 +130,15 @@ class _CueReader:
         self.world = world
         self.text = world.text
         self.index = MentionIndex(mentions)
-        self.gender = {c.id: c.gender for c in world.characters}
+        self.gender = character_genders(world, mentions)
         self.narrator = next((c.id for c in world.characters if c.narrator), None)
         self.quotes = sorted(
-            (q.start, q.end, q.speaker, q.addressees[0] if q.addressees else None)
-            for q in world.quotes
-            if q.kind in ("speech", "thought")
+            (
+                (q.start, q.end, q.speaker, q.addressees[0] if q.addressees else None)
+                for q in world.quotes
+                if q.kind in ("speech", "thought")
+            ),
+            key=lambda q: (q[0], q[1]),
         )
         if not self.quotes:
             self.quotes = [(s, e, None, None) for s, e, _ in dialogue_spans(world)]
@@ -195,9 +200,10 @@ class _CueReader:
         lowered = word.lower()
         quote = self._quote_at(offset)
         if lowered in ("my", "our"):
-            return (quote[2] or self._nearest_speaker(quote)) if quote else self.narrator
+            return (quote[2] or self._nearest_outside(quote)) if quote else self.narrator
         if lowered == "your":
-            return quote[3] if quote else None
+            speaker = quote[2] or self._nearest_outside(quote) if quote else None
+            return (quote[3] or self._nearest_outside(quote, exclude=speaker)) if quote else None
         gender = _POSSESSIVE.get(lowered)
         if gender:
             if subject and self.gender.get(subject) in (gender, "unknown") and not quote:
@@ -206,19 +212,22 @@ class _CueReader:
         mention = self.index.between(offset, offset + len(word))
         return mention[0].character if mention and mention[0].character else None
 
-    def _nearest_speaker(self, quote: tuple[int, int, str | None, str | None]) -> str | None:
-        """For an unattributed quote: the nearest name outside quotes within a short window."""
+    def _nearest_outside(
+        self, quote: tuple[int, int, str | None, str | None], exclude: str | None = None
+    ) -> str | None:
+        """For an unattributed quote: the nearest name outside quotes within a short window
+        (the likely speaker; with ``exclude`` the speaker, the likely addressee)."""
         around = [
             m
             for m in self.index.between(quote[0] - 150, quote[1] + 150)
-            if m.character and not self._quote_at(m.start)
+            if m.character and m.character != exclude and not self._quote_at(m.start)
         ]
         if not around:
             return None
         return min(around, key=lambda m: min(abs(m.start - quote[1]), abs(m.end - quote[0]))).character
 
     def _term_cue(self, start: int, match: re.Match[str], subject: str | None) -> None:
-        term = match.group("term").lower()
+        term = _normal(match.group("term"))
         self._role_cue(
             start,
             start + match.end("term") - match.start(),
@@ -292,7 +301,7 @@ class _CueReader:
     def _verb_cue(self, start: int, end: int, verb: str, subject: str | None, sentence_end: int) -> None:
         if self._quote_at(start) or not subject:
             return
-        rel_type = _verbs()[verb.lower()]
+        rel_type = _verbs()[_normal(verb)]
         after = self.text[end : min(end + 40, sentence_end)]
         patient = next(
             (
@@ -340,7 +349,7 @@ class _CueReader:
                 self._add(
                     first.character,
                     second.character,
-                    _states()[state.group(1).lower()],
+                    _states()[_normal(state.group(1))],
                     _STATE_CONFIDENCE,
                     first.start,
                     second.end + state.end(),
@@ -390,21 +399,25 @@ class _CueReader:
         return offset - _WINDOW, offset + _WINDOW
 
     def _home_cues(self) -> list[Cue]:
-        """People who each have a room or home mentioned in the same scene share it."""
-        starts = [h[0] for h in self.homes]
+        """People who each have a room or home mentioned close together (same scene or
+        within ``_HOME_WINDOW`` characters) share it: one cue per pair."""
         cues = []
-        for scene_start, scene_end in _scene_ranges(self.world):
-            residents: dict[str, tuple[int, int]] = {}
-            for h_start, h_end, owner in self.homes[
-                bisect.bisect_left(starts, scene_start) : bisect.bisect_left(starts, scene_end)
-            ]:
-                residents.setdefault(owner, (h_start, h_end))
-            for a, b in combinations(sorted(residents), 2):
-                spans = (residents[a], residents[b])
-                note = "both live here: " + " / ".join(self.text[s:e] for s, e in spans)
-                # One cue per pair and scene; the second span is evidence only.
-                cues.append(Cue(a, b, "friendship", _HOME_CONFIDENCE, *spans[0], note, certain=False))
-                cues.append(Cue(a, b, "friendship", 0.0, *spans[1], note, certain=False))
+        seen: set[tuple[str, str]] = set()
+        for i, (start, end, owner) in enumerate(self.homes):
+            scene_start, scene_end = self._scene_of(start)
+            for other_start, other_end, other in self.homes[i + 1 :]:
+                if other_start > max(start + _HOME_WINDOW, scene_end):
+                    break
+                pair = (min(owner, other), max(owner, other))
+                if other == owner or pair in seen:
+                    continue
+                seen.add(pair)
+                note = f"both live here: {self.text[start:end]} / {self.text[other_start:other_end]}"
+                # The second span is evidence only: together they are one cue.
+                cues.append(
+                    Cue(owner, other, "friendship", _HOME_CONFIDENCE, start, end, note, certain=False)
+                )
+                cues.append(Cue(owner, other, "friendship", 0.0, other_start, other_end, note, certain=False))
         return cues
 
     def _add(
@@ -478,8 +491,8 @@ def _relationships(world: StoryWorld, cues: Iterable[Cue]) -> list[Relationship]
             Relationship(
                 source=a,
                 target=b,
-                type=rel_type,
-                label=label,  # type: ignore[arg-type]
+                type=rel_type,  # type: ignore[arg-type]
+                label=label,
                 confidence=score,
                 evidence=evidence[:_MAX_EVIDENCE],
             )
@@ -555,6 +568,11 @@ class _Patterns:
     couple: re.Pattern[str]
     state: re.Pattern[str]
     home: re.Pattern[str]
+
+
+def _normal(phrase: str) -> str:
+    """A matched cue as its word list writes it: lower case, single spaces."""
+    return " ".join(phrase.lower().split())
 
 
 def _alternation(words: Iterable[str]) -> str:

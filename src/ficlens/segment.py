@@ -1,20 +1,580 @@
-"""Segment: paragraphs, chapters, wrapping notes and explicit scene breaks.
+"""Segment: paragraphs, chapters, the wrapping around the story, and explicit scene breaks.
 
-(Placeholder until the foundation work lands: one chapter, one scene.)
+``segment(world)`` reads ``world.text`` (and the chapters and notes a reader
+marked up) and fills ``notes``, ``chapters``, ``paragraphs`` and ``scenes``.
+
+* Paragraphs: blank lines separate them; pasted text often puts one paragraph
+  on each line, so every non-empty line is a paragraph unless the text is
+  hard-wrapped (most lines under ~100 characters running on into the next
+  line, as in Project Gutenberg texts), where lines join up to a blank line.
+* Chapters: a reader's chapters are kept; in plain text, heading paragraphs
+  ("Chapter 4: The Lake", "CHAPTER XII.", "VOLUME II", bare "IV" when there
+  are several) start chapters, and a short title line after a heading joins it.
+* Wrapping: fan fiction pasted from FanFiction.Net carries its notes inside the
+  text. At either end of each chapter, paragraphs (or sentences of them) that are
+  disclaimers, title credits, author's notes, summaries, sign-offs ("Please
+  review!") or a chapter-title line become ``Note``s; an author's note runs on
+  over unmarked paragraphs to the end. Author's notes inside the story ("[A/N:
+  ...]") become notes too. The story is what remains.
+* Scenes: explicit markers (``***``, ``~*~``, ``xXx``, "Line break", ``<hr>``,
+  "Kurt's POV", ...) split each chapter into scenes; ``scenes.py`` later adds
+  inferred breaks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .model import Chapter, Paragraph, Scene, StoryWorld
+from .model import BreakKind, Chapter, Metadata, Note, NoteKind, Paragraph, Scene, StoryWorld, TitleSource
+
+# --- paragraph shapes -------------------------------------------------------------------------
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_HARD_WRAP_MAX_LINE = 100
+_TEXT_FORMATS = {"text", "fanficfare-txt"}
+_MARKED_UP_NOTES = {"ao3-html", "ao3-epub"}
+
+# --- scene-break markers ----------------------------------------------------------------------
+_MARKER_SYMBOLS = set("*~=_#+-–—•·◊♦◆★☆✦✧❖⁂§°:.|/\\<>^oOxX0 ")
+_SINGLE_MARKERS = {"*", "#", "⁂", "§", "~", "**", "##", "~~", "◊", "♦", "★", "✦", "❖"}
+_XO_MARKER = re.compile(r"^(?P<left>[-~=*_]*)(?:[xX]+|[oO0]+)(?P<right>[-~=*_]*)$")
+_WORD_MARKER = re.compile(
+    r"^[\W_]*(?:line|page|scene|section|time)[ -]?(?:break|skip|change)[\W_]*$", re.IGNORECASE)
+_POV = r"(?:POV|Pov|pov|P\.O\.V\.?|[Pp]oint [Oo]f [Vv]iew)"
+_NAME = r"[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?"
+_POV_MARKER = re.compile(
+    rf"^[\W_]*(?:(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)(?:['’]s|s['’])?\s+{_POV}"
+    rf"|{_POV}\s*[:\-–—]?\s*(?P<name2>{_NAME}(?:\s+{_NAME}){{0,2}}))[\W_]*$")
+_DECORATED_NAME = re.compile(r"^(?P<open>[~*=\-_+#<>]+)\s*(?P<name>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+)?)\s*"
+                             r"(?P<close>[~*=\-_+#<>]+)$")
+
+# --- chapter headings -------------------------------------------------------------------------
+_NUMBER = (r"(?:\d{1,4}|[IVXLCDM]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[\w-]*|thirty[\w-]*|"
+           r"forty[\w-]*|fifty[\w-]*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+           r"last|final)")
+_CHAPTER_HEADING = re.compile(
+    rf"^[\W_]{{0,3}}(?:chapter|chap\.|ch\.)\s*{_NUMBER}\b[\W_]*?(?:\s*[.:\-–—)]\s*|\s+)?(?P<title>[^\n]*?)[\W_]{{0,3}}$",
+    re.IGNORECASE)
+_PART_HEADING = re.compile(rf"^(?:volume|vol\.|book|part)\s+{_NUMBER}\b[.:]?(?:\s*[:\-–—]?\s*(?P<title>.*))?$",
+                           re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})\.?$")
+_MAX_HEADING = 120
+
+# --- wrapping ---------------------------------------------------------------------------------
+_AN_START = re.compile(
+    r"^[\s\[(*~_\-]*(?:A\s*/\s*N\b|A\.\s?N\.|AN\s*[:\-–—]|author['’]?s?['’]?\s+notes?\b|authors?\s+notes?\b|"
+    r"notes?\s*:|N/A\b|ETA\s*:)", re.IGNORECASE)
+_DISCLAIMER_START = re.compile(r"^[\s\[(*~_\-]*disclaim(?:er|ed)\b", re.IGNORECASE)
+_SUMMARY_START = re.compile(r"^[\s\[(*~_\-]*summary\s*[:\-–—]", re.IGNORECASE)
+_DISCLAIMER_CUE = re.compile(
+    r"\b(?:disclaimer|I\s+(?:do\s+not|don['’]?t|dont)\s+own|(?:do\s+not|don['’]?t)\s+own\s+(?:anything|any\s+of)|"
+    r"(?:is|are)\s+not\s+mine|not\s+mine\b|no\s+copyright|copyright\s+infringement|all\s+rights\s+(?:go|belong|reserved)|"
+    r"belongs?\s+to\s+(?:its|their|the)\s+(?:respective|rightful)|(?:making|make)\s+no\s+(?:money|profit))",
+    re.IGNORECASE)
+_TITLE_CREDIT_CUE = re.compile(r"\btitle\b[^.!?]*\b(?:from|by|inspired)\b", re.IGNORECASE)
+_SIGN_OFF_CUE = re.compile(
+    r"(?:^[\s*~_\-(\[]*(?:please\s+)?(?:review|r\s*&\s*r|r\s+and\s+r)\b|\bplease\s+(?:review|comment|leave\s+a)|"
+    r"\bread\s+(?:and|&)\s+review\b|\breviews?\s+(?:are|make|would)\b|\bleave\s+(?:a|me\s+a)\s+(?:review|comment)|"
+    r"\blet\s+me\s+know\s+what\s+you\s+(?:think|thought)|\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+reading\b|"
+    r"\bcomments?\s+(?:are|make)\s+|\bkudos\s+(?:are|make)\b)", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_TITLE_SONG_BY = re.compile(
+    r"\btitle\b(?:\s+(?:is|was|comes|came))?(?:\s+(?:taken|borrowed|lifted|inspired))?\s+(?:from|by)\s+"
+    r"(?:the\s+song\s+)?[\"'“‘]?(?P<work>[^\"“”]+?)[\"'”’]?\s+by\s+"
+    r"(?P<artist>[^.!?\n(]+?)\s*(?:[.!?(]|$)", re.IGNORECASE)
+_TITLE_ARTISTS_SONG = re.compile(
+    r"\btitle\b.*?\bfrom\s+(?:the\s+song\s+)?(?P<artist>[A-Z][^\n]*?)['’]s?\s+(?:song\s+)?[\"'“‘]"
+    r"(?P<work>.+?)[\"'”’](?=[\s.,;!?)]|$)", re.IGNORECASE)
+_FANDOM_DOES = re.compile(r"\bown\b[^.!?]*?,\s*(?P<fandom>[A-Z][\w&'’:. -]{0,60}?)\s+(?:does|do)\b")
+_FANDOM_OWN = re.compile(
+    r"\b(?:do\s+not|don['’]?t|dont)\s+own\s+(?:the\s+rights\s+to\s+)?(?P<fandom>[A-Z][\w&'’:. -]{0,60}?)"
+    r"(?=\s*(?:[,.;!?(]|$|\s+(?:or|and|nor|but)\s))")
+_FANDOM_BELONGS = re.compile(
+    r"(?:^|[.!?:]\s+)(?P<fandom>[A-Z][\w&'’:. -]{0,60}?)\s+(?:belongs?|is\s+owned|is\s+the\s+property)\s+(?:to|by|of)\b")
+_NOT_A_FANDOM = {"anything", "it", "this", "them", "everything", "all", "nothing", "i", "the characters",
+                 "characters", "they", "these", "any", "obviously", "sadly", "unfortunately"}
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "from", "up",
+                "is", "as", "but", "nor", "into", "over"}
+_LEAD_LOOKAHEAD = 3
+_TAIL_CONTINUATION = 4
+_SELF_CONTAINED = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*$")
+_NOTE_VOICE = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|my|me|you|your|thanks?|hope)\b", re.IGNORECASE)
+_DIALOGUE = re.compile(r"[\"“”]")
+_NOTE_MAX_CHARS = 1500
+
+
+@dataclass
+class _Part:
+    kind: NoteKind
+    start: int
+    end: int
 
 
 def segment(world: StoryWorld) -> StoryWorld:
+    """Fill notes, chapters, paragraphs and scenes from the text (see the module docstring).
+
+    Reads ``world.text``, ``world.source.format`` and any chapters/notes the reader
+    found; a reader's chapters are kept (their edges still lose FanFiction.Net-style
+    notes unless the format marks notes up, as AO3's does). Also fills
+    ``metadata.fandoms`` from disclaimers, ``metadata.title_source`` from title
+    credits and ``metadata.chapter_title``.
+    """
     text = world.text
-    world.paragraphs = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    if not world.chapters:
-        world.chapters = [Chapter(index=0, start=0, end=len(text))]
-    if not world.scenes:
-        world.scenes = [Scene(id="s1", start=0, end=len(text))]
+    paragraphs = _paragraph_spans(text, hard_wrap_allowed=world.source.format in _TEXT_FORMATS)
+    notes: list[Note] = []
+    if world.chapters:
+        chapters = [c.model_copy() for c in world.chapters]
+        if world.source.format not in _MARKED_UP_NOTES:
+            chapters = [_unwrap_chapter(text, c, _inside(paragraphs, c.start, c.end), notes) for c in chapters]
+    else:
+        chapters = _find_chapters(text, paragraphs, notes)
+    chapters = [c for c in chapters if c.end > c.start] or [_whole_text_chapter(text)]
+    notes.extend(_inside_notes(text, paragraphs, chapters))
+    world.notes = sorted(world.notes + _merge_notes(text, notes), key=lambda n: (n.start, n.end))
+    world.chapters = [c.model_copy(update={"index": i}) for i, c in enumerate(chapters)]
+    _fill_metadata(world.metadata, world.notes)
+    inside = {(n.start, n.end) for n in world.notes if n.position == "inside"}
+    story = [p for c in world.chapters for p in _inside(paragraphs, c.start, c.end) if p not in inside]
+    gaps_break = world.source.format not in _TEXT_FORMATS
+    world.scenes = _build_scenes(text, story, world.chapters, gaps_break)
+    world.paragraphs = [Paragraph(start=s, end=e) for s, e in story if _marker(text[s:e]) is None]
     return world
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+
+def _paragraph_spans(text: str, hard_wrap_allowed: bool) -> list[tuple[int, int]]:
+    """Trimmed (start, end) of every paragraph; see the module docstring for hard-wrapped text."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    if not hard_wrap_allowed or not _is_hard_wrapped(text, lines):
+        return lines
+    paragraphs: list[tuple[int, int]] = []
+    for start, end in lines:
+        if paragraphs and text.count("\n", paragraphs[-1][1], start) == 1 and not _is_marker_line(text, start, end):
+            paragraphs[-1] = (paragraphs[-1][0], end)
+        else:
+            paragraphs.append((start, end))
+    return paragraphs
+
+
+def _is_marker_line(text: str, start: int, end: int) -> bool:
+    return end - start <= 40 and _marker(text[start:end]) is not None
+
+
+def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Most lines short and running on into the next one, with blank lines between paragraphs."""
+    if len(lines) < 8:
+        return False
+    lengths = sorted(end - start for start, end in lines)
+    if lengths[int(len(lengths) * 0.9)] > _HARD_WRAP_MAX_LINE:
+        return False
+    joined = sum(1 for (_, end), (start, _) in zip(lines, lines[1:], strict=False) if text.count("\n", end, start) == 1)
+    return joined >= 0.3 * len(lines) and "\n\n" in text
+
+
+def _inside(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    return [p for p in paragraphs if p[0] >= start and p[1] <= end]
+
+
+def _whole_text_chapter(text: str) -> Chapter:
+    stripped = text.strip()
+    start = text.find(stripped[:1]) if stripped else 0
+    return Chapter(index=0, start=start, end=start + len(stripped))
+
+
+# --- markers ----------------------------------------------------------------------------------
+
+
+def _marker(paragraph: str) -> tuple[str, str | None] | None:
+    """(marker text, stated POV name) when a paragraph is a scene-break marker, else None."""
+    if len(paragraph) > 60 or "\n" in paragraph:
+        return None
+    if _is_symbol_marker(paragraph) or _WORD_MARKER.match(paragraph):
+        return paragraph, None
+    pov = _POV_MARKER.match(paragraph)
+    if pov:
+        return paragraph, pov.group("name") or pov.group("name2")
+    decorated = _DECORATED_NAME.match(paragraph)
+    if decorated and decorated.group("open")[0] == decorated.group("close")[-1]:
+        return paragraph, decorated.group("name")
+    return None
+
+
+def _is_symbol_marker(paragraph: str) -> bool:
+    squeezed = paragraph.replace(" ", "")
+    if not squeezed or any(ch not in _MARKER_SYMBOLS for ch in squeezed):
+        return False
+    if set(squeezed) <= {".", "…", ":"}:
+        return False
+    xo = _XO_MARKER.match(squeezed)
+    if xo:
+        letters = squeezed[len(xo.group("left")):len(squeezed) - len(xo.group("right"))]
+        mixed = letters != letters.lower() and letters != letters.upper()
+        return bool(xo.group("left") and xo.group("right")) or mixed or len(letters) >= 5
+    if any(ch.isalnum() for ch in squeezed):
+        return False
+    return len(squeezed) >= 3 or squeezed in _SINGLE_MARKERS
+
+
+# --- chapters ---------------------------------------------------------------------------------
+
+
+def _heading_title(paragraph: str) -> str | None:
+    """The heading's own title ("" when it has none) if the paragraph is a chapter/part heading."""
+    first_line = paragraph.split("\n", 1)[0]
+    if len(paragraph) > _MAX_HEADING * 2 or len(first_line) > _MAX_HEADING:
+        return None
+    match = _CHAPTER_HEADING.match(first_line) or _PART_HEADING.match(first_line)
+    if match is None:
+        return None
+    title = (match.group("title") or "").strip()
+    if len(title) > 80 or title.endswith((",", ";")) or (title and title[0].islower()):
+        return None
+    rest = paragraph[len(first_line):].strip()
+    return " ".join(f"{title} {rest}".split()) if rest else title
+
+
+def _find_chapters(text: str, paragraphs: list[tuple[int, int]], notes: list[Note]) -> list[Chapter]:
+    """Chapters of plain text, split at heading runs, each with its wrapping notes removed."""
+    runs = _heading_runs(text, paragraphs)
+    if not runs:
+        chapter = Chapter(index=0, start=paragraphs[0][0], end=paragraphs[-1][1]) if paragraphs else None
+        return [_unwrap_chapter(text, chapter, paragraphs, notes, title_line=True)] if chapter else []
+    chapters: list[Chapter] = []
+    first_heading = runs[0][0]
+    preamble = paragraphs[:first_heading]
+    if preamble:
+        chapters.extend(_read_preamble(text, preamble, notes, several_chapters=len(runs) > 1))
+    for number, (run_start, run_end) in enumerate(runs):
+        body_end = runs[number + 1][0] if number + 1 < len(runs) else len(paragraphs)
+        body = paragraphs[run_end:body_end]
+        heading_start, heading_end = paragraphs[run_start][0], paragraphs[run_end - 1][1]
+        title = _run_title(text, paragraphs[run_start:run_end])
+        if len(runs) == 1:
+            notes.append(Note(kind="chapter_title", start=heading_start, end=heading_end,
+                              text=text[heading_start:heading_end], chapter=len(chapters)))
+        if body:
+            chapter = Chapter(index=len(chapters), title=title, start=body[0][0], end=body[-1][1])
+            chapters.append(_unwrap_chapter(text, chapter, body, notes))
+    return chapters
+
+
+def _heading_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) paragraph indexes of each run of headings (plus a title line after them)."""
+    strong = [i for i, (s, e) in enumerate(paragraphs) if _heading_title(text[s:e]) is not None]
+    weak = [i for i, (s, e) in enumerate(paragraphs) if e - s <= 8 and _BARE_NUMBER.match(text[s:e])]
+    indexes = sorted(set(strong) | (set(weak) if len(weak) >= 3 else set()))
+    runs: list[tuple[int, int]] = []
+    for index in indexes:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    extended = []
+    for start, end in runs:
+        if end + 1 < len(paragraphs) and _is_title_line(text[paragraphs[end][0]:paragraphs[end][1]]):
+            end += 1
+        extended.append((start, end))
+    return extended
+
+
+def _run_title(text: str, run: list[tuple[int, int]]) -> str:
+    """The last heading's own title ("The Lake"), or a title line after it, else the heading itself."""
+    start, end = run[-1]
+    own = _heading_title(text[start:end])
+    return own or " ".join(text[start:end].split())
+
+
+def _read_preamble(text: str, preamble: list[tuple[int, int]], notes: list[Note],
+                   several_chapters: bool) -> list[Chapter]:
+    """Text before the first heading: notes if it is all wrapping (or a short front matter), else a chapter."""
+    parts, story_start = _leading_parts(text, preamble, title_line=False)
+    start, end = preamble[0][0], preamble[-1][1]
+    if story_start >= len(preamble):
+        notes.extend(_notes_from_parts(text, parts, "before", 0))
+        return []
+    if several_chapters and end - start < 0.1 * len(text):
+        notes.append(Note(kind="front_matter", start=start, end=end, text=text[start:end], chapter=None))
+        return []
+    chapter = Chapter(index=0, start=start, end=end)
+    return [_unwrap_chapter(text, chapter, preamble, notes)]
+
+
+# --- wrapping ---------------------------------------------------------------------------------
+
+
+def _unwrap_chapter(text: str, chapter: Chapter, paragraphs: list[tuple[int, int]], notes: list[Note],
+                    title_line: bool = False) -> Chapter:
+    """Shrink a chapter to its story, adding the notes found at either end to ``notes``."""
+    if not paragraphs:
+        return chapter
+    lead_parts, story_start = _leading_parts(text, paragraphs, title_line)
+    tail_parts, story_end = _trailing_parts(text, paragraphs, story_start)
+    notes.extend(_notes_from_parts(text, lead_parts, "before", chapter.index))
+    notes.extend(_notes_from_parts(text, tail_parts, "after", chapter.index))
+    if title_line:
+        for part in lead_parts:
+            if part.kind == "chapter_title" and not chapter.title:
+                chapter = chapter.model_copy(update={"title": text[part.start:part.end]})
+    story = paragraphs[story_start:story_end]
+    if not story:
+        return chapter.model_copy(update={"start": chapter.start, "end": chapter.start})
+    return chapter.model_copy(update={"start": story[0][0], "end": story[-1][1]})
+
+
+def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: bool) -> tuple[list[_Part], int]:
+    """Note parts at the start, and the index of the first story paragraph."""
+    parts: list[_Part] = []
+    index = 0
+    title_taken = False
+    while index < len(paragraphs):
+        start, end = paragraphs[index]
+        paragraph = text[start:end]
+        found = _classify(paragraph, start)
+        if found:
+            parts.extend(found)
+            if found[-1].kind == "authors_note":
+                index = _continue_leading_note(text, paragraphs, index, parts)
+            index += 1
+            continue
+        if _marker(paragraph) is not None and _marker(paragraph)[1] is None and parts:
+            index += 1
+            continue
+        if title_line and not title_taken and index + 2 < len(paragraphs) and _is_title_line(paragraph):
+            parts.append(_Part("chapter_title", start, end))
+            title_taken = True
+            index += 1
+            continue
+        break
+    return parts, index
+
+
+def _continue_leading_note(text: str, paragraphs: list[tuple[int, int]], index: int,
+                           parts: list[_Part]) -> int:
+    """An opening A/N runs on over unmarked paragraphs when a break or title line soon follows."""
+    for ahead in range(index + 1, min(index + 1 + _LEAD_LOOKAHEAD, len(paragraphs))):
+        start, end = paragraphs[ahead]
+        paragraph = text[start:end]
+        if _marker(paragraph) is not None or _is_title_line(paragraph) or _heading_title(paragraph) is not None:
+            for follow in range(index + 1, ahead):
+                parts.append(_Part("authors_note", *paragraphs[follow]))
+            return ahead - 1
+        if _classify(paragraph, start):
+            return index
+    return index
+
+
+def _trailing_parts(text: str, paragraphs: list[tuple[int, int]], story_start: int) -> tuple[list[_Part], int]:
+    """Note parts at the end, and the index just past the last story paragraph."""
+    end_index = len(paragraphs)
+    while end_index > story_start:
+        start, end = paragraphs[end_index - 1]
+        paragraph = text[start:end]
+        if not _classify(paragraph, start) and _marker(paragraph) is None:
+            break
+        end_index -= 1
+    window_start = max(story_start, end_index - _TAIL_CONTINUATION - 1)
+    for index in range(window_start, end_index):
+        start, end = paragraphs[index]
+        if _opens_closing_note(text, paragraphs[index:end_index]):
+            end_index = index
+            break
+    while end_index > story_start and _marker(text[paragraphs[end_index - 1][0]:paragraphs[end_index - 1][1]]):
+        end_index -= 1
+    parts: list[_Part] = []
+    for start, end in paragraphs[end_index:]:
+        paragraph = text[start:end]
+        found = _classify(paragraph, start)
+        if found:
+            parts.extend(found)
+        elif _marker(paragraph) is None:
+            parts.append(_Part(parts[-1].kind if parts else "authors_note", start, end))
+    return parts, end_index
+
+
+def _opens_closing_note(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """An unbracketed A/N whose following paragraphs all read like the author talking, not story."""
+    start, end = paragraphs[0]
+    opening = text[start:end]
+    if end - start > _NOTE_MAX_CHARS or not _AN_START.match(opening) or _SELF_CONTAINED.match(opening):
+        return False
+    return all(_NOTE_VOICE.search(text[s:e]) and not _DIALOGUE.search(text[s:e]) for s, e in paragraphs[1:])
+
+
+def _classify(paragraph: str, offset: int) -> list[_Part]:
+    """The note parts of a paragraph (a disclaimer and a title credit can share one), or []."""
+    if len(paragraph) > _NOTE_MAX_CHARS or paragraph.startswith(("\"", "“")):
+        return []
+    base: NoteKind | None = None
+    if _AN_START.match(paragraph):
+        base = "authors_note"
+    elif _DISCLAIMER_START.match(paragraph):
+        base = "disclaimer"
+    elif _SUMMARY_START.match(paragraph):
+        base = "summary"
+    parts: list[_Part] = []
+    for start, end in _sentences(paragraph):
+        kind = _sentence_kind(paragraph[start:end])
+        if not parts:
+            first_kind = base or kind
+            if first_kind is None:
+                return []
+            parts.append(_Part(first_kind, offset + start, offset + end))
+        elif kind is not None and kind != parts[-1].kind and not (base == "authors_note" and kind == "sign_off"):
+            parts.append(_Part(kind, offset + start, offset + end))
+        else:
+            parts[-1].end = offset + end
+    return parts
+
+
+def _sentence_kind(sentence: str) -> NoteKind | None:
+    if _TITLE_CREDIT_CUE.search(sentence) and (_TITLE_SONG_BY.search(sentence)
+                                               or _TITLE_ARTISTS_SONG.search(sentence)):
+        return "title_credit"
+    if _DISCLAIMER_CUE.search(sentence):
+        return "disclaimer"
+    if len(sentence) <= 200 and _SIGN_OFF_CUE.search(sentence):
+        return "sign_off"
+    if _AN_START.match(sentence):
+        return "authors_note"
+    return None
+
+
+def _sentences(paragraph: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(paragraph):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(paragraph)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _is_title_line(paragraph: str) -> bool:
+    """A short title-cased line without sentence punctuation or quotes ("The Long Way Home")."""
+    if len(paragraph) > 80 or "\n" in paragraph or paragraph[-1] in ".,;:!?…-—" or paragraph[0] in "\"'“‘(*[~":
+        return False
+    if any(ch in paragraph for ch in "\"“”"):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph)]
+    if not words or len(words) > 10 or not words[0][0].isupper():
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
+def _notes_from_parts(text: str, parts: list[_Part], position: str, chapter: int | None) -> list[Note]:
+    return [Note(kind=p.kind, start=p.start, end=p.end, text=text[p.start:p.end], position=position,
+                 chapter=chapter) for p in parts]
+
+
+def _merge_notes(text: str, notes: list[Note]) -> list[Note]:
+    """Join neighbouring notes of the same kind and position (an A/N over several paragraphs)."""
+    merged: list[Note] = []
+    for note in sorted(notes, key=lambda n: n.start):
+        last = merged[-1] if merged else None
+        if (last is not None and last.kind == note.kind and last.position == note.position
+                and last.chapter == note.chapter and not text[last.end:note.start].strip()):
+            merged[-1] = last.model_copy(update={"end": note.end, "text": text[last.start:note.end]})
+        else:
+            merged.append(note)
+    return merged
+
+
+def _inside_notes(text: str, paragraphs: list[tuple[int, int]], chapters: list[Chapter]) -> list[Note]:
+    """Author's notes in the middle of a chapter ("[A/N: ...]", "A/N: ...")."""
+    notes = []
+    for chapter in chapters:
+        for start, end in _inside(paragraphs, chapter.start, chapter.end):
+            paragraph = text[start:end]
+            if end - start <= _NOTE_MAX_CHARS and _AN_START.match(paragraph):
+                notes.append(Note(kind="authors_note", start=start, end=end, text=paragraph,
+                                  position="inside", chapter=chapter.index))
+    return notes
+
+
+# --- metadata from notes ----------------------------------------------------------------------
+
+
+def _fill_metadata(metadata: Metadata, notes: list[Note]) -> None:
+    for note in notes:
+        if note.kind == "disclaimer":
+            for fandom in _fandoms_in(note.text):
+                if fandom not in metadata.fandoms:
+                    metadata.fandoms.append(fandom)
+        elif note.kind == "title_credit" and metadata.title_source is None:
+            metadata.title_source = _title_source(note)
+        elif note.kind == "chapter_title" and metadata.chapter_title is None:
+            metadata.chapter_title = _heading_title(note.text) or " ".join(note.text.split())
+        elif note.kind == "summary" and metadata.summary is None:
+            metadata.summary = _SUMMARY_START.sub("", note.text).strip()
+
+
+def _fandoms_in(disclaimer: str) -> list[str]:
+    found = []
+    for pattern in (_FANDOM_DOES, _FANDOM_OWN, _FANDOM_BELONGS):
+        for match in pattern.finditer(disclaimer):
+            fandom = match.group("fandom").strip(" .:'’")
+            if fandom and fandom.lower() not in _NOT_A_FANDOM and fandom not in found:
+                found.append(fandom)
+    return found
+
+
+def _title_source(note: Note) -> TitleSource:
+    for pattern in (_TITLE_ARTISTS_SONG, _TITLE_SONG_BY):
+        match = pattern.search(note.text)
+        if match:
+            return TitleSource(work=match.group("work").strip(" '\"‘’“”"),
+                               artist=match.group("artist").strip(" '\"‘’“”"),
+                               start=note.start, end=note.end)
+    return TitleSource(start=note.start, end=note.end)
+
+
+# --- scenes -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Break:
+    """How the next scene opens: its break kind, the marker's text and a stated POV."""
+
+    kind: BreakKind
+    marker: str | None = None
+    pov_name: str | None = None
+
+
+def _build_scenes(text: str, story: list[tuple[int, int]], chapters: list[Chapter],
+                  gaps_break: bool) -> list[Scene]:
+    """Split each chapter's story paragraphs into scenes at explicit markers (and wide HTML gaps)."""
+    scenes: list[Scene] = []
+    for chapter in chapters:
+        opening = _Break("start" if not scenes else "chapter")
+        members: list[tuple[int, int]] = []
+        previous_end: int | None = None
+        for start, end in _inside(story, chapter.start, chapter.end):
+            found = _marker(text[start:end])
+            gap = gaps_break and previous_end is not None and text.count("\n", previous_end, start) >= 4
+            previous_end = end
+            if found is None and not gap:
+                members.append((start, end))
+                continue
+            if members:
+                scenes.append(_scene(len(scenes), members, chapter.index, opening))
+                members, opening = [], _Break("marker")
+            if found is None:
+                members.append((start, end))
+                continue
+            if opening.kind == "marker" and opening.marker is None:
+                opening.marker = found[0]
+            opening.pov_name = found[1] or opening.pov_name
+        if members:
+            scenes.append(_scene(len(scenes), members, chapter.index, opening))
+    return scenes
+
+
+def _scene(number: int, members: list[tuple[int, int]], chapter: int, opening: _Break) -> Scene:
+    return Scene(id=f"s{number + 1}", start=members[0][0], end=members[-1][1], chapter=chapter,
+                 break_=opening.kind, marker=opening.marker, pov_name=opening.pov_name,
+                 pov_stated=opening.pov_name is not None, pov_confidence=1.0 if opening.pov_name else 0.0)

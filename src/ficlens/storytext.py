@@ -19,8 +19,17 @@ from typing import Any
 
 from .model import Character, StoryWorld
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n+")
+# A sentence ends at . ! ? … (and any closing quotes or brackets) before a space, or at a line
+# break; not after a title ("Mr. Castell").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMx)[.!?…]+[\"'”’)\]]*(?=\s)|\n+"
+)
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]{2,}’")
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr doctor lady lord sir dame madam madame captain colonel major general lieutenant "
+    "sergeant professor prof aunt uncle father mother sister brother saint st king queen prince princess "
+    "the of de von van".split()
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -74,7 +83,8 @@ def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def dialogue_spans(world: StoryWorld) -> list[tuple[int, int, str | None]]:
     """Spoken passages (start, end, speaker id): the quotes stage's, else found by regex."""
     if world.quotes:
-        return sorted((q.start, q.end, q.speaker) for q in world.quotes if q.kind in ("speech", "thought"))
+        spoken = [(q.start, q.end, q.speaker) for q in world.quotes if q.kind in ("speech", "thought")]
+        return sorted(spoken, key=lambda q: (q[0], q[1]))
     spans: list[tuple[int, int, str | None]] = []
     for start, end in story_ranges(world):
         spans.extend((m.start(), m.end(), None) for m in _QUOTE.finditer(world.text, start, end))
@@ -94,7 +104,9 @@ def character_forms(character: Character) -> list[str]:
     for form in list(forms):
         parts = form.split()
         if len(parts) > 1:
-            forms.update(p for p in parts if p[:1].isupper() and len(p) > 2)
+            forms.update(
+                p for p in parts if p[:1].isupper() and len(p) > 2 and p.lower().strip(".") not in _TITLES
+            )
     return sorted((f for f in forms if f.strip()), key=len, reverse=True)
 
 
@@ -132,3 +144,44 @@ class MentionIndex:
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         return self.mentions[lo:hi]
+
+
+_PRONOUN_GENDER = {
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "himself": "he",
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+}
+_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def character_genders(world: StoryWorld, mentions: list[Mention]) -> dict[str, str]:
+    """Each character's gender: as the characters stage set it, else read from pronouns.
+
+    For a character left "unknown", the he/she pronouns in sentences where only they
+    are named are counted; three or more, three quarters one way, decide it.
+    """
+    genders: dict[str, str] = {c.id: c.gender for c in world.characters}
+    unknown = {cid for cid, gender in genders.items() if gender == "unknown"}
+    if not unknown:
+        return genders
+    index = MentionIndex(mentions)
+    counts: dict[str, dict[str, int]] = {cid: {"he": 0, "she": 0} for cid in unknown}
+    for start, end in story_ranges(world):
+        for s_start, s_end in sentence_spans(world.text, start, end):
+            named = {m.character for m in index.between(s_start, s_end) if m.character}
+            if len(named) != 1 or not named <= unknown:
+                continue
+            tally = counts[next(iter(named))]
+            for match in _PRONOUN.finditer(world.text, s_start, s_end):
+                tally[_PRONOUN_GENDER[match.group(0).lower()]] += 1
+    for cid, tally in counts.items():
+        total = tally["he"] + tally["she"]
+        for gender in ("he", "she"):
+            if total >= 3 and tally[gender] >= 0.75 * total:
+                genders[cid] = gender
+    return genders

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .model import Metadata, Relationship, Span, StoryWorld, Tags, TagSuggestion
-from .storytext import load_data, name_mentions, story_ranges
+from .storytext import character_genders, load_data, name_mentions, story_ranges
 
 RATINGS = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
 NO_WARNINGS = "No Archive Warnings Apply"
@@ -39,6 +39,7 @@ _RELATIONSHIP_WEIGHT = {
     "antagonistic": 0.5,
 }
 _CUE_DENSITY_WORDS = 5000
+_CATEGORIES = {frozenset({"he"}): "M/M", frozenset({"she"}): "F/F", frozenset({"he", "she"}): "F/M"}
 _NOTE_KINDS = ("authors_note", "summary", "work_notes", "end_notes", "chapter_summary", "front_matter")
 _PARTNER_TERMS = re.compile(
     r"\b(boyfriend|girlfriend|husband|wife|fianc[ée]e?|spouse|partner)\b", re.IGNORECASE
@@ -83,7 +84,7 @@ def suggest_tags(world: StoryWorld) -> StoryWorld:
         fandoms=_fandoms(world),
         relationships=_relationship_tags(world, names),
         characters=_character_tags(world, story, names),
-        category=_category(world),
+        category=_category(world, character_genders(world, story.mentions)),
         rating=[rating],
         warnings=_warnings(world, story),
         additional=_additional(world, story, rating.tag),
@@ -277,34 +278,33 @@ def _character_tags(world: StoryWorld, story: _StoryScan, names: dict[str, str])
     return sorted(suggestions, key=lambda s: -s.score)[:_MAX_CHARACTERS]
 
 
-def _category(world: StoryWorld) -> list[TagSuggestion]:
+def _category(world: StoryWorld, gender: dict[str, str]) -> list[TagSuggestion]:
     """F/F, F/M, M/M, Other from romantic pairs' genders; Multi for a poly tie; else Gen."""
-    gender = {c.id: c.gender for c in world.characters}
-    found: dict[str, TagSuggestion] = {}
-    partners: dict[str, set[str]] = {}
+    pairs: dict[str, list[Relationship]] = defaultdict(list)
+    partners: dict[str, set[str]] = defaultdict(set)
     for rel in world.relationships:
         if rel.type != "romantic":
             continue
-        pair = sorted((gender.get(rel.source, "unknown"), gender.get(rel.target, "unknown")))
-        category = {("he", "he"): "M/M", ("she", "she"): "F/F", ("he", "she"): "F/M"}.get(
-            (pair[0], pair[1]), "Other" if "they" in pair else None
+        partners[rel.source].add(rel.target)
+        partners[rel.target].add(rel.source)
+        genders = {gender.get(rel.source, "unknown"), gender.get(rel.target, "unknown")}
+        category = _CATEGORIES.get(frozenset(genders), "Other" if "they" in genders else None)
+        if category:
+            pairs[category].append(rel)
+    found = [
+        _suggestion(
+            category,
+            max(r.confidence for r in rels),
+            "romantic pairs: " + ", ".join(r.label for r in rels),
+            [e for r in rels for e in r.evidence[:2]],
         )
-        partners.setdefault(rel.source, set()).add(rel.target)
-        partners.setdefault(rel.target, set()).add(rel.source)
-        if category is None:
-            continue
-        suggestion = found.setdefault(category, _suggestion(category, 0.0, "romantic pairs: "))
-        suggestion.score = max(suggestion.score, round(rel.confidence, 3))
-        suggestion.reason = (
-            f"{suggestion.reason}{'' if suggestion.reason.endswith(': ') else ', '}{rel.label}"
-        )
-        suggestion.evidence.extend(rel.evidence[:2])
-    poly = [cid for cid, others in partners.items() if len(others) > 1]
-    if poly:
-        found["Multi"] = _suggestion("Multi", 0.5, "a character has more than one romantic partner")
+        for category, rels in pairs.items()
+    ]
+    if any(len(others) > 1 for others in partners.values()):
+        found.append(_suggestion("Multi", 0.5, "a character has more than one romantic partner"))
     if not found:
-        found["Gen"] = _suggestion("Gen", 0.6, "no romantic relationship found")
-    return sorted(found.values(), key=lambda s: -s.score)
+        found.append(_suggestion("Gen", 0.6, "no romantic relationship found"))
+    return sorted(found, key=lambda s: -s.score)
 
 
 def _rating(story: _StoryScan) -> TagSuggestion:
@@ -434,14 +434,16 @@ def _note_tag(tag: str, patterns: list[str], world: StoryWorld) -> TagSuggestion
 
 
 def _relationship_freeforms(world: StoryWorld, story: _StoryScan, already: set[str]) -> list[TagSuggestion]:
-    """Established Relationship (partners called so from early on), Friendship, Family."""
+    """Established Relationship (a romance whose partners are called boyfriend, wife... in
+    the first third of the story), Friendship, Family."""
     suggestions = []
     early = story.ranges[0][0] + (story.ranges[-1][1] - story.ranges[0][0]) // 3 if story.ranges else 0
     for rel in world.relationships:
         if rel.type != "romantic" or "First Kiss" in already:
             continue
         partner_cues = [e for e in rel.evidence if _PARTNER_TERMS.search(world.text[e.start : e.end])]
-        if len(partner_cues) >= 2 and partner_cues[0].start <= early:
+        settled = len(partner_cues) >= 2 or rel.confidence >= 0.6
+        if partner_cues and settled and partner_cues[0].start <= early:
             suggestions.append(
                 _suggestion(
                     "Established Relationship",
@@ -498,22 +500,23 @@ def _emotion_tags(world: StoryWorld, story: _StoryScan) -> list[TagSuggestion]:
                 "Fluff", 0.5 + min(emotion.valence, 0.45), f"warm throughout (valence {emotion.valence:+.2f})"
             )
         )
-    comfort = story.hits(load_data("tag_cues.json")["comfort"])
     low_index = min(range(len(arc)), key=lambda i: arc[i][1]) if arc else -1
-    if (
-        low_index >= 0
-        and arc[low_index][1] < -0.2
-        and comfort.count >= 2
-        and any(v > 0.1 for _, v in arc[low_index + 1 :])
-    ):
-        suggestions.append(
-            _suggestion(
-                "Hurt/Comfort",
-                0.5,
-                "a low point followed by comfort and recovery",
-                comfort.evidence("comfort"),
-            )
-        )
+    if low_index >= 0 and arc[low_index][1] < -0.2 and any(v > 0.1 for _, v in arc[low_index + 1 :]):
+        # Comfort has to come in the low scene or the one after it, not anywhere in the story.
+        hurt = scenes.get(arc[low_index][0])
+        after = scenes.get(arc[low_index + 1][0])
+        comfort = story.hits(load_data("tag_cues.json")["comfort"])
+        if hurt and after:
+            near = _Hits([s for s in comfort.spans if hurt.start <= s[0] < after.end])
+            if near.count >= 2:
+                suggestions.append(
+                    _suggestion(
+                        "Hurt/Comfort",
+                        0.5,
+                        "a low point, then comfort and recovery",
+                        near.evidence("comfort"),
+                    )
+                )
     if len(arc) >= 2:
         last_scene, last = arc[-1]
         if last < -0.2:

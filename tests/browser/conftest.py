@@ -29,10 +29,10 @@ def open_report(browser, tmp_path):
     """Write an HTML string to a file, open it, and collect console errors and dialogs."""
     pages = []
 
-    def _open(html: str, width: int = 1280, height: int = 900):
+    def _open(html: str, width: int = 1280, height: int = 900, color_scheme: str = "light"):
         path = tmp_path / f"report-{len(pages)}.html"
         path.write_text(html, encoding="utf-8")
-        page = browser.new_page(viewport={"width": width, "height": height})
+        page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=color_scheme)
         page.errors = []
         page.dialogs = []
         page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)

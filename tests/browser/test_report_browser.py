@@ -43,6 +43,16 @@ def test_report_browser_loads_without_errors(open_report, lighthouse_html, scree
     page.screenshot(path=str(screenshots / "report-desktop-text.png"))
 
 
+def test_report_browser_sample_chapter_from_pipeline(open_report, sample_chapter):
+    import ficlens
+
+    world = ficlens.analyze(sample_chapter)
+    page = open_report(render_html(world), *DESKTOP)
+    assert page.errors == []
+    assert page.locator("#story span.q").count() >= len(world.quotes)
+    assert page.locator(".band").count() == len(world.scenes)
+
+
 def test_report_browser_phone_width_has_no_sideways_scroll(open_report, lighthouse_html, screenshots):
     page = open_report(lighthouse_html, *PHONE)
     assert page.errors == []
@@ -50,6 +60,15 @@ def test_report_browser_phone_width_has_no_sideways_scroll(open_report, lighthou
     page.screenshot(path=str(screenshots / "report-phone.png"))
     _show_scene_with_card(page)
     page.screenshot(path=str(screenshots / "report-phone-text.png"))
+
+
+def test_report_browser_dark_scheme_keeps_text_readable(open_report, lighthouse_html, screenshots):
+    page = open_report(lighthouse_html, *DESKTOP, color_scheme="dark")
+    colours = page.evaluate("""() => [getComputedStyle(document.querySelector('#story p[data-o]')).color,
+        getComputedStyle(document.querySelector('.reader')).backgroundColor]""")
+    assert colours == ["rgb(230, 227, 220)", "rgb(29, 32, 36)"]
+    _show_scene_with_card(page)
+    page.screenshot(path=str(screenshots / "report-dark-text.png"))
 
 
 def test_report_browser_character_click_highlights_their_lines(open_report, lighthouse_html):
@@ -62,6 +81,10 @@ def test_report_browser_character_click_highlights_their_lines(open_report, ligh
     opacity = "el => getComputedStyle(el).opacity"
     assert page.locator(f".q.k{index}").first.evaluate(opacity) == "1"
     assert page.locator(f".q:not(.k{index})").first.evaluate(opacity) != "1"
+    assert page.locator(".band.dim").count() == 0  # Nell is in every scene
+    page.locator(".legend .chip-btn", has_text="Juno").click()
+    assert page.locator(".band.dim").count() == 3
+    nell.click()
     page.get_by_role("button", name="next line").click()
     assert "line 1 of 7" in page.locator(".legend .nav").inner_text()
     nell.click()
@@ -135,3 +158,20 @@ def test_report_browser_novel_opens_fast(open_report, pdnc_dir):
     page.locator(".band").nth(last).click()
     page.wait_for_timeout(200)
     assert _in_viewport(page, f"#scene-{last}")
+
+
+def test_report_browser_keyboard_reaches_scenes_with_visible_focus(open_report, lighthouse_html):
+    page = open_report(lighthouse_html, *DESKTOP)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('band')"):
+            break
+    else:
+        pytest.fail("Tab never reached the scene timeline")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.activeElement.id") == "scene-1"

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..eval.metrics import Counts
-
 if TYPE_CHECKING:
     from rich.table import Table
 
     from ..eval.gold import GoldDocument
+    from ..eval.metrics import Counts
     from ..eval.run import SettingResult
 
 _SETTING = click.Choice(["end-to-end", "gold-cast", "both"])
@@ -45,7 +44,7 @@ def _options(command: Callable[..., None]) -> Callable[..., None]:
                            help="Only this document (folder or file name); repeatable.")(command)
     command = click.option("--setting", type=_SETTING, default="both", show_default=True,
                            help="end-to-end (ficlens finds the characters), gold-cast, or both.")(command)
-    return click.argument("directory", type=click.Path(path_type=str))(command)
+    return click.argument("directory", metavar="DIR", type=click.Path(path_type=str))(command)
 
 
 @eval_group.command()
@@ -87,8 +86,7 @@ def _run(corpus: str, documents: Iterator[GoldDocument], setting: str, as_json: 
 
 
 def _count(results: list[SettingResult]) -> str:
-    documents = results[0].documents if results else {}
-    total = results[0].total if results else Counts()
+    documents, total = results[0].documents, results[0].total
     plural = "" if len(documents) == 1 else "s"
     return f"{len(documents)} document{plural}, {total.quotes} gold quotations, {total.words:,} words"
 

@@ -7,16 +7,30 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Source, StoryWorld
 
+_SNIFF_BYTES = 65536
+# Control bytes that never occur in text (tab, newline, form feed, carriage return and ESC excluded).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
 
 def decode(data: bytes, path: Path | None = None) -> tuple[str, str, bool]:
-    """Return (text, encoding, used_fallback); reject binary and empty input."""
+    """Return (text, encoding, used_fallback); reject binary and empty input.
+
+    UTF-8 (with or without BOM) first; bytes that are not UTF-8 are read as
+    cp1252 (Windows' Western encoding, common in old fic archives) and, where
+    cp1252 has holes, as Latin-1. Data with NUL bytes or many control bytes is
+    binary, not text, and is rejected rather than decoded into noise.
+    """
     name = str(path) if path else "input"
     if not data.strip():
         raise InputError(f"{name} is empty")
-    if b"\x00" in data[:8192]:
+    sample = data[:_SNIFF_BYTES]
+    if b"\x00" in sample or _control_share(sample) > 0.01:
         raise InputError(f"{name} looks like a binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", False
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig", False
+        except UnicodeDecodeError:
+            raise InputError(f"{name} starts with a UTF-8 mark but is not valid UTF-8") from None
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -27,9 +41,18 @@ def decode(data: bytes, path: Path | None = None) -> tuple[str, str, bool]:
         return data.decode("latin-1"), "latin-1", True
 
 
+def _control_share(sample: bytes) -> float:
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / max(len(sample), 1)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR become ``\\n``; a leading BOM is dropped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
 def read_text(text: str, source: Source) -> StoryWorld:
     """A StoryWorld over plain text, with newlines normalised to ``\\n``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = normalise_newlines(text)
     if not text.strip():
         raise InputError(f"{source.path or 'the input'} is empty (only whitespace)")
     return StoryWorld(source=source, text=text, text_length=len(text))

@@ -46,26 +46,37 @@ def character_order(world: StoryWorld) -> list[str]:
     return [c.id for c in order]
 
 
-def _scene_label(world: StoryWorld, index: int) -> str:
-    scene = world.scenes[index]
-    if len(world.chapters) > 1:
-        in_chapter = sum(1 for s in world.scenes[:index] if s.chapter == scene.chapter) + 1
-        return f"Ch. {scene.chapter + 1} · scene {in_chapter}"
-    return f"Scene {index + 1}"
+def _scene_labels(world: StoryWorld) -> list[str]:
+    """Labels like "Scene 3", or "Ch. 2 · scene 1" when the work has chapters."""
+    if len(world.chapters) < 2:
+        return [f"Scene {i + 1}" for i in range(len(world.scenes))]
+    seen: Counter[int] = Counter()
+    labels = []
+    for s in world.scenes:
+        seen[s.chapter] += 1
+        labels.append(f"Ch. {s.chapter + 1} · scene {seen[s.chapter]}")
+    return labels
 
 
-def _span_text(text: str, start: int, end: int, limit: int = 80) -> str:
-    snippet = " ".join(text[start:end].split())
-    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
+def snippet(text: str, start: int, end: int, limit: int = 80) -> str:
+    """``text[start:end]`` on one line, cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(text[start:end].split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _characters(world: StoryWorld, order: list[str]) -> list[dict[str, Any]]:
+def dialogue_counts(world: StoryWorld) -> tuple[Counter[str], Counter[str]]:
+    """Lines and words of dialogue per speaker id."""
     lines: Counter[str] = Counter()
     words: Counter[str] = Counter()
     for q in world.quotes:
         if q.speaker:
             lines[q.speaker] += 1
             words[q.speaker] += word_count(q.text)
+    return lines, words
+
+
+def _characters(world: StoryWorld, order: list[str]) -> list[dict[str, Any]]:
+    lines, words = dialogue_counts(world)
     by_id = {c.id: c for c in world.characters}
     return [{"id": cid, "name": by_id[cid].name, "gender": by_id[cid].gender,
              "aliases": by_id[cid].aliases, "mentions": by_id[cid].mentions,
@@ -84,12 +95,13 @@ def _quotes(world: StoryWorld, index: dict[str, int]) -> list[dict[str, Any]]:
 def _scenes(world: StoryWorld, index: dict[str, int]) -> list[dict[str, Any]]:
     text = world.text
     scenes = []
-    for i, s in enumerate(world.scenes):
+    for s, label in zip(world.scenes, _scene_labels(world), strict=True):
         scenes.append({
-            "id": s.id, "label": _scene_label(world, i), "chapter": s.chapter,
+            "id": s.id, "label": label, "chapter": s.chapter,
             "pov": index.get(s.pov, -1) if s.pov else -1,
             "povName": s.pov_name, "povKind": s.pov_kind, "povConf": round(s.pov_confidence, 2),
-            "setting": [_span_text(text, sp.start, sp.end, 40) for sp in s.setting[:2]],
+            "setting": [snippet(text, sp.start, sp.end, 40) for sp in s.setting[:2]],
+            "time": [snippet(text, sp.start, sp.end, 40) for sp in s.time_cues[:1]],
             "words": word_count(text[s.start:s.end]), "break": s.break_, "marker": s.marker,
             "conf": round(s.confidence, 2), "valence": s.valence,
             "emotions": {k: round(v, 3) for k, v in s.emotions.items()},
@@ -121,7 +133,8 @@ def _network(world: StoryWorld, order: list[str], characters: list[dict[str, Any
     relationships: dict[tuple[int, int], Any] = {}
     for r in world.relationships:
         if r.source in index and r.target in index:
-            key = tuple(sorted((index[r.source], index[r.target])))
+            a, b = index[r.source], index[r.target]
+            key = (min(a, b), max(a, b))
             if key not in relationships or r.confidence > relationships[key].confidence:
                 relationships[key] = r
     edges: dict[tuple[int, int], dict[str, Any]] = {}
@@ -144,17 +157,18 @@ def _network(world: StoryWorld, order: list[str], characters: list[dict[str, Any
 
 def _arc(world: StoryWorld) -> dict[str, Any]:
     scene_index = {s.id: i for i, s in enumerate(world.scenes)}
-    points = [{"scene": scene_index[p.scene], "v": round(p.valence, 3),
-               "e": {k: round(v, 3) for k, v in p.emotions.items()}}
-              for p in world.emotion.arc if p.scene in scene_index]
-    if not points:
-        points = [{"scene": i, "v": round(s.valence, 3), "e": {k: round(v, 3) for k, v in s.emotions.items()}}
-                  for i, s in enumerate(world.scenes) if s.valence is not None]
-    totals: Counter[str] = Counter()
-    for p in points:
-        totals.update(p["e"])
-    return {"points": points, "emotions": [name for name, _ in totals.most_common(EMOTIONS_SHOWN)],
-            "method": world.emotion.method}
+    measured = [(scene_index[p.scene], p.valence, p.emotions)
+                for p in world.emotion.arc if p.scene in scene_index]
+    if not measured:
+        measured = [(i, s.valence, s.emotions) for i, s in enumerate(world.scenes) if s.valence is not None]
+    totals: dict[str, float] = {}
+    for _, _, emotions in measured:
+        for name, value in emotions.items():
+            totals[name] = totals.get(name, 0.0) + value
+    strongest = sorted(totals, key=lambda name: -totals[name])[:EMOTIONS_SHOWN]
+    points = [{"scene": i, "v": round(v, 3), "e": {k: round(x, 3) for k, x in emotions.items()}}
+              for i, v, emotions in measured]
+    return {"points": points, "emotions": strongest, "method": world.emotion.method}
 
 
 def report_data(world: StoryWorld) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from string import Template
 
 from ..model import Span, StoryWorld, TagSuggestion
-from .data import plural, report_data, script_json, word_count
+from .data import plural, report_data, script_json, snippet, word_count
 from .text import render_notes, render_text
 
 TAG_GROUPS = [("fandoms", "Fandoms", "fandoms"), ("rating", "Rating", "rating"),
@@ -27,6 +27,7 @@ TAG_GROUPS = [("fandoms", "Fandoms", "fandoms"), ("rating", "Rating", "rating"),
               ("relationships", "Relationships", "relationships"), ("characters", "Characters", "characters"),
               ("additional", "Additional tags", "additional_tags")]
 EVIDENCE_SHOWN = 3
+CHAPTERS_OPEN = 12  # longer chapter lists start folded
 
 
 @cache
@@ -52,13 +53,11 @@ def _evidence(world: StoryWorld, spans: list[Span]) -> str:
     """Up to three evidence quotations, each a button that jumps to its paragraph."""
     items = []
     for span in spans[:EVIDENCE_SHOWN]:
-        snippet = " ".join(world.text[span.start:span.end].split())
-        if len(snippet) > 160:
-            snippet = snippet[:159] + "…"
+        quoted = snippet(world.text, span.start, span.end, 160)
         label = escape(span.note) + ": " if span.note else ""
-        if snippet:
+        if quoted:
             items.append(f'<li><button type="button" class="ev" data-o="{span.start}">{label}'
-                         f'“{escape(snippet)}”</button></li>')
+                         f'“{escape(quoted)}”</button></li>')
     return f'<ul class="evidence">{"".join(items)}</ul>' if items else ""
 
 
@@ -115,7 +114,9 @@ def render_tags(world: StoryWorld) -> str:
             chips = "".join(f'<span class="chip">{escape(v)}</span>' for v in values)
             heading = escape(key.replace("_", " "))
             rows.append(f'<div class="tag-group compare"><h4>{heading}</h4>{chips}</div>')
-    return "".join(rows) or '<p class="muted">No tags were suggested.</p>'
+    if not rows:
+        return '<p class="muted">No tags were suggested.</p>'
+    return f'<div class="groups">{"".join(rows)}</div>'
 
 
 def _work_title(world: StoryWorld) -> str:
@@ -143,7 +144,9 @@ def _chapter_nav(world: StoryWorld) -> str:
         return ""
     links = "".join(f'<li><a href="#ch-{i}">{i + 1}. {escape(c.title or f"Chapter {i + 1}")}</a></li>'
                     for i, c in enumerate(world.chapters))
-    return f'<nav class="chapters" aria-label="Chapters"><h3>Chapters</h3><ol>{links}</ol></nav>'
+    opened = " open" if len(world.chapters) <= CHAPTERS_OPEN else ""
+    return (f'<nav class="chapters" aria-label="Chapters"><details{opened}><summary>'
+            f'{len(world.chapters)} chapters</summary><ol>{links}</ol></details></nav>')
 
 
 def render_html(world: StoryWorld) -> str:

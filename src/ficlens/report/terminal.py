@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import StoryWorld
-from .data import plural
+from .data import dialogue_counts, plural
 
 ROWS_SHOWN = 12
 SHOW_AFTER_SECONDS = 0.4  # short inputs finish before a bar would be worth drawing
@@ -27,24 +26,26 @@ REL_SYMBOLS = {"romantic": "♥", "family": "⌂", "friendship": "☺", "profess
 
 
 @contextlib.contextmanager
-def progress_reporter(enabled: bool = True,
-                      console: Console | None = None) -> Iterator[Callable[[str], None] | None]:
+def progress_reporter(enabled: bool = True, console: Console | None = None,
+                      stages: int | None = None) -> Iterator[Callable[[str], None] | None]:
     """Yield a ``progress(stage_name)`` callback drawing a bar on stderr, or None when not wanted.
 
     The bar appears only when stderr is a terminal and the run is still going after
-    ``SHOW_AFTER_SECONDS``, and it is removed when the run ends.
+    ``SHOW_AFTER_SECONDS``, and it is removed when the run ends. ``stages`` is the
+    number of stages to expect (default: the full pipeline).
     """
     console = console or Console(stderr=True)
     if not enabled or not console.is_terminal:
         yield None
         return
-    from ..pipeline import default_stages
+    if stages is None:
+        from ..pipeline import default_stages
 
-    total = len(default_stages())
+        stages = len(default_stages())
     columns = (SpinnerColumn(), TextColumn("[bold]{task.description:<12}"), BarColumn(),
                TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn())
     bar = Progress(*columns, console=console, transient=True)
-    task = bar.add_task("reading", total=total, start=True)
+    task = bar.add_task("reading", total=stages)
     began = time.monotonic()
     stages_seen = 0
 
@@ -63,11 +64,7 @@ def progress_reporter(enabled: bool = True,
 
 
 def _characters_table(world: StoryWorld) -> Table:
-    lines = Counter(q.speaker for q in world.quotes if q.speaker)
-    words: Counter[str] = Counter()
-    for q in world.quotes:
-        if q.speaker:
-            words[q.speaker] += len(q.text.split())
+    lines, words = dialogue_counts(world)
     table = Table(title="Characters", title_justify="left", box=None, header_style="bold", pad_edge=False)
     for name, justify in (("name", "left"), ("pronouns", "left"), ("lines", "right"), ("words", "right"),
                           ("mentions", "right")):

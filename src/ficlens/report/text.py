@@ -8,6 +8,7 @@ through ``html.escape``. Notes around the story are rendered apart from it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from html import escape
@@ -15,6 +16,7 @@ from html import escape
 from ..model import Note, Paragraph, Quote, Scene, Span, StoryWorld
 
 LOW_CONFIDENCE = 0.5
+MARKER = re.compile(r"(?:[*#~=_+•·\-]\s*){3,}")  # a scene-break line the scenes stage did not claim
 HEADING = re.compile(r"(?i)(?:chapter|part)\s+[\w.]+\s*(?:[:.\-–—]\s*(.{1,80}))?")
 NOTE_LABELS = {
     "disclaimer": "Disclaimer", "title_credit": "Title credit", "authors_note": "Author's note",
@@ -34,35 +36,40 @@ def _paragraphs(world: StoryWorld) -> list[Paragraph]:
 
 def _quote_class(quote: Quote, speaker_index: int) -> str:
     classes = ["q", f"k{speaker_index}" if speaker_index >= 0 else "ku"]
+    if quote.kind != "speech":
+        classes.append(quote.kind)
     if speaker_index < 0 or quote.confidence < LOW_CONFIDENCE:
         classes.append("lc")
     return " ".join(classes)
 
 
+class _SpanIndex:
+    """Find the spans (sorted by start) that overlap a stretch, in O(log n + hits)."""
+
+    def __init__(self, spans: list[Quote] | list[Span]) -> None:
+        self.starts = [s.start for s in spans]
+        self.ends = [s.end for s in spans]
+        self.reach = list(itertools.accumulate(self.ends, max))  # furthest end so far
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        first = bisect.bisect_right(self.reach, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [i for i in range(first, last) if self.ends[i] > start]
+
+
 class _Marks:
-    """Quotes and POV slips overlapping a paragraph, as properly nested spans."""
+    """Quotes and POV slips overlapping a paragraph, rendered as properly nested spans."""
 
     def __init__(self, quotes: list[Quote], speakers: dict[str, int], slips: list[Span]) -> None:
         self.quotes = sorted(enumerate(quotes), key=lambda iq: iq[1].start)
-        self.quote_starts = [q.start for _, q in self.quotes]
-        self.speakers = speakers
         self.slips = sorted(slips, key=lambda s: s.start)
-        self.slip_starts = [s.start for s in self.slips]
-
-    def _overlapping(self, items: list, starts: list[int], start: int, end: int) -> list:
-        # Quotes rarely span more than a few paragraphs; look back a little for ones that began earlier.
-        i = max(bisect.bisect_left(starts, start) - 8, 0)
-        found = []
-        while i < len(items) and starts[i] < end:
-            item = items[i][1] if isinstance(items[i], tuple) else items[i]
-            if item.end > start:
-                found.append(items[i])
-            i += 1
-        return found
+        self.speakers = speakers
+        self.quote_index = _SpanIndex([q for _, q in self.quotes])
+        self.slip_index = _SpanIndex(self.slips)
 
     def render(self, text: str, start: int, end: int) -> str:
-        quotes = self._overlapping(self.quotes, self.quote_starts, start, end)
-        slips = self._overlapping(self.slips, self.slip_starts, start, end)
+        quotes = [self.quotes[i] for i in self.quote_index.overlapping(start, end)]
+        slips = [self.slips[i] for i in self.slip_index.overlapping(start, end)]
         cuts = {start, end}
         for _, q in quotes:
             cuts.update(c for c in (q.start, q.end) if start < c < end)
@@ -108,7 +115,7 @@ def render_notes(world: StoryWorld, position: str) -> str:
             + "".join(_note_html(n) for n in notes) + "</section>")
 
 
-def _break_html(scene: Scene, number: int) -> str:
+def _break_html(scene: Scene) -> str:
     if scene.break_ == "marker":
         marker = escape(scene.marker or "marker")
         return f'<div class="brk brk-marker" title="scene break: marker"><span>{marker}</span></div>'
@@ -168,56 +175,76 @@ def _events(world: StoryWorld) -> Iterator[tuple[int, int, str, int]]:
             yield n.start, 2, "note", i
 
 
+class _Furniture:
+    """Paragraphs that are not story text here: notes, scene markers, chapter headings."""
+
+    def __init__(self, world: StoryWorld) -> None:
+        self.text = world.text
+        self.skipped = _skipped(world)
+        self.skip_starts = [a for a, _ in self.skipped]
+        self.markers = {s.marker.strip() for s in world.scenes if s.break_ == "marker" and s.marker}
+        self.chapter_titles = {c.title.strip() for c in world.chapters if c.title}
+        self.many_chapters = len(world.chapters) > 1
+
+    def kind(self, p: Paragraph) -> str | None:
+        """None to leave the paragraph out, else its CSS class ("" for story text)."""
+        k = bisect.bisect_right(self.skip_starts, p.start) - 1
+        if k >= 0 and p.end <= self.skipped[k][1] + 1:
+            return None
+        stripped = self.text[p.start:p.end].strip()
+        if stripped in self.markers:
+            return None
+        heading = HEADING.fullmatch(stripped)
+        if heading:
+            title = (heading.group(1) or "").strip()
+            drawn = stripped in self.chapter_titles or title in self.chapter_titles
+            return None if drawn or (not title and self.many_chapters) else "heading"
+        return "marker" if MARKER.fullmatch(stripped) else ""
+
+
 def render_text(world: StoryWorld, scenes_data: list[dict], speakers: dict[str, int]) -> str:
     """The story's chapters and scenes as HTML (see module doc)."""
     text = world.text
     if not text:
         return '<p class="empty">The text is not included in this story-world.</p>'
     marks = _Marks(world.quotes, speakers, [s for sc in world.scenes for s in sc.pov_slips])
-    skipped = _skipped(world)
-    skip_starts = [a for a, _ in skipped]
-    markers = {s.marker.strip() for s in world.scenes if s.break_ == "marker" and s.marker}
-    chapter_titles = {c.title.strip() for c in world.chapters if c.title}
+    furniture = _Furniture(world)
     events = sorted(_events(world))
     out: list[str] = []
-    open_scene = False
-    e = 0
+    in_section = False
 
-    def close_scene() -> None:
-        nonlocal open_scene
-        if open_scene:
+    def emit(event: tuple[int, int, str, int]) -> None:
+        nonlocal in_section
+        _, _, kind, i = event
+        if kind == "note":
+            out.append(_note_html(world.notes[i]))
+            return
+        if in_section:
             out.append("</section>")
-            open_scene = False
+            in_section = False
+        if kind == "chapter":
+            out.append(_chapter_heading(world, i))
+        else:
+            scene = world.scenes[i]
+            out.append(f'<section class="scene" id="scene-{i}" data-scene="{i}" tabindex="-1">'
+                       + _break_html(scene) + _scene_head(world, scene, scenes_data[i]))
+            in_section = True
 
+    e = 0
     for p in _paragraphs(world):
         while e < len(events) and events[e][0] <= p.start:
-            _, _, kind, i = events[e]
+            emit(events[e])
             e += 1
-            if kind == "chapter":
-                close_scene()
-                out.append(_chapter_heading(world, i))
-                out.append('<section class="scene cont">')
-                open_scene = True
-            elif kind == "scene":
-                close_scene()
-                scene = world.scenes[i]
-                out.append(f'<section class="scene" id="scene-{i}" data-scene="{i}" tabindex="-1">')
-                out.append(_break_html(scene, i) + _scene_head(world, scene, scenes_data[i]))
-                open_scene = True
-            else:
-                out.append(_note_html(world.notes[i]))
-        k = bisect.bisect_right(skip_starts, p.start) - 1
-        if k >= 0 and skipped[k][0] <= p.start and p.end <= skipped[k][1] + 1:
+        kind = furniture.kind(p)
+        if kind is None:
             continue
-        stripped = text[p.start:p.end].strip()
-        if stripped in markers:
-            continue
-        heading = HEADING.fullmatch(stripped)
-        title = (heading.group(1) or "").strip() if heading else ""
-        if heading and (stripped in chapter_titles or title in chapter_titles
-                        or (not title and len(world.chapters) > 1)):
-            continue
-        tag = ' class="heading"' if heading else ""
-        out.append(f'<p data-o="{p.start}"{tag}>{marks.render(text, p.start, p.end)}</p>')
-    close_scene()
+        if not in_section:  # story text after a chapter heading, before its first scene starts
+            out.append('<section class="scene cont">')
+            in_section = True
+        css = f' class="{kind}"' if kind else ""
+        out.append(f'<p data-o="{p.start}"{css}>{marks.render(text, p.start, p.end)}</p>')
+    for event in events[e:]:  # scenes past the last paragraph still get their anchor
+        emit(event)
+    if in_section:
+        out.append("</section>")
     return "".join(out)

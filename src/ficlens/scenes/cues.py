@@ -58,11 +58,20 @@ _PLACE_NOUN = (
     r"|bridge|hill|mountain|cave|bed|dressing\s+room|locker|lounge|waiting\s+room|ward|platform)"
 )
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|your|its|this|that|[A-Z][a-z]+(?:'s|’s))"
-PLACE_PREPOSITION = r"(?:in|at|into|inside|outside|to|towards?|from|across|through|onto|on|near|behind|around)"
+PLACE_PREPOSITION = (
+    r"(?:in|at|into|inside|outside|to|towards?|from|across|through|onto|on|near|behind|around|over|under"
+    r"|along|beside|by|against|(?<!out\s)of)"
+)
 # "in the kitchen", "to his apartment", "at Rachel's house", "at home".
 PLACE_PHRASE = re.compile(
     rf"\b{PLACE_PREPOSITION}\s+{_DETERMINER}\s+(?:[a-z]+\s+){{0,2}}?(?P<noun>{_PLACE_NOUN})\b"
     r"|\b(?:at|got|went|came|back|arrived)\s+(?P<home>home)\b"
+)
+# Somebody entering a place: "slid the door to his apartment", "walked into the kitchen".
+ENTRY = re.compile(
+    rf"\b(?:(?:door|doorway|gate|threshold)\s+(?:to|of)\s+{_DETERMINER}\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NOUN}"
+    r"|(?:arrived|entered|walked|stepped|burst|hurried|pulled\s+up|got|came)\s+(?:back\s+)?(?:into|in\s+to|at)\b"
+    r"|(?:got|came|arrived)\s+(?:back\s+)?home)\b"
 )
 # "in Callbacks", "at Pemberley", "in New York": a proper name after a preposition of place.
 PLACE_NAME = re.compile(r"\b(?:in|at|to|from|into)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
@@ -85,7 +94,10 @@ EXIT = re.compile(
 )
 
 # Verbs of thinking, feeling and perceiving, optionally after an auxiliary or adverb.
-_ADVERB = r"(?:\w+ly|could|couldn't|couldn’t|can't|did|didn't|didn’t|had|was|just|still|only|also|never|even|already|suddenly)"
+_ADVERB = (
+    r"(?:\w+ly|could|couldn't|couldn’t|can't|did|didn't|didn’t|had|was|just|still|only|also|never|even"
+    r"|already|suddenly)"
+)
 _PERCEPTION = (
     r"(?:knew|know|thought|think|wondered|wonder|felt|feel|realized|realised|realize|realise|noticed|notice"
     r"|saw|see|watched|heard|hear|sensed|remembered|remember|hoped|wished|feared|worried|decided|understood"
@@ -98,7 +110,9 @@ PERCEPTION_AFTER = re.compile(rf"(?:’s|'s)?\s+(?:{_ADVERB}\s+){{0,2}}?(?P<verb
 # "his heart", "her stomach": an inner state owned by a pronoun or a name.
 INNER_AFTER = re.compile(r"(?:’s|'s)\s+(?P<verb>heart|stomach|mind|thoughts|chest|pulse)\b")
 SUBJECT_PRONOUN = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\b")
-OWNER_PRONOUN = re.compile(r"\b(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<verb>heart|stomach|mind|thoughts|chest|pulse)\b")
+OWNER_PRONOUN = re.compile(
+    r"\b(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<verb>heart|stomach|mind|thoughts|chest|pulse)\b"
+)
 
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I'd|I’d|I'll|I’ll|I've|I’ve)\b")
 SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ou're|[Yy]ou’re)\b")

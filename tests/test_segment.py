@@ -1,0 +1,211 @@
+"""Segment: paragraphs, chapters, wrapping notes and explicit scene breaks (tiny hand-written texts)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from ficlens.ingest import read
+from ficlens.segment import segment
+
+STORY = [
+    "Wren pushed the bakery door open with her hip, both arms full of flour sacks.",
+    '"You\'re early," Odile said without looking up from the dough.',
+    '"Yes."',
+    "The ovens ticked as they warmed, and the street outside was still blue with night.",
+]
+
+
+def _segment(text: str):
+    return segment(read(text))
+
+
+def _body(world) -> str:
+    assert len(world.chapters) == 1
+    chapter = world.chapters[0]
+    return world.text[chapter.start:chapter.end]
+
+
+def _notes(world) -> list[tuple[str, str, str]]:
+    return [(n.kind, n.position, world.text[n.start:n.end]) for n in world.notes]
+
+
+def _check_offsets(world) -> None:
+    for note in world.notes:
+        assert world.text[note.start:note.end] == note.text
+    for span in [*world.paragraphs, *world.scenes, *world.chapters]:
+        piece = world.text[span.start:span.end]
+        assert piece == piece.strip() and piece
+
+
+def test_segment_no_wrapping_keeps_every_paragraph():
+    world = _segment("\n\n".join(STORY))
+    assert world.notes == []
+    assert _body(world) == "\n\n".join(STORY)
+    assert [world.text[p.start:p.end] for p in world.paragraphs] == STORY
+    assert [(s.id, s.break_) for s in world.scenes] == [("s1", "start")]
+    _check_offsets(world)
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    (["A/N: Sorry this took so long, exams ate me."], [],
+     [("authors_note", "before", "A/N: Sorry this took so long, exams ate me.")]),
+    (["Chapter 3: Proofing"], [], [("chapter_title", "before", "Chapter 3: Proofing")]),
+    ([], ["Disclaimer: I don't own Bakery Wars, it belongs to the network."],
+     [("disclaimer", "after", "Disclaimer: I don't own Bakery Wars, it belongs to the network.")]),
+    ([], ["Please review!"], [("sign_off", "after", "Please review!")]),
+    ([], ["AN: Thanks for reading, everyone.", "More soon, I promise. The next part is half written."],
+     [("authors_note", "after",
+       "AN: Thanks for reading, everyone.\n\nMore soon, I promise. The next part is half written.")]),
+    (["Summary: Wren bakes. Odile judges.", "Disclaimer: not mine."], ["R&R!"],
+     [("summary", "before", "Summary: Wren bakes. Odile judges."),
+      ("disclaimer", "before", "Disclaimer: not mine."), ("sign_off", "after", "R&R!")]),
+])
+def test_segment_wrapping_becomes_notes(before, after, expected):
+    world = _segment("\n\n".join(before + STORY + after))
+    assert _notes(world) == expected
+    assert _body(world) == "\n\n".join(STORY)
+    _check_offsets(world)
+
+
+def test_segment_paragraph_with_disclaimer_and_title_credit_splits_into_two_notes():
+    first = ("Disclaimer: Sadly I don't own anything, Night Vale does. The title is taken from "
+             "Paper Lanterns by The Quiet Hours. The rest is my fault.")
+    world = _segment("\n\n".join([first, "The Proving Drawer", *STORY]))
+    assert _notes(world) == [
+        ("disclaimer", "before", "Disclaimer: Sadly I don't own anything, Night Vale does."),
+        ("title_credit", "before", "The title is taken from Paper Lanterns by The Quiet Hours. The rest is my fault."),
+        ("chapter_title", "before", "The Proving Drawer"),
+    ]
+    metadata = world.metadata
+    assert metadata.fandoms == ["Night Vale"]
+    assert metadata.chapter_title == "The Proving Drawer"
+    assert (metadata.title_source.work, metadata.title_source.artist) == ("Paper Lanterns", "The Quiet Hours")
+    assert world.chapters[0].title == "The Proving Drawer"
+
+
+@pytest.mark.parametrize(("credit", "work", "artist"), [
+    ("Title from Harbour Bells' 'Salt in the Wires'.", "Salt in the Wires", "Harbour Bells"),
+    ('The title comes from the song "Low Tide" by Mira Salo.', "Low Tide", "Mira Salo"),
+])
+def test_segment_title_credit_forms(credit, work, artist):
+    world = _segment("\n\n".join([credit, *STORY]))
+    assert world.notes[0].kind == "title_credit"
+    assert (world.metadata.title_source.work, world.metadata.title_source.artist) == (work, artist)
+
+
+@pytest.mark.parametrize("inside", ["[A/N: the recipe is real, try it!]", "(A/N: sorry, flashback ahead)",
+                                    "A/N: yes, Odile is always like this."])
+def test_segment_mid_chapter_authors_note(inside):
+    world = _segment("\n\n".join(STORY[:2] + [inside] + STORY[2:]))
+    assert _notes(world) == [("authors_note", "inside", inside)]
+    assert inside not in [world.text[p.start:p.end] for p in world.paragraphs]
+    assert len(world.paragraphs) == len(STORY)
+
+
+@pytest.mark.parametrize("line", ['"No."', "Nothing.", "She laughed.", '"Review the order, please," Odile said.',
+                                  "Odile didn't own a single apron without a burn on it."])
+def test_segment_short_story_paragraphs_are_not_notes(line):
+    world = _segment("\n\n".join([line, *STORY, line]))
+    assert world.notes == []
+    assert len(world.paragraphs) == len(STORY) + 2
+
+
+def test_segment_single_newline_paragraphs():
+    world = _segment("\n".join(STORY))
+    assert [world.text[p.start:p.end] for p in world.paragraphs] == STORY
+
+
+def test_segment_hard_wrapped_text_joins_lines(tmp_path: Path):
+    wrapped = []
+    for number in range(1, 4):
+        wrapped.append(f"CHAPTER {number}")
+        for _ in range(3):
+            wrapped.append("The mill wheel turned and turned in the brown water while the\n"
+                           "miller's daughter counted sacks, and nobody in the village had\n"
+                           "any reason yet to think the river would rise that autumn.")
+    path = tmp_path / "novel.txt"
+    path.write_text("\n\n".join(wrapped) + "\n", encoding="utf-8")
+    world = segment(read(path))
+    assert [c.title for c in world.chapters] == ["CHAPTER 1", "CHAPTER 2", "CHAPTER 3"]
+    assert len(world.paragraphs) == 9
+    assert all(world.text[p.start:p.end].count("\n") == 2 for p in world.paragraphs)
+    assert [s.break_ for s in world.scenes] == ["start", "chapter", "chapter"]
+    _check_offsets(world)
+
+
+def test_segment_chapter_headings_with_title_lines():
+    text = "\n\n".join(["Chapter One", "The Flour Thief", *STORY, "Chapter Two", "Ovens", *STORY])
+    world = _segment(text)
+    assert [c.title for c in world.chapters] == ["The Flour Thief", "Ovens"]
+    assert all(world.text[c.start:c.end] == "\n\n".join(STORY) for c in world.chapters)
+
+
+@pytest.mark.parametrize("marker", ["***", "* * *", "~~~", "-x-", "xXx", "oOo", "~*~", "___", "⁂", "§",
+                                    "----------", "==========", "ooooo", "Line break", "[scene break]",
+                                    "-Page Break-"])
+def test_segment_scene_markers(marker):
+    world = _segment("\n\n".join(STORY[:2] + [marker] + STORY[2:]))
+    assert [(s.break_, s.marker) for s in world.scenes] == [("start", None), ("marker", marker)]
+    first, second = world.scenes
+    assert world.text[first.start:first.end] == "\n\n".join(STORY[:2])
+    assert world.text[second.start:second.end] == "\n\n".join(STORY[2:])
+    assert len(world.paragraphs) == len(STORY)
+
+
+@pytest.mark.parametrize(("heading", "name"), [("Kurt's POV", "Kurt"), ("Blaine POV", "Blaine"),
+                                               ("~Odile~", "Odile"), ("POV: Wren", "Wren"),
+                                               ("**Wren's POV**", "Wren")])
+def test_segment_pov_headings_split_and_state_the_pov(heading, name):
+    world = _segment("\n\n".join(STORY[:2] + ["***", heading] + STORY[2:]))
+    assert len(world.scenes) == 2
+    scene = world.scenes[1]
+    assert (scene.break_, scene.marker, scene.pov_name, scene.pov_stated) == ("marker", "***", name, True)
+    assert world.text[scene.start:scene.end] == "\n\n".join(STORY[2:])
+
+
+@pytest.mark.parametrize("line", ["...", "Oh.", "xx", "ox.", "I", "No!"])
+def test_segment_ordinary_short_lines_are_not_markers(line):
+    world = _segment("\n\n".join(STORY[:2] + [line] + STORY[2:]))
+    assert len(world.scenes) == 1
+
+
+def test_segment_scene_ids_run_across_chapters():
+    text = "\n\n".join(["Chapter 1", *STORY[:2], "* * *", *STORY[2:], "Chapter 2", *STORY])
+    world = _segment(text)
+    assert [(s.id, s.chapter, s.break_) for s in world.scenes] == [
+        ("s1", 0, "start"), ("s2", 0, "marker"), ("s3", 1, "chapter")]
+
+
+def test_segment_seed_chapter(seed_path: Path):
+    world = segment(read(seed_path))
+    text = world.text
+    kinds = [(n.kind, n.position) for n in world.notes]
+    assert kinds == [("disclaimer", "before"), ("title_credit", "before"), ("chapter_title", "before"),
+                     ("authors_note", "after")]
+    assert world.metadata.fandoms == ["Glee"]
+    assert (world.metadata.title_source.work, world.metadata.title_source.artist) == (
+        "Little Talks", "Of Monsters and Men")
+    assert world.metadata.chapter_title == "The Break Up"
+    closing = world.notes[-1]
+    assert text[closing.start:closing.end].startswith("A/N:") and closing.end == len(text.rstrip())
+    assert text[closing.start:closing.end].count("\n\n") == 1
+    chapter = world.chapters[0]
+    assert text[chapter.start:].startswith("Blaine stared")
+    assert text[:chapter.end].endswith("and cried.")
+    _check_offsets(world)
+
+
+@pytest.mark.slow
+def test_segment_pdnc_novels_have_chapters_and_run_fast(pdnc_dir: Path):
+    for name, chapters in (("Emma", 55), ("MansfieldPark", 48), ("NorthangerAbbey", 31)):
+        path = pdnc_dir / name / "novel_text.txt"
+        started = time.perf_counter()
+        world = segment(read(path))
+        assert time.perf_counter() - started < 0.5
+        assert len(world.chapters) == chapters
+        paragraphs = [world.text[p.start:p.end] for p in world.paragraphs]
+        assert not any(p.upper().startswith("CHAPTER") for p in paragraphs)
+        assert sum(p.count("\n") for p in paragraphs) > len(paragraphs)  # lines joined into paragraphs
