@@ -67,3 +67,12 @@ def test_cli_bad_cast_file_is_one_line(tmp_path, sample_chapter):
     assert result.exit_code == 2
     assert "cast entry 1" in result.stderr and result.stderr.count("\n") == 1
     assert not (tmp_path / "o.json").exists()
+
+
+def test_cli_docs_are_generated_from_help():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cli_docs", DOCS.parents[1] / "scripts" / "cli_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert DOCS.read_text(encoding="utf-8") == module.render(), "run: python scripts/cli_docs.py"

@@ -78,6 +78,7 @@ _NEVER_NAMES = {
     "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well", "Thank", "Thanks",
     "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love", "Majesty", "Highness",
     "Lordship", "Ladyship", "Honour", "Honor", "Excellency", "Jove", "Gawd", "Lawd", "Providence", "Fate",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
     "Fortune", "Nature", "Italian", "Spanish", "German", "Irish", "Scottish", "Scotch", "Welsh",
     "Russian", "Chinese", "Japanese", "Greek", "Roman", "Dutch", "Swiss", "Austrian", "European",
     "African", "Canadian", "Australian", "Mexican", "Egyptian", "Turkish", "Persian", "Arab", "Jewish",
@@ -125,7 +126,8 @@ _SPEECH_VERBS = (
     "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared"
 )
 
-_WORD = r"[A-Z][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*"
+_LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combining marks too
+_WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*"
 _TITLE_TOKEN = r"(?:{})\.?".format("|".join(sorted(_TITLES, key=len, reverse=True)))
 _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}{_WORD})*")
@@ -456,7 +458,7 @@ class _Form:
 def _parse(form: str, count: int) -> _Form:
     tokens = [_bare(t) for t in _tokens(form)]
     title = _strip_title(tokens[0]) if len(tokens) > 1 and _is_title(tokens[0]) else None
-    names = [t for t in tokens[1 if title else 0:] if not _is_title(t)]
+    names = [t for t in tokens[1 if title else 0:] if not _is_title(t)] or tokens[-1:]
     return _Form(form, count, _TITLE_SPELLINGS.get(title, title), names)
 
 
@@ -552,7 +554,7 @@ def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     words = {name for f in forms for name in f.names}
     forms = [f for f in forms if not _is_family(f, words)]
     groups = _cluster(forms)
-    usually_the = {c.form for c in people if c.the * 2 >= len(c.positions) and " " not in c.form}
+    usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them

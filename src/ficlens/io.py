@@ -9,6 +9,13 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _umask() -> int:
+    """The process umask (read by setting it, then restoring it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename."""
     path = Path(path)
@@ -20,6 +27,7 @@ def write_atomic(path: Path, data: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as e:
         try:

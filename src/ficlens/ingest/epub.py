@@ -29,7 +29,7 @@ from ..errors import FormatError
 from ..model import Chapter, Metadata, Source, StoryWorld
 from .ao3 import is_ao3, read_ao3
 from .fanficfare import read_title_page
-from .html import TextBuilder, add_html, parse_html, world_from_builder
+from .html import TextBuilder, add_html, inline_text, parse_html, world_from_builder
 from .labels import apply_label
 
 MAX_MEMBERS = 2000
@@ -201,7 +201,8 @@ def _apply_package_metadata(metadata: Metadata, package: Package) -> None:
     if not metadata.language and dc.get("language"):
         metadata.language = dc["language"][0]
     if not metadata.summary and dc.get("description"):
-        metadata.summary = dc["description"][0]
+        description = dc["description"][0]
+        metadata.summary = inline_text(parse_html(description).body) if "<" in description else description
     known = set(metadata.fandoms + metadata.characters + metadata.relationships + metadata.warnings
                 + metadata.category + ([metadata.rating] if metadata.rating else []))
     apply_label(metadata, "additional tags", [s for s in dc.get("subject", []) if s not in known])

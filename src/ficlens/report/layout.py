@@ -47,14 +47,15 @@ def force_layout(count: int, edges: list[tuple[int, int, float]],
         weights /= weights.max()
     k = 1.0 / math.sqrt(count)
     temperature = 0.1
+    pull = (0.1 + weights) * (weights > 0) / k
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
-        repulsion = (k * k / dist**2)[:, :, None] * delta
-        attraction = ((dist / k) * (0.1 + weights) * (weights > 0))[:, :, None] * delta
-        move = (repulsion - attraction).sum(axis=1) - pos * 0.3
-        length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
-        pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
+        dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-6)
+        # Net force on each node: repulsion k²/d and attraction d²/k, both along delta / d.
+        factor = k * k / dist2 - pull * np.sqrt(dist2)
+        move = np.einsum("ij,ijk->ik", factor, delta) - pos * 0.3
+        length = np.maximum(np.sqrt(np.einsum("ik,ik->i", move, move)), 1e-9)
+        pos += move * (np.minimum(length, temperature) / length)[:, None]
         temperature *= 0.985
     low, high = pos.min(axis=0), pos.max(axis=0)
     span = high - low

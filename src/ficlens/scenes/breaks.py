@@ -15,7 +15,7 @@ keeps ``MIN_SCENE_PARAGRAPHS`` paragraphs and ``MIN_SCENE_WORDS`` words.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -152,6 +152,14 @@ def _score(facts: list[ParagraphFacts], i: int, scene_start: int, names: dict[st
     return found
 
 
+def _summed(counts: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for count in counts:
+        for key, value in count.items():
+            total[key] = total.get(key, 0.0) + value
+    return total
+
+
 def _talk_around(facts: list[ParagraphFacts], i: int) -> bool:
     """Speech just before and just after the boundary: one conversation going on."""
     return any(p.has_quote for p in facts[max(0, i - 2) : i]) and any(p.has_quote for p in facts[i : i + 2])
@@ -170,13 +178,11 @@ def _window(facts: list[ParagraphFacts], i: int, step: int) -> list[ParagraphFac
 
 def _dominant_pov(window: list[ParagraphFacts]) -> tuple[str | None, float]:
     """Whose thoughts the window narrates, with a confidence; (None, 0) when unclear."""
-    votes: Counter[str] = Counter()
-    for paragraph in window:
-        votes.update(paragraph.pov_votes)
+    votes = _summed(p.pov_votes for p in window)
     if not votes:
         return None, 0.0
     total = sum(votes.values())
-    character, top = votes.most_common(1)[0]
+    character, top = max(votes.items(), key=lambda item: item[1])
     share = top / total
     if top < POV_MIN_VOTES or share < POV_MIN_SHARE:
         return None, 0.0
@@ -214,9 +220,7 @@ def _score_cast(
             first = paragraph.first_mention[arrivals[0]]
             found.evidence.append(first.span(f"arrives: {names.get(arrivals[0], arrivals[0])}"))
             break
-    present_before: Counter[str] = Counter()
-    for paragraph in before:
-        present_before.update(paragraph.presence)
+    present_before = _summed(p.presence for p in before)
     present_after = {c for p in opening for c in p.presence}
     if any(weight >= 2.0 and c not in present_after for c, weight in present_before.items()):
         found.score += WEIGHTS["departure"]

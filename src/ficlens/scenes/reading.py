@@ -244,14 +244,15 @@ class _Reader:
         narration = quotes[0][1] if quotes and quotes[0][0] <= start + 2 else start + 1
         sentence_end = _FIRST_SENTENCE_END.search(text, narration, min(end, start + OPENING_CHARS))
         paragraph.opening_end = sentence_end.end() if sentence_end else min(end, start + OPENING_CHARS)
-        for pattern, bucket in (
-            (cues.ENTRY, paragraph.entries),
-            (cues.TIME_SHIFT, paragraph.time_shifts),
-            (cues.TIME_HINT, paragraph.time_hints),
-            (cues.EXIT, paragraph.exits),
+        opening, closing = paragraph.opening_end, max(start, end - CLOSING_CHARS)
+        for pattern, bucket, lo, hi in (
+            (cues.TIME_SHIFT, paragraph.time_shifts, start, end),
+            (cues.TIME_HINT, paragraph.time_hints, start, opening),
+            (cues.ENTRY, paragraph.entries, start, opening),
+            (cues.EXIT, paragraph.exits, closing, end),
         ):
             bucket.extend(
                 Cue(m.start(), m.end(), note=m.group(0).lower())
-                for m in pattern.finditer(text, start, end)
+                for m in pattern.finditer(text, lo, hi)
                 if not inside(m.start())
             )

@@ -420,6 +420,7 @@
     if (!speakers.length) return;
     var totalWords = speakers.reduce(function (t, i) { return t + chars[i].words; }, 0) || 1;
     var barKey = chars[speakers[0]].words ? "words" : "mentions";
+    var barMax = speakers.reduce(function (m, i) { return Math.max(m, chars[i][barKey]); }, 0) || 1;
     var table = el("table");
     var head = el("tr");
     ["Character", "Lines", "Words", "Mentions", barKey === "words" ? "Share of words" : "Share of mentions"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
@@ -433,7 +434,7 @@
       tr.appendChild(el("td", { class: "n" }, c.mentions.toLocaleString()));
       var share = el("td"), bar = el("div", { class: "bar", title: pct(c.words / totalWords) });
       setColor(bar, i);
-      bar.style.width = (100 * c[barKey] / chars[speakers[0]][barKey]).toFixed(1) + "%";
+      bar.style.width = (100 * c[barKey] / barMax).toFixed(1) + "%";
       share.appendChild(bar);
       tr.appendChild(share);
       table.appendChild(tr);
