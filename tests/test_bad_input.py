@@ -22,6 +22,9 @@ CONTAINER = ('<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocu
 OPF = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf"><metadata/>'
        '<manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
        '<spine><itemref idref="c"/></spine></package>')
+NO_SPINE = OPF.replace('<itemref idref="c"/>', "")
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]>'
+          "<package>&b;</package>")
 
 
 def _epub(path: Path, members: dict[str, bytes | str], opf: str = OPF) -> Path:
@@ -75,13 +78,17 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "directory": (_directory, "is a directory"),
     "empty file": (_write("empty.txt", b""), "empty"),
     "whitespace only": (_write("blank.txt", b" \n\r\n\t \n"), "empty"),
-    "binary file": (_write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), "binary"),
+    "binary file": (_write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+                    "binary"),
     "binary without extension": (_write("blob", bytes(range(256)) * 16), "binary"),
     "200 MB file": (_huge, "MB"),
     "html without text": (_write("broken.html", b"<html><body><div><script>x</script"), "no readable text"),
-    "truncated AO3 html": (_write("ao3.html", b'<html><body><div id="preface"><dl class="tags"><dt>Rating:</dt>'
+    "truncated AO3 html": (_write("ao3.html", b'<html><body><div id="preface"><dl class="tags">'
+                                        b"<dt>Rating:</dt>"
                                         b'<dd>Mature</dd></dl><h1>Half a Work</h1><div id="chapters">'),
                            "no chapter text"),
+    "deeply nested html": (_write("deep.html", b"<html><body>" + b"<div>" * 5000 + b"x"),
+                           "nested too deeply"),
     "epub not a zip": (_write("book.epub", b"this is not a zip archive at all"), "not a zip"),
     "truncated epub": (_truncated_epub, "damaged or truncated"),
     "epub zip bomb": (_bomb, "unpacks to"),
@@ -89,12 +96,11 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "epub xxe": (lambda tmp: _epub(tmp / "xxe.epub", {}, opf='<?xml version="1.0"?><!DOCTYPE package ['
                                    '<!ENTITY x SYSTEM "file:///etc/passwd">]><package>&x;</package>'),
                  "DTD or XML entities"),
-    "epub billion laughs": (lambda tmp: _epub(tmp / "lol.epub", {}, opf='<?xml version="1.0"?><!DOCTYPE p ['
-                                              '<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]><package>&b;</package>'),
+    "epub billion laughs": (lambda tmp: _epub(tmp / "lol.epub", {}, opf=LAUGHS),
                             "DTD or XML entities"),
     "epub malformed opf": (lambda tmp: _epub(tmp / "bad.epub", {}, opf="<package><metadata></package>"),
                            "not well-formed"),
-    "epub with no chapters": (lambda tmp: _epub(tmp / "none.epub", {}, opf=OPF.replace('<itemref idref="c"/>', "")),
+    "epub with no chapters": (lambda tmp: _epub(tmp / "none.epub", {}, opf=NO_SPINE),
                               "no readable chapters"),
 }
 

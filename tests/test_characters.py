@@ -77,6 +77,20 @@ def test_characters_titled_surname_joins_the_one_full_name():
     assert world.characters[0].gender == "she"
 
 
+@pytest.mark.parametrize(("text", "name", "aliases"), [
+    ('Robert "Bobby" Vance walked in. Bobby waved. Robert sat. Bobby laughed.\n', "Robert Vance",
+     {"Bobby", "Robert"}),
+    ("Anne Lacey, known as Nan, came. Nan sat. Anne Lacey read. Nan slept.\n", "Anne Lacey", {"Nan"}),
+    ('Elizabeth ("Lizzy") came. Elizabeth sat, and Lizzy smiled. Lizzy ate.\n', "Elizabeth", {"Lizzy"}),
+])
+def test_characters_nicknames_the_text_links(text: str, name: str, aliases: set[str]):
+    world = find_characters(StoryWorld(text=text))
+    assert len(world.characters) == 1
+    assert world.characters[0].name == name
+    assert aliases <= set(world.characters[0].aliases)
+    _assert_spans_exact(world)
+
+
 def test_characters_first_person_narrator_named_by_the_text():
     world = _fixture("narrator.txt")
     narrator = [c for c in world.characters if c.narrator]

@@ -22,8 +22,7 @@ from ficlens.cli import main
 from ficlens.corpus.store import ALL_TABLES, table_contents
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "ficlens.cli"] if not Path(sys.executable).with_name("ficlens").exists() \
-    else [str(Path(sys.executable).with_name("ficlens"))]
+CLI = str(Path(sys.executable).with_name("ficlens"))
 
 
 def _invoke(*args: str):  # type: ignore[no-untyped-def]
@@ -48,7 +47,9 @@ def test_corpus_cli_query_formats(corpus_db: Path) -> None:
     rows = list(csv.reader(io.StringIO(_invoke("query", sql, "--db", str(corpus_db), "--csv").output)))
     assert rows == [["status", "n"], ["done", "6"], ["failed", "1"]]
     assert json.loads(_invoke("query", sql, "--db", str(corpus_db), "--json").output) == [
-        {"status": "done", "n": 6}, {"status": "failed", "n": 1}]
+        {"status": "done", "n": 6},
+        {"status": "failed", "n": 1},
+    ]
 
 
 @pytest.mark.parametrize("sql", ["SELECT * FROM no_such_table", "DELETE FROM works"])
@@ -63,8 +64,14 @@ def test_corpus_cli_stats_and_errors(corpus_db: Path) -> None:
     stats = _invoke("stats", "--db", str(corpus_db), "--json")
     assert stats.exit_code == 0
     tables = json.loads(stats.output)
-    assert set(tables) >= {"works and words per fandom", "most present characters", "dialogue share by character",
-                           "dialogue share by pronoun group", "most frequent ships", "suggested vs author tags"}
+    assert set(tables) >= {
+        "works and words per fandom",
+        "most present characters",
+        "dialogue share by character",
+        "dialogue share by pronoun group",
+        "most frequent ships",
+        "suggested vs author tags",
+    }
     assert sum(row["works"] for row in tables["works"] if row["status"] == "done") == 6
     shown = _invoke("stats", "--db", str(corpus_db))
     assert shown.exit_code == 0 and "most frequent ships" in shown.output
@@ -102,9 +109,16 @@ def test_corpus_cli_docs_query_runs(corpus_db: Path, index: int) -> None:
 def test_corpus_cli_missing_db_and_locked_db(tmp_path: Path, corpus_db: Path) -> None:
     missing = _invoke("stats", "--db", str(tmp_path / "none.duckdb"))
     assert missing.exit_code == 2 and "no corpus database at" in missing.output
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, time; "
-                               f"c = duckdb.connect({str(corpus_db)!r}); print('ready', flush=True); time.sleep(60)"],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, time; "
+            f"c = duckdb.connect({str(corpus_db)!r}); print('ready', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         result = _invoke("run", str(tmp_path), "--db", str(corpus_db), "-q")
@@ -137,7 +151,7 @@ def test_corpus_cli_kill_9_and_resume_matches_uninterrupted_run(tmp_path: Path) 
     assert _invoke("run", str(folder), "--db", str(reference), "--workers", "1", "-q").exit_code == 0
 
     db = tmp_path / "killed.duckdb"
-    command = [*CLI, "corpus", "run", str(folder), "--db", str(db), "--workers", "2", "--window", "2", "-q"]
+    command = [CLI, "corpus", "run", str(folder), "--db", str(db), "--workers", "2", "--window", "2", "-q"]
     proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
     _wait_for_progress(db, proc)
     os.killpg(proc.pid, signal.SIGKILL)  # the coordinator and its workers, mid-run
@@ -152,3 +166,20 @@ def test_corpus_cli_kill_9_and_resume_matches_uninterrupted_run(tmp_path: Path) 
     after = table_contents(db)
     assert len(after["works"]) == len({row[0] for row in after["works"]}) == 30
     assert after == table_contents(reference)
+
+
+@pytest.mark.slow
+def test_corpus_cli_ctrl_c_stops_cleanly_and_resumes(tmp_path: Path) -> None:
+    folder = tmp_path / "fics"
+    assert _invoke("synth", str(folder), "--works", "20", "--words", "70", "--seed", "12").exit_code == 0
+    db = tmp_path / "c.duckdb"
+    command = [CLI, "corpus", "run", str(folder), "--db", str(db), "--workers", "1", "--window", "1"]
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    _wait_for_progress(db, proc, grown_by=10_000)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in stderr
+    assert "rerun the same command to finish" in stderr and stderr.rstrip().endswith("ficlens: interrupted")
+    assert subprocess.run(command, capture_output=True, timeout=300).returncode == 0
+    works = table_contents(db)["works"]
+    assert len(works) == len({row[0] for row in works}) == 20

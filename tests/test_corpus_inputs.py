@@ -38,8 +38,10 @@ def test_inputs_folder_walks_works_only(works: Path) -> None:
 def test_inputs_glob_and_missing(works: Path) -> None:
     found = _entries([f"{works}/**/*.html", f"{works}/*.epub", str(works / "gone.txt")])
     assert isinstance(found[0], Entry) and found[0].path.endswith("two.html")
-    assert [p.message for p in found[1:]] == [f"no files match {works}/*.epub",
-                                              f"no such file or folder: {works / 'gone.txt'}"]
+    assert [p.message for p in found[1:]] == [
+        f"no files match {works}/*.epub",
+        f"no such file or folder: {works / 'gone.txt'}",
+    ]
 
 
 @pytest.mark.parametrize("kind", ["zip", "tar", "tar.gz"])
@@ -58,7 +60,9 @@ def test_inputs_archive_members(tmp_path: Path, kind: str) -> None:
                 t.addfile(info, io.BytesIO(data))
     found = _entries([str(archive)])
     assert [(e.path, e.data) for e in found if isinstance(e, Entry)] == [
-        (f"{archive}!a/first.txt", b"First story."), (f"{archive}!a/second.htm", b"<p>Second.</p>")]
+        (f"{archive}!a/first.txt", b"First story."),
+        (f"{archive}!a/second.htm", b"<p>Second.</p>"),
+    ]
     assert count_inputs([str(archive)]) == 2
 
 

@@ -30,7 +30,7 @@ def test_synthetic_truth_matches_files(tmp_path: Path) -> None:
         text = (tmp_path / truth.file).read_text()
         assert truth.fandom in FANDOMS and truth.fandom in text
         assert all(name.split()[0] in text for name in truth.pairing)
-        assert text.count("\"" if truth.format == "txt" else "&quot;") == 2 * truth.quotes
+        assert text.count('"' if truth.format == "txt" else "&quot;") == 2 * truth.quotes
 
 
 def test_synthetic_text_has_about_the_words_asked() -> None:

@@ -21,7 +21,7 @@ PDNC_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "pdnc"
 LITBANK_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "litbank"
 
 
-def test_pdnc_load_novel_spans_index_the_text() -> None:
+def test_eval_pdnc_load_novel_spans_index_the_text() -> None:
     novel = load_novel(PDNC_FIXTURE / "TinyHarbour")
     assert novel.name == "TinyHarbour"
     assert [q.id for q in novel.quotes] == ["Q0", "Q1", "Q2", "Q3"]
@@ -34,13 +34,13 @@ def test_pdnc_load_novel_spans_index_the_text() -> None:
     assert novel.quotes[3].type == "implicit" and novel.quotes[3].referring_expression is None
 
 
-def test_pdnc_load_novel_reads_cast() -> None:
+def test_eval_pdnc_load_novel_reads_cast() -> None:
     cast = {m.name: m for m in load_novel(PDNC_FIXTURE / "TinyHarbour").cast}
     assert cast["Mara Quill"].aliases == ["Mara Quill", "Mara", "Miss Quill"]
     assert [cast[n].gender for n in ("Mara Quill", "Tobias Wren", "The Ferryman")] == ["she", "he", "they"]
 
 
-def test_pdnc_load_novel_crlf_text_shifts_spans(tmp_path: Path) -> None:
+def test_eval_pdnc_load_novel_crlf_text_shifts_spans(tmp_path: Path) -> None:
     raw = 'Rain.\r\n\r\n"Go home," said Ann.\r\n'
     a = raw.index("Go home,")
     (tmp_path / "novel_text.txt").write_bytes(raw.encode())
@@ -53,14 +53,15 @@ def test_pdnc_load_novel_crlf_text_shifts_spans(tmp_path: Path) -> None:
     assert novel.text[start:end] == "Go home,"
 
 
-def test_pdnc_world_from_gold_sets_cast() -> None:
+def test_eval_pdnc_world_from_gold_sets_cast() -> None:
     novel = load_novel(PDNC_FIXTURE / "TinyOrchard")
     world = world_from_gold(novel)
     assert world.text == novel.text
     assert [m.name for m in world._cast or []] == ["Pell Ashby", "Nora Vale", "Mara Quill"]
+    assert world_from_gold(novel, gold_cast=False)._cast is None
 
 
-def test_pdnc_iter_novels_sorted_and_subset() -> None:
+def test_eval_pdnc_iter_novels_sorted_and_subset() -> None:
     assert [n.name for n in iter_novels(PDNC_FIXTURE)] == ["TinyHarbour", "TinyOrchard"]
     assert [n.name for n in iter_novels(PDNC_FIXTURE, ["tinyorchard"])] == ["TinyOrchard"]
 
@@ -69,17 +70,17 @@ def test_pdnc_iter_novels_sorted_and_subset() -> None:
     (lambda p: p / "absent", "not found"),
     (lambda p: p, "no PDNC novel folders"),
 ])
-def test_pdnc_iter_novels_bad_dir(tmp_path: Path, make, message: str) -> None:
+def test_eval_pdnc_iter_novels_bad_dir(tmp_path: Path, make, message: str) -> None:
     with pytest.raises(EvalError, match=message):
         list(iter_novels(make(tmp_path)))
 
 
-def test_pdnc_iter_novels_unknown_name() -> None:
+def test_eval_pdnc_iter_novels_unknown_name() -> None:
     with pytest.raises(EvalError, match="no PDNC novel named Nope"):
         list(iter_novels(PDNC_FIXTURE, ["Nope"]))
 
 
-def test_pdnc_load_novel_bad_spans(tmp_path: Path) -> None:
+def test_eval_pdnc_load_novel_bad_spans(tmp_path: Path) -> None:
     (tmp_path / "novel_text.txt").write_text('"Hi," she said.\n')
     (tmp_path / "character_info.csv").write_text("Main Name,Aliases,Gender\nAnn,{'Ann'},F\n")
     (tmp_path / "quotation_info.csv").write_text("quoteID,quoteByteSpans,speaker\nQ0,[[1,x]],Ann\n")
@@ -88,7 +89,7 @@ def test_pdnc_load_novel_bad_spans(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_pdnc_real_novel_spans_match_quote_text(pdnc_dir: Path) -> None:
+def test_eval_pdnc_real_novel_spans_match_quote_text(pdnc_dir: Path) -> None:
     novel = load_novel(pdnc_dir / "PrideAndPrejudice")
     assert len(novel.quotes) > 1000
     matched = sum(novel.text[a:b].strip() in q.text for q in novel.quotes for a, b in q.spans)
@@ -104,7 +105,7 @@ def _quote_over(text: str, phrase: str, qid: str, **fields: object) -> Quote:
     return Quote(id=qid, start=start - 1, end=start + len(phrase) + 1, text=phrase, **fields)
 
 
-def test_metrics_score_counts_exactly() -> None:
+def test_eval_metrics_score_counts_exactly() -> None:
     gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
     text = gold.text
     world = StoryWorld(text=text, characters=[
@@ -136,7 +137,7 @@ def test_metrics_score_counts_exactly() -> None:
     assert rates["words_per_second"] == counts.words / 0.5
 
 
-def test_metrics_counts_add_up() -> None:
+def test_eval_metrics_counts_add_up() -> None:
     a = Counts(quotes=2, correct=1, by_type={"explicit": [2, 1]}, seconds=1.0)
     b = Counts(quotes=3, correct=3, by_type={"explicit": [1, 1], "implicit": [2, 2]}, seconds=0.5)
     total = a + b
@@ -145,7 +146,7 @@ def test_metrics_counts_add_up() -> None:
     assert Counts().rates()["attribution_accuracy"] is None
 
 
-def test_metrics_match_characters_by_name_then_aliases() -> None:
+def test_eval_metrics_match_characters_by_name_then_aliases() -> None:
     gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
     identity = match_characters(gold, [
         Character(id="c1", name="Quill", aliases=["Miss Quill", "Mara"]),
@@ -157,7 +158,7 @@ def test_metrics_match_characters_by_name_then_aliases() -> None:
 
 # --- LitBank -------------------------------------------------------------------------------------
 
-def test_litbank_rebuilds_text_and_spans() -> None:
+def test_eval_litbank_rebuilds_text_and_spans() -> None:
     document = load_document(LITBANK_FIXTURE, "01_tiny_gate_brat")
     assert document.text == ('Ivo Marsh opened the gate.\n\n"You are early," said Ivo.\n\n'
                              '"The bus was quick," Wren Tally replied. "Is the kettle on?" '
@@ -170,13 +171,13 @@ def test_litbank_rebuilds_text_and_spans() -> None:
     ]
 
 
-def test_litbank_cast_from_speaking_chains() -> None:
+def test_eval_litbank_cast_from_speaking_chains() -> None:
     cast = load_document(LITBANK_FIXTURE, "01_tiny_gate_brat").cast
     assert [(m.name, m.aliases, m.gender) for m in cast] == [
         ("Ivo Marsh", ["Ivo Marsh", "Ivo"], "he"), ("Wren Tally", ["Wren Tally"], "unknown")]
 
 
-def test_litbank_iter_documents_subset_and_errors(tmp_path: Path) -> None:
+def test_eval_litbank_iter_documents_subset_and_errors(tmp_path: Path) -> None:
     assert [d.name for d in iter_documents(LITBANK_FIXTURE, ["01_tiny"])] == ["01_tiny_gate_brat"]
     with pytest.raises(EvalError, match="no LitBank excerpt named nope"):
         list(iter_documents(LITBANK_FIXTURE, ["nope"]))
@@ -186,7 +187,7 @@ def test_litbank_iter_documents_subset_and_errors(tmp_path: Path) -> None:
         list(iter_documents(tmp_path / "absent"))
 
 
-def test_litbank_malformed_row(tmp_path: Path) -> None:
+def test_eval_litbank_malformed_row(tmp_path: Path) -> None:
     folder = tmp_path / "quotations" / "tsv"
     folder.mkdir(parents=True)
     (folder / "x.txt").write_text("Hi .\n")
@@ -196,7 +197,7 @@ def test_litbank_malformed_row(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_litbank_real_quotes_line_up(litbank_dir: Path) -> None:
+def test_eval_litbank_real_quotes_line_up(litbank_dir: Path) -> None:
     documents = list(iter_documents(litbank_dir, ["110_tess"]))
     quotes = documents[0].quotes
     assert len(quotes) > 20

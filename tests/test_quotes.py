@@ -15,14 +15,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 
 
 def _world(text: str) -> StoryWorld:
-    paragraphs = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    """One chapter; each non-blank line a paragraph."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    ends = [start + len(line) for start, line in zip(starts, text.split("\n"), strict=True)]
+    paragraphs = [Paragraph(start=a, end=b) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
     return StoryWorld(text=text, chapters=[Chapter(index=0, start=0, end=len(text))], paragraphs=paragraphs)
 
 
 def _quotes(text: str) -> list[Quote]:
     world = find_quotes(_world(text))
     for quote in world.quotes:
-        assert text[quote.start] in "\"'\u201c\u2018\u201e\u00ab" or quote.continues  # carried parts have none
+        opening = text[quote.start] in "\"'\u201c\u2018\u201e\u00ab"
+        assert opening or quote.continues  # a part carried into a paragraph has no mark
         assert quote.text in text[quote.start:quote.end]
     return world.quotes
 
@@ -141,6 +145,7 @@ def test_quotes_hard_wrapped_text() -> None:
     ('He said "fine" and walked out.', "speech"),
     ('She leaned out and called "Otto!" across the yard.', "speech"),
     ('A dog called "Biscuit" lived next door.', "mention"),
+    ('Her aunt, known as "the Admiral," ran the house.', "mention"),
     ('"Fine," he said.', "speech"),
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
@@ -231,3 +236,16 @@ def test_quotes_pdnc_novel_recall(pdnc_dir: Path) -> None:
     counts = score(novel, find_quotes(world))
     assert counts.detected / counts.quotes >= 0.99
     assert counts.predicted_matching / counts.predicted_quotes >= 0.95
+
+
+@pytest.mark.parametrize("text", [
+    " " * 200_000 + '\n"Hi."',
+    'He said "hi" and she said "no, not now" and they left. ' * 4000,
+    '"Open and never closed. ' * 8000,
+    "'Hi,' she said. 'The lads' boots are wet,' he said. " * 4000,
+], ids=["blank-line", "one-long-line", "unclosed", "single-marks"])
+def test_quotes_pathological_input_stays_linear(text: str) -> None:
+    world = _world(text)
+    started = time.perf_counter()
+    find_quotes(world)
+    assert time.perf_counter() - started < 1.0

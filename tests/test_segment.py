@@ -53,9 +53,12 @@ def test_segment_no_wrapping_keeps_every_paragraph():
     (["A/N: Sorry this took so long, exams ate me."], [],
      [("authors_note", "before", "A/N: Sorry this took so long, exams ate me.")]),
     (["Chapter 3: Proofing"], [], [("chapter_title", "before", "Chapter 3: Proofing")]),
+    (["Flour and Frost", "by crumbwriter"], [],
+     [("chapter_title", "before", "Flour and Frost"), ("front_matter", "before", "by crumbwriter")]),
     ([], ["Disclaimer: I don't own Bakery Wars, it belongs to the network."],
      [("disclaimer", "after", "Disclaimer: I don't own Bakery Wars, it belongs to the network.")]),
     ([], ["Please review!"], [("sign_off", "after", "Please review!")]),
+    ([], ["Review and let me know!"], [("sign_off", "after", "Review and let me know!")]),
     ([], ["AN: Thanks for reading, everyone.", "More soon, I promise. The next part is half written."],
      [("authors_note", "after",
        "AN: Thanks for reading, everyone.\n\nMore soon, I promise. The next part is half written.")]),
@@ -76,7 +79,8 @@ def test_segment_paragraph_with_disclaimer_and_title_credit_splits_into_two_note
     world = _segment("\n\n".join([first, "The Proving Drawer", *STORY]))
     assert _notes(world) == [
         ("disclaimer", "before", "Disclaimer: Sadly I don't own anything, Night Vale does."),
-        ("title_credit", "before", "The title is taken from Paper Lanterns by The Quiet Hours. The rest is my fault."),
+        ("title_credit", "before",
+         "The title is taken from Paper Lanterns by The Quiet Hours. The rest is my fault."),
         ("chapter_title", "before", "The Proving Drawer"),
     ]
     metadata = world.metadata
@@ -105,8 +109,10 @@ def test_segment_mid_chapter_authors_note(inside):
     assert len(world.paragraphs) == len(STORY)
 
 
-@pytest.mark.parametrize("line", ['"No."', "Nothing.", "She laughed.", '"Review the order, please," Odile said.',
-                                  "Odile didn't own a single apron without a burn on it."])
+@pytest.mark.parametrize("line", ['"No."', "Nothing.", "She laughed.",
+                                  '"Review the order, please," Odile said.',
+                                  "Odile didn't own a single apron without a burn on it.",
+                                  "Review the order again, Wren thought."])
 def test_segment_short_story_paragraphs_are_not_notes(line):
     world = _segment("\n\n".join([line, *STORY, line]))
     assert world.notes == []
@@ -198,7 +204,6 @@ def test_segment_seed_chapter(seed_path: Path):
     _check_offsets(world)
 
 
-@pytest.mark.slow
 def test_segment_pdnc_novels_have_chapters_and_run_fast(pdnc_dir: Path):
     for name, chapters in (("Emma", 55), ("MansfieldPark", 48), ("NorthangerAbbey", 31)):
         path = pdnc_dir / name / "novel_text.txt"
@@ -209,3 +214,69 @@ def test_segment_pdnc_novels_have_chapters_and_run_fast(pdnc_dir: Path):
         paragraphs = [world.text[p.start:p.end] for p in world.paragraphs]
         assert not any(p.upper().startswith("CHAPTER") for p in paragraphs)
         assert sum(p.count("\n") for p in paragraphs) > len(paragraphs)  # lines joined into paragraphs
+
+
+def test_segment_pasted_fanfiction_net_chapter(fixtures_dir: Path):
+    world = segment(read(fixtures_dir / "ingest" / "ffn-chapter.txt"))
+    text = world.text
+    notes = [(n.kind, n.position, text[n.start:n.end][:30]) for n in world.notes]
+    assert notes == [
+        ("authors_note", "before", "A/N: Thank you all so much for"),
+        ("disclaimer", "before", "Disclaimer: I own nothing. Cru"),
+        ("chapter_title", "before", "Chapter 3: Proofing"),
+        ("authors_note", "inside", "(A/N: yes, bakers really do ta"),
+        ("authors_note", "after", "AN: Next chapter, the competit"),
+        ("sign_off", "after", "Please review!"),
+    ]
+    assert text[world.notes[0].start:world.notes[0].end].endswith("finally died.")
+    assert world.metadata.fandoms == ["Crumb Street"]
+    assert world.metadata.chapter_title == "Proofing"
+    assert [c.title for c in world.chapters] == ["Proofing"]
+    assert [(s.break_, s.marker, s.pov_name) for s in world.scenes] == [
+        ("start", None, "Wren"), ("marker", "-x-", "Odile")]
+    first, second = world.scenes
+    assert text[first.start:first.end].startswith("The dough had doubled")
+    assert text[first.start:first.end].endswith("went back to the till.")
+    assert text[second.start:second.end].endswith("asleep on the flour sacks.")
+    assert len(world.paragraphs) == 6
+    _check_offsets(world)
+
+
+def test_segment_chat_log_is_not_hard_wrapped():
+    lines = []
+    for _ in range(6):
+        lines.append("Wren: are you up\nOdile: no\nWren: the oven is making the noise again")
+    world = _segment("\n\n".join(lines))
+    assert len(world.paragraphs) == 18
+
+
+def test_segment_title_credit_inside_an_authors_note():
+    world = _segment("\n\n".join([*STORY, "A/N: Title from Low Tide by Mira Salo. Thanks for reading, all!"]))
+    assert [(n.kind, n.position) for n in world.notes] == [("title_credit", "after"), ("sign_off", "after")]
+    assert world.metadata.title_source.work == "Low Tide"
+
+
+def test_segment_break_evidence_points_at_the_marker():
+    world = _segment("\n\n".join(STORY[:2] + ["* * *", "Odile's POV"] + STORY[2:]))
+    scene = world.scenes[1]
+    assert [(world.text[e.start:e.end], e.note) for e in scene.break_evidence] == [
+        ("* * *", "marker"), ("Odile's POV", "marker")]
+    assert [world.text[e.start:e.end] for e in scene.pov_evidence] == ["Odile's POV"]
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("Chapter 4: The Lake", "The Lake"), ("CHAPTER XII.", "CHAPTER XII."),
+    ("Chapter Twelve", "Chapter Twelve"), ("Chapter 1 Crumbs", "Crumbs"),
+    ("**Chapter 3 - Proofing**", "Proofing"),
+    ("Chapter 6: A Long Title, With Commas, That Runs On", "A Long Title, With Commas, That Runs On"),
+])
+def test_segment_chapter_heading_forms(heading, title):
+    world = _segment("\n\n".join([heading, *STORY, heading, *STORY]))
+    assert [c.title for c in world.chapters] == [title, title]
+
+
+@pytest.mark.parametrize("line", ["Chapter two was the dull one, Wren thought.", '"Chapter two," said Odile.',
+                                  "Part of the problem was the oven."])
+def test_segment_sentences_about_chapters_are_not_headings(line):
+    world = _segment("\n\n".join([*STORY, line, *STORY]))
+    assert len(world.chapters) == 1

@@ -14,14 +14,16 @@ Without a cast, names are found in four linear passes:
    groaned") add evidence; places, bands, brands and titles drop out.
 3. *Clusters*: full names, honorific forms, first names and surnames are
    grouped (see ``_cluster``); honorific gender and first names keep namesakes
-   apart ("Mr. Bennet" / "Mrs. Bennet" / "Jane Bennet").
+   apart ("Mr. Bennet" / "Mrs. Bennet" / "Jane Bennet"); nicknames join where
+   the text links them (Robert "Bobby" Vance).
 4. *Mentions and gender*: every alias is matched again over the story (longest
    alias first, case-sensitive, word boundaries) for exact ``mention_spans``;
    pronouns after each mention, honorifics, gendered person words ("his
    brother Finn") and first-name lists vote he / she / they.
 
 A story told mostly in the first person outside dialogue gets a narrator
-character, named when the text says "my name is X" / "call me X".
+character, named when the text says "my name is X" / "call me X" / "I'm X";
+its ``mention_spans`` also hold the narrator's I/me/my outside dialogue.
 With ``world._cast`` those characters are used exactly and only their aliases
 are matched.
 """
@@ -38,10 +40,13 @@ from importlib import resources
 
 from .model import CastMember, Character, Gender, Span, StoryWorld
 
-SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length
+SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
+SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
 SAMPLES_PER_NAME = 4
+RARE = 5  # a name form seen fewer times, with any sign of a place, needs a sign of a person
 MIN_MENTIONS = 2  # a character is named at least this often,
 WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once per this many words
+NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 
@@ -69,6 +74,9 @@ _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Master", "Aunt", "Uncle", 
                       "Signora", "Dame", "Sister", "Brother", "Father", "Prince", "Princess", "King", "Queen"}
 # Capitalised words that are never names on their own, however the text uses them.
 _NEVER_NAMES = {
+    "Then", "When", "If", "But", "And", "So", "As", "At", "In", "On", "Of", "For", "To", "With", "Not",
+    "Now", "There", "Here", "This", "That", "These", "Those", "What", "Why", "How", "Who", "Where", "All",
+    "Some", "Yet", "Still", "Even", "Just", "Only", "After", "Before", "Perhaps", "The", "A", "An",
     "I", "He", "She", "His", "Her", "It", "Its", "We", "They", "Their", "You", "Your", "My", "Our", "O",
     "Oh", "Ah", "OK", "Okay", "Yes", "No", "God", "Lord", "Heaven", "Christ", "Jesus", "Mom", "Mum",
     "Dad", "Mama", "Mamma", "Papa", "Ma", "Pa", "Mother", "Father", "Sir", "Madam", "Ma'am", "Chapter",
@@ -84,14 +92,17 @@ _NEVER_NAMES = {
     "African", "Canadian", "Australian", "Mexican", "Egyptian", "Turkish", "Persian", "Arab", "Jewish",
     "Hindu", "Moslem", "Muslim", "Mohammedan", "Catholic", "Protestant", "Englishman", "Englishwoman",
 }
-# A run containing one of these names a place or an institution, not a person.
-_PLACE_WORDS = {"Street", "St", "Road", "Lane", "Avenue", "Park", "Hall", "House", "Abbey", "Court",
-                "Castle", "Church", "Chapel", "College", "School", "University", "Academy", "Hotel",
-                "Inn", "Square", "Island", "River", "Lake", "Mountain", "Hill", "Bridge", "Company",
-                "Club", "Bank", "Hospital", "Station", "Theatre", "Theater", "Cafe", "Café", "Bar",
-                "Restaurant", "Manor", "Place", "Gardens", "City", "County", "Valley", "Records",
-                "High", "Building", "Lodge", "Cottage", "Farm", "Grange", "Rectory", "Parsonage", "Villa",
-                "Tower", "Palace", "Centre", "Center", "Mall", "Office", "Department"}
+# A name ending in one of these ("Fenwick Hall", "Wuthering Heights") names a place or an
+# institution; after a title ("Mrs. Hall") it is a surname.
+_PLACE_WORDS = {
+    "Street", "St", "Road", "Lane", "Avenue", "Park", "Hall", "House", "Abbey", "Court", "Castle", "Church",
+    "Chapel", "College", "School", "University", "Academy", "Hotel", "Inn", "Square", "Island", "River",
+    "Lake", "Mountain", "Hill", "Bridge", "Company", "Club", "Bank", "Hospital", "Station", "Theatre",
+    "Theater", "Cafe", "Café", "Bar", "Restaurant", "Manor", "Place", "Gardens", "City", "County", "Valley",
+    "Records", "High", "Building", "Lodge", "Cottage", "Farm", "Grange", "Rectory", "Parsonage", "Villa",
+    "Tower", "Palace", "Centre", "Center", "Mall", "Office", "Department", "Grove", "Heights", "Landing",
+    "Springs", "Falls", "Creek", "Bay", "Harbour", "Harbor", "Mews", "Terrace", "Crescent",
+}
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE",
                       "LAW", "DATE", "TIME"}
 _KIN_WORDS: dict[str, Gender] = {
@@ -130,10 +141,14 @@ _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combi
 _WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*"
 _TITLE_TOKEN = r"(?:{})\.?".format("|".join(sorted(_TITLES, key=len, reverse=True)))
 _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
-_RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}{_WORD})*")
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Lady Catherine de Bourgh"
+_RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})*")
 _TOKEN = re.compile(_WORD)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*")
-_QUOTE = re.compile(r"\"(?:[^\"\n]|\n(?!\s*\n))*\"?|“(?:[^”\n]|\n(?!\s*\n))*”?")
+# Dialogue: "straight", “curly” or ‘single curly’ quotes (a ’ inside a word is an apostrophe),
+# running over line breaks but not paragraph breaks; an unclosed quote runs to the paragraph's end.
+_QUOTE = re.compile(r"\"(?:[^\"\n]|\n(?!\s*\n))*\"?|“(?:[^”\n]|\n(?!\s*\n))*”?"
+                    r"|(?<!\w)‘(?:[^’\n]|’(?=\w)|\n(?!\s*\n))*’?")
 _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            r"(they|them|their|themselves))\b",
                            re.IGNORECASE)
@@ -146,8 +161,16 @@ _CLAUSE_BEFORE = re.compile(
     r"(?:,|\b(?:and|but|while|when|as|because|then|so|before|after|until|if|though))"
     r"[ \t]+$"
 )
+_VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
+_VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+$")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
+_QUOTE_MARK = "[\"“”‘’']"
+_NICKNAME = re.compile(
+    rf"({_WORD}){_GAP}{_QUOTE_MARK}({_WORD}){_QUOTE_MARK}(?={_GAP}({_WORD}))"  # Robert "Bobby" Smith
+    rf"|({_WORD}(?:[ \t]+{_WORD})?)(?:,?[ \t]+(?:better[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+"
+    rf"|[ \t]+\((?:or[ \t]+)?){_QUOTE_MARK}?({_WORD})"  # Anne, known as Nan; Elizabeth ("Lizzy")
+)
 _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 
@@ -166,10 +189,16 @@ def _name_genders() -> dict[str, Gender]:
 
 
 @cache
+def _first_names() -> frozenset[str]:
+    """Every first name on either list: a sign of a person, whatever the gender."""
+    return _word_list("names_male.txt") | _word_list("names_female.txt")
+
+
+@cache
 def _person_word_genders() -> dict[str, Gender]:
     male, female = _word_list("person_words_male.txt"), _word_list("person_words_female.txt")
-    words = {**dict.fromkeys((w.lower() for w in male - female), "he"),
-             **dict.fromkeys((w.lower() for w in female - male), "she")}
+    words: dict[str, Gender] = {w.lower(): "he" for w in male - female}
+    words.update({w.lower(): "she" for w in female - male})
     return {**words, **_KIN_WORDS}
 
 
@@ -256,6 +285,8 @@ class _Candidate:
     place: int = 0  # occurrences after a preposition of place ("in Lima", "at Callbacks")
     the: int = 0  # occurrences after "the" ("the Hatter")
     kin: int = 0  # occurrences after a person word ("his sister Juno")
+    possessive: int = 0  # "Kurt's"
+    vocative: int = 0  # addressed in dialogue: "…without me, Dev."
 
 
 def _tokens(form: str) -> list[str]:
@@ -270,8 +301,8 @@ def _is_title(token: str) -> bool:
     return _strip_title(token) in _TITLES
 
 
-def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Candidate], Counter[str]]:
-    """Every trimmed capitalised run in the story, and how often each word is written in lower case."""
+def _candidates(text: str, ranges: list[tuple[int, int]]) -> dict[str, _Candidate]:
+    """Every trimmed capitalised run in the story, with the cues counted at each occurrence."""
     lower: Counter[str] = Counter()
     runs: list[tuple[bool, list[tuple[int, str]]]] = []
     for a, b in ranges:
@@ -288,7 +319,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
-                and first not in _name_genders():
+                and first not in _first_names():
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
     for _, tokens in runs:
@@ -300,14 +331,16 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
             candidate = found.setdefault(form, _Candidate(form))
             candidate.positions.append(start)
             candidate.initial += _starts_sentence(text, start)
-            if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 16), start):
+            if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 20), start):
                 candidate.speech += 1
             before = text[max(0, start - 12):start]
             candidate.place += bool(_PLACE_BEFORE.search(before))
             candidate.the += bool(_THE_BEFORE.search(before))
             kin = _WORD_BEFORE.search(text, max(0, start - 16), start)
             candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
-    return found, lower
+            candidate.possessive += text.startswith(("'s", "’s"), end)
+            candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
+    return found
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -334,7 +367,10 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str],
     part: list[tuple[int, str]] = []
     for position, token in tokens + [(-1, "")]:
         keep = token and (_is_title(token) or not _is_common(token, lower, capital))
-        if keep and _bare(token) in _PLACE_WORDS and part:
+        if keep and _is_title(token) and part and not _is_title(part[-1][1]):
+            yield from _named(part)  # "Miss Woodhouse Miss Taylor": two names side by side
+            part = []
+        if keep and _bare(token) in _PLACE_WORDS and part and not all(_is_title(t) for _, t in part):
             part = []  # "Hartfield House", "McKinley High": an institution, not a person
             continue
         if keep:
@@ -361,12 +397,12 @@ def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
 # --- 2. people ------------------------------------------------------------------------------------
 
 
-def _ner_votes(text: str, candidates: dict[str, _Candidate]) -> dict[str, Counter[str]]:
+def _ner_votes(text: str, candidates: dict[str, _Candidate], story_chars: int) -> dict[str, Counter[str]]:
     """PERSON / other votes from spaCy NER over a bounded sample of each form's sentences."""
     from .nlp import process
 
     snippets: list[tuple[int, str]] = []
-    budget = SAMPLE_CHARS
+    budget = min(SAMPLE_CHARS, int(SAMPLE_SHARE * story_chars))
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.positions)):
         step = max(1, len(candidate.positions) // SAMPLES_PER_NAME)
         for position in candidate.positions[::step][:SAMPLES_PER_NAME]:
@@ -414,22 +450,25 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     occurrences = len(candidate.positions)
     if len(tokens) == 1 and _is_title(tokens[0]):
         return candidate.the * 2 >= occurrences >= 3 and candidate.form in _ROLE_TITLES
-    if any(_bare(t) in _PLACE_WORDS for t in tokens):
-        return False
-    if candidate.the * 2 >= occurrences and candidate.form.endswith("s"):
-        return False  # "the Lanterns", "the Coles": a band or a family
+    if len(tokens) > 1 and not _is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
+        return False  # "Wuthering Heights"; but "Mrs. Hall" is a person
+    if candidate.the * 2 >= occurrences and (candidate.form.endswith("s") or not candidate.speech):
+        return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
     titled = _is_title(tokens[0])
     noninitial = occurrences - candidate.initial
     if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences):
         return False
-    if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin:
+    known_name = _bare(tokens[-1] if titled else tokens[0]) in _first_names()
+    if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin or \
+            candidate.vocative >= (1 if known_name else 2):
         return True
     if candidate.place >= max(2, 0.25 * occurrences) and not titled:
         return False
     person, other = votes["PERSON"], votes["other"]
     if titled or candidate.speech:
         return other <= 2 * person + 2
-    known_name = _bare(tokens[-1] if titled else tokens[0]) in _name_genders()
+    if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
+        return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
     if person + other:
         return person >= other or (known_name and person * 2 >= other)
     return known_name and (noninitial > 0 or len(tokens) > 1)
@@ -459,7 +498,13 @@ def _parse(form: str, count: int) -> _Form:
     tokens = [_bare(t) for t in _tokens(form)]
     title = _strip_title(tokens[0]) if len(tokens) > 1 and _is_title(tokens[0]) else None
     names = [t for t in tokens[1 if title else 0:] if not _is_title(t)] or tokens[-1:]
-    return _Form(form, count, _TITLE_SPELLINGS.get(title, title), names)
+    return _Form(form, count, _TITLE_SPELLINGS.get(title, title) if title else None, names)
+
+
+def _own_first_name(group: _Group, bare: Counter[str], by_first: dict[str, list[_Group]]) -> int:
+    """How often the text uses the group's first name alone, when no other full name shares it."""
+    first = _parse(group.aliases[0], 0).names[0]
+    return bare[first] if len(by_first.get(first, ())) == 1 else 0
 
 
 def _written_with(group: _Group, title: str) -> bool:
@@ -479,12 +524,16 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
     Full names ("Emma Woodhouse") seed groups; a titled full name joins the same
     names untitled. A titled surname ("Miss Woodhouse") joins the one full name
-    of compatible gender with that surname, unless the text also writes a full
-    name with that title and surname ("Mr. John Knightley" keeps "Mr. Knightley"
-    apart) or several compete; "Miss"/"Lady"/"Sir" + a first name join the one
-    full name with that first name. Each title stays apart ("Mrs. Bennet" is not
-    "Miss Bennet"). A bare word joins the most mentioned group whose first name,
-    then surname, it is.
+    of compatible gender with that surname, unless several compete, or the text
+    also writes a full name with that title and surname: always apart for a male
+    title ("Mr. John Knightley" keeps "Mr. Knightley" apart), apart for a female
+    one when the titled surname is named more often than that full name and its
+    own first name together ("Miss Fairfax" is "Miss Jane Fairfax", "Jane").
+    "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
+    name. Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"); a married
+    title joins only a full name written with it ("Mrs. Maylie" is not "Rose
+    Maylie"). A bare word joins the most mentioned group of compatible gender
+    whose first name, then surname, it is.
     """
     groups: list[_Group] = []
     counts: dict[int, int] = defaultdict(int)
@@ -499,38 +548,43 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         groups.append(_Group(aliases=[]))
         return groups[-1]
 
-    full: dict[tuple[str, ...], _Group] = {}
+    full: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
     titled_full: set[tuple[str | None, str]] = set()
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
         key = tuple(form.names)
-        group = full.get(key)
-        if group is None or not _compatible(group.gender_hint, form.gender):
-            group = full[key] = new_group()
+        same = [g for g in full[key] if _compatible(g.gender_hint, form.gender)]
+        group = same[0] if same else new_group()
+        if not same:
+            full[key].append(group)
         add(group, form)
         if form.title:
             titled_full.add((form.title, form.names[-1]))
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     by_first: dict[str, list[_Group]] = defaultdict(list)
-    for key, group in full.items():
-        by_surname[key[-1]].append(group)
-        by_first[key[0]].append(group)
+    for key, namesakes in full.items():
+        by_surname[key[-1]].extend(namesakes)
+        by_first[key[0]].extend(namesakes)
+    bare = Counter({f.names[0]: f.count for f in forms if len(f.names) == 1 and not f.title})
     titled: dict[tuple[str, str], _Group] = {}
     for form in sorted((f for f in forms if len(f.names) == 1 and f.title), key=lambda f: -f.count):
         word, title = form.names[0], form.title or ""
-        group = titled.get((title, word))
-        if group is None:
+        if (title, word) not in titled:
             fitting = [g for g in by_surname.get(word, []) if _compatible(g.gender_hint, form.gender)
                        and (title not in _MARRIED_TITLES or _written_with(g, title))]
-            if (title, word) in titled_full or len(fitting) != 1:
+            namesake = (title, word) in titled_full and len(fitting) == 1 and (
+                title in _MALE_TITLES
+                or form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
+            if namesake or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
                 fitting = fitting if len(fitting) == 1 and title in _FIRST_NAME_TITLES else []
-            group = titled[(title, word)] = fitting[0] if fitting else new_group()
+            titled[(title, word)] = fitting[0] if fitting else new_group()
             if not fitting:
-                by_surname[word].append(group)
-        add(group, form)
+                by_surname[word].append(titled[(title, word)])
+        add(titled[(title, word)], form)
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
-        fitting = by_first.get(word) or by_surname.get(word)
+        named = by_first.get(word) or by_surname.get(word) or []
+        fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
         if fitting:
             add(max(fitting, key=lambda g: counts[id(g)]), form)
             continue
@@ -544,8 +598,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
 
 def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
-    candidates, _ = _candidates(text, ranges)
-    votes = _ner_votes(text, candidates) if candidates else {}
+    candidates = _candidates(text, ranges)
+    story_chars = sum(b - a for a, b in ranges)
+    votes = _ner_votes(text, candidates, story_chars) if candidates else {}
     people = [c for c in candidates.values() if _is_person(c, votes.get(c.form, Counter()))]
     chosen = {c.form for c in people}
     parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
@@ -553,12 +608,46 @@ def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     forms = [_parse(c.form, len(c.positions)) for c in people]
     words = {name for f in forms for name in f.names}
     forms = [f for f in forms if not _is_family(f, words)]
-    groups = _cluster(forms)
+    groups = _link_nicknames(text, ranges, _cluster(forms))
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them
     return groups
+
+
+def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
+    """Join a nickname to its owner where the text says so: Robert "Bobby" Smith,
+    Elizabeth ("Lizzy"), Anne, known as Nan / nicknamed Nan."""
+    owner = {alias: group for group in groups for alias in group.aliases}
+    for a, b in ranges:
+        for m in _NICKNAME.finditer(text, a, b):
+            forms: tuple[str, ...] = (m.group(1),) if m.group(1) else ()
+            if m.group(1):
+                full, nickname = f"{m.group(1)} {m.group(3)}", m.group(2)
+            else:
+                full, nickname = " ".join(m.group(4).split()), m.group(5)
+            if _is_common_word(nickname) or any(_is_common_word(t) for t in _tokens(full)):
+                continue
+            target = next((owner[f] for f in (full, *_tokens(full)) if f in owner), None)
+            other = owner.get(nickname)
+            if target is None:
+                if other is None and not forms:
+                    continue  # "X, known as Y" may name a place; X "Y" Z always names a person
+                if other is None:
+                    groups.append(_Group(aliases=[]))
+                target = other or groups[-1]
+                target.name = full  # the full name the text gives, not the nickname
+            if other is not None and other is not target:
+                target.aliases.extend(other.aliases)
+                other.aliases = []
+            target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
+            owner.update(dict.fromkeys(target.aliases, target))
+    return [group for group in groups if group.aliases]
+
+
+def _is_common_word(word: str) -> bool:
+    return word in _NEVER_NAMES or word in _TITLES
 
 
 def _is_family(form: _Form, words: set[str]) -> bool:
@@ -620,7 +709,7 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     for a, b in ranges:
         for m in _SELF_NAMING.finditer(text, a, b):
             for form in (m.group(1), _tokens(m.group(1))[0]):
-                if form in by_alias or (form in _name_genders() and form == m.group(1)):
+                if form in by_alias or (form in _first_names() and form == m.group(1)):
                     named[form] += 1
                     break
     narrator = None
@@ -640,15 +729,18 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
 
 def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[tuple[int, int]]) -> Gender:
     """he / she / they / unknown from titles, first names, person words and following pronouns."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
+    person_words = _person_word_genders()
     titles = {g for a in group.aliases if (g := _title_gender(_parse(a, 0).title)) != "unknown"}
     if len(titles) == 1:
         return titles.pop()
-    first = _parse(group.name, 0).names[:1]
-    if first and first[0] in _name_genders():
-        votes[_name_genders()[first[0]]] += 2
+    word = (_parse(group.name, 0).names or [""])[0]
+    prior = _name_genders().get(word, "unknown")
+    if prior == "unknown" and word == group.name.removeprefix("the "):  # "Granny", "the Duchess"
+        prior = person_words.get(word.lower()) or _title_gender(word)
+    if prior != "unknown":
+        votes[prior] += NAME_PRIOR
     boundaries = _mention_starts(groups)
-    person_words = _person_word_genders()
     for start, end in group.spans:
         before = _WORD_BEFORE.search(text, max(0, start - 16), start)
         if before and before.group(1).lower() in person_words:

@@ -44,8 +44,7 @@ from .model import Quote, QuoteKind, StoryWorld
 
 _DOUBLE_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")  # straight, curly, low-9, guillemets
 _SINGLE_MARKS = re.compile(r"['\u2018\u2019]")
-_BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines up to a blank line
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_NON_SPACE = re.compile(r"\S")
 _ELISION = re.compile(r"(?:em|tis|twas|twere|cause|cos|coz|til|till|n|bout|round|kay|ere|im|er|ow"
                       r"|scuse|s|\d\d?s?)\b", re.IGNORECASE)
 _OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/\u201c\"")
@@ -71,8 +70,8 @@ _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|
 _THOUGHT_TAG_BEFORE = re.compile(rf"\b(?:{_THOUGHT_VERBS})\W*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:his|their|my|your|our|its|the|a|an|that|this|"
                          r"(?<!said )(?<!told )(?<!asked )her)\s*$", re.IGNORECASE)
-_MENTION_CUE = re.compile(r"\b(?:called|named|titled|entitled|the word|the words|the phrase|term|"
-                          r"dubbed|nicknamed|so-called)\s*$", re.IGNORECASE)
+_MENTION_CUE = re.compile(r"\b(?:called|named|titled|entitled|the title|the word|the words|the phrase|term|"
+                          r"dubbed|nicknamed|so-called|known as|spelled|spelt)\s*$", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"[,!?][\"\u201d\u00bb]")  # a quote that ends mid-sentence before a tag
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:\u2026]|--|\u2014")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)[.!?](?=\s|$)")
@@ -149,8 +148,18 @@ def _is_hard_wrapped(text: str) -> bool:
 
 def _units(text: str, start: int, end: int, wrapped: bool) -> list[tuple[int, int]]:
     """The paragraphs quotes may not cross: blank-line blocks, or lines when not hard-wrapped."""
-    pattern = _BLOCK if wrapped else _LINE
-    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    units: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        line_end = end if newline < 0 else newline
+        if _NON_SPACE.search(text, pos, line_end):
+            if wrapped and units and units[-1][1] == pos - 1:
+                units[-1] = (units[-1][0], line_end)  # the next line of the same block
+            else:
+                units.append((pos, line_end))
+        pos = line_end + 1
+    return units
 
 
 def _double_role(text: str, pos: int) -> str:
@@ -192,26 +201,18 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
                 for m in _DOUBLE_MARKS.finditer(text, start, end)]
     marks = [_Mark(m.start(), role) for m in _SINGLE_MARKS.finditer(text, start, end)
              if (role := _single_role(text, m.start()))]
-    kept: list[_Mark] = []
-    for i, mark in enumerate(marks):
-        if mark.role == "close" and _looks_possessive(text, mark.pos, marks[i + 1:]):
-            continue
-        kept.append(mark)
-    return kept
+    return [mark for i, mark in enumerate(marks)
+            if mark.role != "close" or not _looks_possessive(text, mark.pos, marks, i + 1)]
 
 
-def _looks_possessive(text: str, pos: int, later: list[_Mark]) -> bool:
-    """A mark after a letter, before a lowercase word, with a closer still to come: an apostrophe."""
+def _looks_possessive(text: str, pos: int, marks: list[_Mark], following: int) -> bool:
+    """A mark after a letter, before a lowercase word, whose next mark (``marks[following]``)
+    closes too: an apostrophe (the boys' coats)."""
     if not (text[pos - 1].isalpha() and re.match(r" [a-z]", text[pos + 1 : pos + 3])):
         return False
     if _SPEECH.match(text, pos + 2):
         return False
-    for mark in later:
-        if mark.role == "open":
-            return False
-        if mark.role == "close":
-            return True
-    return False
+    return following < len(marks) and marks[following].role == "close"
 
 
 def _pair_marks(text: str, units: list[tuple[int, int]], single: bool, wrapped: bool) -> list[_Found]:
@@ -319,9 +320,10 @@ def _paragraph_index(paragraph_starts: list[int], start: int) -> int | None:
 
 def _is_indented(text: str, start: int) -> bool:
     """The quote opens an indented line (how plain-text books set letters and notes apart)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    lead = text[line_start:start]
-    return len(lead) >= 2 and not lead.strip()
+    line_start = start
+    while line_start > 0 and text[line_start - 1] in " \t":
+        line_start -= 1
+    return start - line_start >= 2 and (line_start == 0 or text[line_start - 1] == "\n")
 
 
 def _kind(text: str, found: _Found) -> QuoteKind:
@@ -332,7 +334,7 @@ def _kind(text: str, found: _Found) -> QuoteKind:
     near_before = re.split(r"[.!?]\s", before_tag)[-1]
     inner = text[found.text_start:found.text_end]
     cue_after = next((m.lastgroup for m in _CUE.finditer(near_after)), None)
-    if (_MENTION_CUE.search(near_before) and inner.rstrip()[-1:] not in (",", "!", "?")) or (
+    if (_MENTION_CUE.search(near_before) and inner.rstrip()[-1:] not in ("!", "?")) or (
             cue_after is None and _is_named_phrase(inner, near_before)):
         return "mention"
     cues_before = [m.lastgroup for m in _CUE.finditer(near_before)]

@@ -23,15 +23,31 @@ marked up) and fills ``notes``, ``chapters``, ``paragraphs`` and ``scenes``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from .model import BreakKind, Chapter, Metadata, Note, NoteKind, Paragraph, Scene, StoryWorld, TitleSource
+from .model import (
+    BreakKind,
+    Chapter,
+    Metadata,
+    Note,
+    NoteKind,
+    Paragraph,
+    Scene,
+    Span,
+    StoryWorld,
+    TitleSource,
+)
+
+Position = Literal["before", "after", "inside"]
 
 # --- paragraph shapes -------------------------------------------------------------------------
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _HARD_WRAP_MAX_LINE = 100
+_HARD_WRAP_MIN_LINE = 45
 _TEXT_FORMATS = {"text", "fanficfare-txt"}
 _MARKED_UP_NOTES = {"ao3-html", "ao3-epub"}
 
@@ -54,13 +70,12 @@ _NUMBER = (r"(?:\d{1,4}|[IVXLCDM]{1,8}|one|two|three|four|five|six|seven|eight|n
            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[\w-]*|thirty[\w-]*|"
            r"forty[\w-]*|fifty[\w-]*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
            r"last|final)")
-_CHAPTER_HEADING = re.compile(
-    rf"^[\W_]{{0,3}}(?:chapter|chap\.|ch\.)\s*{_NUMBER}\b[\W_]*?(?:\s*[.:\-–—)]\s*|\s+)?(?P<title>[^\n]*?)[\W_]{{0,3}}$",
-    re.IGNORECASE)
-_PART_HEADING = re.compile(rf"^(?:volume|vol\.|book|part)\s+{_NUMBER}\b[.:]?(?:\s*[:\-–—]?\s*(?P<title>.*))?$",
-                           re.IGNORECASE)
+_HEADING_TAIL = r"\b(?P<sep>\s*[.:\-–—)]\s*|\s+|$)(?P<title>.*?)[\s*~=_#\-]{0,3}$"
+_CHAPTER_HEADING = re.compile(rf"^[\s*~=_#]{{0,3}}(?:chapter|chap\.|ch\.)\s*{_NUMBER}{_HEADING_TAIL}",
+                              re.IGNORECASE)
+_PART_HEADING = re.compile(rf"^(?:volume|vol\.|book|part)\s+{_NUMBER}{_HEADING_TAIL}", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})\.?$")
-_MAX_HEADING = 120
+_MAX_HEADING = 250
 
 # --- wrapping ---------------------------------------------------------------------------------
 _AN_START = re.compile(
@@ -70,12 +85,13 @@ _DISCLAIMER_START = re.compile(r"^[\s\[(*~_\-]*disclaim(?:er|ed)\b", re.IGNORECA
 _SUMMARY_START = re.compile(r"^[\s\[(*~_\-]*summary\s*[:\-–—]", re.IGNORECASE)
 _DISCLAIMER_CUE = re.compile(
     r"\b(?:disclaimer|I\s+(?:do\s+not|don['’]?t|dont)\s+own|(?:do\s+not|don['’]?t)\s+own\s+(?:anything|any\s+of)|"
-    r"(?:is|are)\s+not\s+mine|not\s+mine\b|no\s+copyright|copyright\s+infringement|all\s+rights\s+(?:go|belong|reserved)|"
+    r"I\s+own\s+nothing|(?:is|are)\s+not\s+mine|not\s+mine\b|no\s+copyright|copyright\s+infringement|all\s+rights\s+(?:go|belong|reserved)|"
     r"belongs?\s+to\s+(?:its|their|the)\s+(?:respective|rightful)|(?:making|make)\s+no\s+(?:money|profit))",
     re.IGNORECASE)
 _TITLE_CREDIT_CUE = re.compile(r"\btitle\b[^.!?]*\b(?:from|by|inspired)\b", re.IGNORECASE)
 _SIGN_OFF_CUE = re.compile(
-    r"(?:^[\s*~_\-(\[]*(?:please\s+)?(?:review|r\s*&\s*r|r\s+and\s+r)\b|\bplease\s+(?:review|comment|leave\s+a)|"
+    r"(?:^[\s*~_\-(\[]*(?:please\s+)?(?:review|r\s*&\s*r|r\s+and\s+r)(?:[\s!.,:)\]~*]*$|\s+(?:please|and|if|guys|"
+    r"everyone|pretty|people|y'?all)\b)|\bplease\s+(?:review|comment|leave\s+a)|"
     r"\bread\s+(?:and|&)\s+review\b|\breviews?\s+(?:are|make|would)\b|\bleave\s+(?:a|me\s+a)\s+(?:review|comment)|"
     r"\blet\s+me\s+know\s+what\s+you\s+(?:think|thought)|\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+reading\b|"
     r"\bcomments?\s+(?:are|make)\s+|\bkudos\s+(?:are|make)\b)", re.IGNORECASE)
@@ -87,16 +103,19 @@ _TITLE_SONG_BY = re.compile(
 _TITLE_ARTISTS_SONG = re.compile(
     r"\btitle\b.*?\bfrom\s+(?:the\s+song\s+)?(?P<artist>[A-Z][^\n]*?)['’]s?\s+(?:song\s+)?[\"'“‘]"
     r"(?P<work>.+?)[\"'”’](?=[\s.,;!?)]|$)", re.IGNORECASE)
-_FANDOM_DOES = re.compile(r"\bown\b[^.!?]*?,\s*(?P<fandom>[A-Z][\w&'’:. -]{0,60}?)\s+(?:does|do)\b")
+_FANDOM_NAME = r"[A-Z](?:[\w&'’: -]|\.(?!\s)){0,60}?"
+_FANDOM_DOES = re.compile(rf"\bown\b[^.!?]*?,\s*(?P<fandom>{_FANDOM_NAME})\s+(?:does|do)\b")
 _FANDOM_OWN = re.compile(
-    r"\b(?:do\s+not|don['’]?t|dont)\s+own\s+(?:the\s+rights\s+to\s+)?(?P<fandom>[A-Z][\w&'’:. -]{0,60}?)"
+    rf"\b(?:do\s+not|don['’]?t|dont)\s+own\s+(?:the\s+rights\s+to\s+)?(?P<fandom>{_FANDOM_NAME})"
     r"(?=\s*(?:[,.;!?(]|$|\s+(?:or|and|nor|but)\s))")
 _FANDOM_BELONGS = re.compile(
-    r"(?:^|[.!?:]\s+)(?P<fandom>[A-Z][\w&'’:. -]{0,60}?)\s+(?:belongs?|is\s+owned|is\s+the\s+property)\s+(?:to|by|of)\b")
+    rf"(?:^|[.!?:]\s+)(?P<fandom>{_FANDOM_NAME})\s+(?:belongs?|is\s+owned|is\s+the\s+property)\s+(?:to|by|of)\b")
 _NOT_A_FANDOM = {"anything", "it", "this", "them", "everything", "all", "nothing", "i", "the characters",
                  "characters", "they", "these", "any", "obviously", "sadly", "unfortunately"}
-_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "from", "up",
-                "is", "as", "but", "nor", "into", "over"}
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "from",
+                "up", "is", "as", "but", "nor", "into", "over"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BYLINE = re.compile(r"^(?:written\s+)?by:?\s+[\w@][^.!?\n]{0,50}$", re.IGNORECASE)
 _LEAD_LOOKAHEAD = 3
 _TAIL_CONTINUATION = 4
 _SELF_CONTAINED = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*$")
@@ -122,18 +141,21 @@ def segment(world: StoryWorld) -> StoryWorld:
     credits and ``metadata.chapter_title``.
     """
     text = world.text
-    paragraphs = _paragraph_spans(text, hard_wrap_allowed=world.source.format in _TEXT_FORMATS)
+    paragraphs = _paragraph_spans(text, hard_wrap_allowed=world.source.format in _TEXT_FORMATS,
+                                  story=[(c.start, c.end) for c in world.chapters])
     notes: list[Note] = []
     if world.chapters:
         chapters = [c.model_copy() for c in world.chapters]
         if world.source.format not in _MARKED_UP_NOTES:
-            chapters = [_unwrap_chapter(text, c, _inside(paragraphs, c.start, c.end), notes) for c in chapters]
+            chapters = [_unwrap_chapter(text, c, _inside(paragraphs, c.start, c.end), notes)
+                        for c in chapters]
     else:
         chapters = _find_chapters(text, paragraphs, notes)
-    chapters = [c for c in chapters if c.end > c.start] or [_whole_text_chapter(text)]
+    kept = [c for c in chapters if c.end > c.start] or [_whole_text_chapter(text)]
+    chapters, notes = _renumber(kept, notes)
     notes.extend(_inside_notes(text, paragraphs, chapters))
     world.notes = sorted(world.notes + _merge_notes(text, notes), key=lambda n: (n.start, n.end))
-    world.chapters = [c.model_copy(update={"index": i}) for i, c in enumerate(chapters)]
+    world.chapters = chapters
     _fill_metadata(world.metadata, world.notes)
     inside = {(n.start, n.end) for n in world.notes if n.position == "inside"}
     story = [p for c in world.chapters for p in _inside(paragraphs, c.start, c.end) if p not in inside]
@@ -146,14 +168,21 @@ def segment(world: StoryWorld) -> StoryWorld:
 # --- paragraphs -------------------------------------------------------------------------------
 
 
-def _paragraph_spans(text: str, hard_wrap_allowed: bool) -> list[tuple[int, int]]:
-    """Trimmed (start, end) of every paragraph; see the module docstring for hard-wrapped text."""
+def _paragraph_spans(text: str, hard_wrap_allowed: bool,
+                     story: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Trimmed (start, end) of every paragraph; see the module docstring for hard-wrapped text.
+
+    Whether the text is hard-wrapped is judged on the ``story`` spans when a reader
+    found them (a title page of short rows says nothing about the chapters).
+    """
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    if not hard_wrap_allowed or not _is_hard_wrapped(text, lines):
+    sample = [line for span in story for line in _inside(lines, *span)] if story else lines
+    if not hard_wrap_allowed or not _is_hard_wrapped(text, sample):
         return lines
     paragraphs: list[tuple[int, int]] = []
     for start, end in lines:
-        if paragraphs and text.count("\n", paragraphs[-1][1], start) == 1 and not _is_marker_line(text, start, end):
+        running_on = paragraphs and text.count("\n", paragraphs[-1][1], start) == 1
+        if running_on and not _is_marker_line(text, start, end):
             paragraphs[-1] = (paragraphs[-1][0], end)
         else:
             paragraphs.append((start, end))
@@ -169,14 +198,27 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     if len(lines) < 8:
         return False
     lengths = sorted(end - start for start, end in lines)
-    if lengths[int(len(lengths) * 0.9)] > _HARD_WRAP_MAX_LINE:
+    if lengths[int(len(lengths) * 0.9)] > _HARD_WRAP_MAX_LINE or "\n\n" not in text:
         return False
-    joined = sum(1 for (_, end), (start, _) in zip(lines, lines[1:], strict=False) if text.count("\n", end, start) == 1)
-    return joined >= 0.3 * len(lines) and "\n\n" in text
+    running_on = sorted(end - start for (start, end), (next_start, _) in zip(lines, lines[1:], strict=False)
+                        if text.count("\n", end, next_start) == 1)
+    # Wrapped lines fill the width; chat logs and verse run on too, but in short lines.
+    return len(running_on) >= 0.3 * len(lines) and running_on[len(running_on) // 2] >= _HARD_WRAP_MIN_LINE
 
 
 def _inside(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    return [p for p in paragraphs if p[0] >= start and p[1] <= end]
+    """The paragraphs (sorted, non-overlapping) lying within [start, end), found by bisection."""
+    first = bisect.bisect_left(paragraphs, (start, -1))
+    last = bisect.bisect_right(paragraphs, (end, end))
+    return [p for p in paragraphs[first:last] if p[1] <= end]
+
+
+def _renumber(chapters: list[Chapter], notes: list[Note]) -> tuple[list[Chapter], list[Note]]:
+    """Number the kept chapters 0, 1, ... and point the notes at the new numbers."""
+    numbers = {chapter.index: number for number, chapter in enumerate(chapters)}
+    return ([c.model_copy(update={"index": numbers[c.index]}) for c in chapters],
+            [n.model_copy(update={"chapter": numbers.get(n.chapter)}) if n.chapter is not None else n
+             for n in notes])
 
 
 def _whole_text_chapter(text: str) -> Chapter:
@@ -223,18 +265,24 @@ def _is_symbol_marker(paragraph: str) -> bool:
 
 
 def _heading_title(paragraph: str) -> str | None:
-    """The heading's own title ("" when it has none) if the paragraph is a chapter/part heading."""
-    first_line = paragraph.split("\n", 1)[0]
-    if len(paragraph) > _MAX_HEADING * 2 or len(first_line) > _MAX_HEADING:
+    """The heading's own title ("" when it has none) if the paragraph is a chapter/part heading.
+
+    After "Chapter 4:" / "CHAPTER IV." anything may follow (Gutenberg titles are long);
+    after a bare "Chapter 4 " only a title-like line ("Chapter 1 Crumbs"), so that
+    sentences such as "Chapter two was dull." stay story.
+    """
+    if len(paragraph) > _MAX_HEADING:
         return None
-    match = _CHAPTER_HEADING.match(first_line) or _PART_HEADING.match(first_line)
+    collapsed = " ".join(paragraph.split())
+    match = _CHAPTER_HEADING.match(collapsed) or _PART_HEADING.match(collapsed)
     if match is None:
         return None
-    title = (match.group("title") or "").strip()
-    if len(title) > 80 or title.endswith((",", ";")) or (title and title[0].islower()):
+    title = match.group("title").strip()
+    if not any(ch.isalnum() for ch in title):
+        return ""
+    if title[0].islower():
         return None
-    rest = paragraph[len(first_line):].strip()
-    return " ".join(f"{title} {rest}".split()) if rest else title
+    return title if match.group("sep").strip() or _is_title_line(title) else None
 
 
 def _find_chapters(text: str, paragraphs: list[tuple[int, int]], notes: list[Note]) -> list[Chapter]:
@@ -282,15 +330,17 @@ def _heading_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _run_title(text: str, run: list[tuple[int, int]]) -> str:
-    """The last heading's own title ("The Lake"), or a title line after it, else the heading itself."""
+    """A title line or the last heading's own title ("Lake"), else the headings ("VOLUME II, CHAPTER I")."""
     start, end = run[-1]
     own = _heading_title(text[start:end])
-    return own or " ".join(text[start:end].split())
+    if own is None or own:
+        return own or " ".join(text[start:end].split())
+    return ", ".join(" ".join(text[s:e].split()) for s, e in run)
 
 
 def _read_preamble(text: str, preamble: list[tuple[int, int]], notes: list[Note],
                    several_chapters: bool) -> list[Chapter]:
-    """Text before the first heading: notes if it is all wrapping (or a short front matter), else a chapter."""
+    """Text before the first heading: notes if all wrapping (or a short front matter), else a chapter."""
     parts, story_start = _leading_parts(text, preamble, title_line=False)
     start, end = preamble[0][0], preamble[-1][1]
     if story_start >= len(preamble):
@@ -321,7 +371,7 @@ def _unwrap_chapter(text: str, chapter: Chapter, paragraphs: list[tuple[int, int
                 chapter = chapter.model_copy(update={"title": text[part.start:part.end]})
     story = paragraphs[story_start:story_end]
     if not story:
-        return chapter.model_copy(update={"start": chapter.start, "end": chapter.start})
+        return chapter.model_copy(update={"end": chapter.start})
     return chapter.model_copy(update={"start": story[0][0], "end": story[-1][1]})
 
 
@@ -340,10 +390,16 @@ def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: boo
                 index = _continue_leading_note(text, paragraphs, index, parts)
             index += 1
             continue
-        if _marker(paragraph) is not None and _marker(paragraph)[1] is None and parts:
+        if _BYLINE.match(paragraph) and index < _LEAD_LOOKAHEAD:
+            parts.append(_Part("front_matter", start, end))
             index += 1
             continue
-        if title_line and not title_taken and index + 2 < len(paragraphs) and _is_title_line(paragraph):
+        marker = _marker(paragraph)
+        if marker is not None and marker[1] is None and parts:
+            index += 1
+            continue
+        if (title_line and not title_taken and marker is None and index + 2 < len(paragraphs)
+                and _is_title_line(paragraph)):
             parts.append(_Part("chapter_title", start, end))
             title_taken = True
             index += 1
@@ -358,7 +414,7 @@ def _continue_leading_note(text: str, paragraphs: list[tuple[int, int]], index: 
     for ahead in range(index + 1, min(index + 1 + _LEAD_LOOKAHEAD, len(paragraphs))):
         start, end = paragraphs[ahead]
         paragraph = text[start:end]
-        if _marker(paragraph) is not None or _is_title_line(paragraph) or _heading_title(paragraph) is not None:
+        if _is_title_line(paragraph) or _is_boundary(paragraph):
             for follow in range(index + 1, ahead):
                 parts.append(_Part("authors_note", *paragraphs[follow]))
             return ahead - 1
@@ -367,7 +423,13 @@ def _continue_leading_note(text: str, paragraphs: list[tuple[int, int]], index: 
     return index
 
 
-def _trailing_parts(text: str, paragraphs: list[tuple[int, int]], story_start: int) -> tuple[list[_Part], int]:
+def _is_boundary(paragraph: str) -> bool:
+    """A scene marker or a chapter heading: where an opening note certainly ends."""
+    return _marker(paragraph) is not None or _heading_title(paragraph) is not None
+
+
+def _trailing_parts(text: str, paragraphs: list[tuple[int, int]],
+                    story_start: int) -> tuple[list[_Part], int]:
     """Note parts at the end, and the index just past the last story paragraph."""
     end_index = len(paragraphs)
     while end_index > story_start:
@@ -378,11 +440,10 @@ def _trailing_parts(text: str, paragraphs: list[tuple[int, int]], story_start: i
         end_index -= 1
     window_start = max(story_start, end_index - _TAIL_CONTINUATION - 1)
     for index in range(window_start, end_index):
-        start, end = paragraphs[index]
         if _opens_closing_note(text, paragraphs[index:end_index]):
             end_index = index
             break
-    while end_index > story_start and _marker(text[paragraphs[end_index - 1][0]:paragraphs[end_index - 1][1]]):
+    while end_index > story_start and _marker(text[slice(*paragraphs[end_index - 1])]):
         end_index -= 1
     parts: list[_Part] = []
     for start, end in paragraphs[end_index:]:
@@ -419,11 +480,11 @@ def _classify(paragraph: str, offset: int) -> list[_Part]:
     for start, end in _sentences(paragraph):
         kind = _sentence_kind(paragraph[start:end])
         if not parts:
-            first_kind = base or kind
+            first_kind = kind if kind == "title_credit" else base or kind
             if first_kind is None:
                 return []
             parts.append(_Part(first_kind, offset + start, offset + end))
-        elif kind is not None and kind != parts[-1].kind and not (base == "authors_note" and kind == "sign_off"):
+        elif kind not in (None, parts[-1].kind) and (parts[-1].kind, kind) != ("authors_note", "sign_off"):
             parts.append(_Part(kind, offset + start, offset + end))
         else:
             parts[-1].end = offset + end
@@ -455,18 +516,18 @@ def _sentences(paragraph: str) -> list[tuple[int, int]]:
 
 def _is_title_line(paragraph: str) -> bool:
     """A short title-cased line without sentence punctuation or quotes ("The Long Way Home")."""
-    if len(paragraph) > 80 or "\n" in paragraph or paragraph[-1] in ".,;:!?…-—" or paragraph[0] in "\"'“‘(*[~":
+    if len(paragraph) > 80 or "\n" in paragraph or any(ch in paragraph for ch in "\"“”"):
         return False
-    if any(ch in paragraph for ch in "\"“”"):
+    if paragraph[-1] in ".,;:!?…-—" or paragraph[0] in "'‘(*[~" or _marker(paragraph) is not None:
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph)]
+    words = _WORD.findall(paragraph)
     if not words or len(words) > 10 or not words[0][0].isupper():
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
-def _notes_from_parts(text: str, parts: list[_Part], position: str, chapter: int | None) -> list[Note]:
+def _notes_from_parts(text: str, parts: list[_Part], position: Position, chapter: int | None) -> list[Note]:
     return [Note(kind=p.kind, start=p.start, end=p.end, text=text[p.start:p.end], position=position,
                  chapter=chapter) for p in parts]
 
@@ -538,11 +599,13 @@ def _title_source(note: Note) -> TitleSource:
 
 @dataclass
 class _Break:
-    """How the next scene opens: its break kind, the marker's text and a stated POV."""
+    """How the next scene opens: its break kind, the marker (text and span) and a stated POV."""
 
     kind: BreakKind
     marker: str | None = None
+    evidence: list[Span] = field(default_factory=list)
     pov_name: str | None = None
+    pov_evidence: list[Span] = field(default_factory=list)
 
 
 def _build_scenes(text: str, story: list[tuple[int, int]], chapters: list[Chapter],
@@ -556,25 +619,29 @@ def _build_scenes(text: str, story: list[tuple[int, int]], chapters: list[Chapte
         for start, end in _inside(story, chapter.start, chapter.end):
             found = _marker(text[start:end])
             gap = gaps_break and previous_end is not None and text.count("\n", previous_end, start) >= 4
-            previous_end = end
-            if found is None and not gap:
-                members.append((start, end))
-                continue
-            if members:
+            if members and (found or gap):
                 scenes.append(_scene(len(scenes), members, chapter.index, opening))
                 members, opening = [], _Break("marker")
+            if gap and previous_end is not None:
+                opening.evidence.append(Span(start=previous_end, end=start, note="blank lines"))
+            previous_end = end
             if found is None:
                 members.append((start, end))
                 continue
             if opening.kind == "marker" and opening.marker is None:
                 opening.marker = found[0]
-            opening.pov_name = found[1] or opening.pov_name
+            opening.evidence.append(Span(start=start, end=end, note="marker"))
+            if found[1]:
+                opening.pov_name = found[1]
+                opening.pov_evidence = [Span(start=start, end=end, note="POV heading")]
         if members:
             scenes.append(_scene(len(scenes), members, chapter.index, opening))
     return scenes
 
 
 def _scene(number: int, members: list[tuple[int, int]], chapter: int, opening: _Break) -> Scene:
-    return Scene(id=f"s{number + 1}", start=members[0][0], end=members[-1][1], chapter=chapter,
-                 break_=opening.kind, marker=opening.marker, pov_name=opening.pov_name,
-                 pov_stated=opening.pov_name is not None, pov_confidence=1.0 if opening.pov_name else 0.0)
+    return Scene.model_validate({
+        "id": f"s{number + 1}", "start": members[0][0], "end": members[-1][1], "chapter": chapter,
+        "break": opening.kind, "marker": opening.marker, "break_evidence": opening.evidence,
+        "pov_name": opening.pov_name, "pov_stated": opening.pov_name is not None,
+        "pov_evidence": opening.pov_evidence, "pov_confidence": 1.0 if opening.pov_name else 0.0})

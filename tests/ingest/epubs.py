@@ -20,7 +20,8 @@ def package(documents: list[str], metadata: str) -> str:
     items = "".join(f'<item id="d{i}" href="{name}" media-type="application/xhtml+xml"/>'
                     for i, name in enumerate(documents))
     spine = "".join(f'<itemref idref="d{i}"/>' for i in range(len(documents)))
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="2.0">'
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<package xmlns="http://www.idpf.org/2007/opf" version="2.0">'
             f'<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">{metadata}</metadata>'
             f"<manifest>{items}</manifest><spine>{spine}</spine></package>")
 

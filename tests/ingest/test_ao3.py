@@ -87,3 +87,26 @@ def test_ao3_epub(ao3_html: Path, tmp_path: Path):
     world = read(make_epub(tmp_path / "work.epub", documents, metadata))
     assert world.source.format == "ao3-epub"
     _check(world)
+
+
+@pytest.mark.parametrize("chapters", [
+    '<div id="chapters"><div class="userstuff"><p>Only one chapter here.</p></div></div>',
+    '<div id="chapters"><p>Only one chapter here.</p></div>',
+])
+def test_ao3_single_chapter_work(chapters: str):
+    markup = ('<html><body><div id="preface"><div class="meta"><dl class="tags"><dt>Rating:</dt>'
+              f"<dd>General Audiences</dd></dl><h1>Tiny</h1></div></div>{chapters}</body></html>")
+    world = read(markup)
+    assert world.source.format == "ao3-html"
+    assert [world.text[c.start:c.end] for c in world.chapters] == ["Only one chapter here."]
+    assert world.metadata.rating == "General Audiences"
+
+
+def test_ao3_older_download_with_toc_headings():
+    markup = ('<html><body><div id="preface"><dl class="tags"><dt>Fandom:</dt><dd><a>Quarry</a></dd></dl>'
+              '<h1>Old</h1></div><div id="chapters"><h2 class="toc-heading">Chapter 1: Stones</h2>'
+              '<div class="userstuff"><p>First.</p></div><h2 class="toc-heading">Chapter 2</h2>'
+              '<div class="userstuff"><p>Second.</p></div></div></body></html>')
+    world = read(markup)
+    assert [(c.title, world.text[c.start:c.end]) for c in world.chapters] == [
+        ("Stones", "First."), ("Chapter 2", "Second.")]

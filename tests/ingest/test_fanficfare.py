@@ -26,12 +26,14 @@ def _check(world, summary: str) -> None:
     summary_notes = [n for n in world.notes if n.kind == "summary"]
     assert [text[n.start:n.end] for n in summary_notes] == [summary]
     assert [c.title for c in world.chapters] == ["Fences", "Goats"]
-    first, second = world.chapters
-    assert text[first.start:first.end].startswith(FIRST)
-    assert text[first.start:first.end].endswith("belonged to neither of them.")
-    assert text[second.start:second.end].endswith("listened to Daisy laughing in the yard.")
+    first, second = (" ".join(text[c.start:c.end].split()) for c in world.chapters)
+    assert first.startswith(FIRST)
+    assert first.endswith("belonged to neither of them.")
+    assert second.endswith("listened to Daisy laughing in the yard.")
     world = segment(world)
-    assert [(s.break_, s.marker) for s in world.scenes] == [("start", None), ("marker", "* * *"), ("chapter", None)]
+    assert [(s.break_, s.marker) for s in world.scenes] == [
+        ("start", None), ("marker", "* * *"), ("chapter", None)]
+    assert len(world.paragraphs) == 5
 
 
 def test_fanficfare_txt(fixtures_dir: Path):
@@ -51,7 +53,8 @@ def test_fanficfare_html(fixtures_dir: Path):
 
 @pytest.fixture
 def fanficfare_epub(tmp_path: Path) -> Path:
-    title_page = page("<h3><a href='#'>The Orchard Gate</a> by <a class='authorlink' href='#'>windlestraw</a></h3>"
+    title_page = page("<h3><a href='#'>The Orchard Gate</a> by "
+                      "<a class='authorlink' href='#'>windlestraw</a></h3>"
                       "<div><b>Status:</b> Completed<br/><b>Rating:</b> K+<br/><b>Words:</b> 301<br/>"
                       "<b>Category:</b> Harvest Moon Chronicles<br/><b>Genre:</b> Friendship, Humor<br/>"
                       "<b>Characters:</b> Pell W., Daisy R.<br/>"
@@ -76,3 +79,14 @@ def test_fanficfare_epub(fanficfare_epub: Path):
     assert world.source.format == "fanficfare-epub"
     _check(world, "Two neighbours, one broken gate, and a goat with opinions.")
     assert "Goats" in world.metadata.additional_tags
+
+
+def test_fanficfare_summary_on_the_next_line():
+    text = ("Title Page\n\nby someone\n\nStatus: Completed\nWords: 20\nCategory: Quarry\nSummary:\n"
+            "  Stones that answer.\n\n\nTABLE OF CONTENTS\n\nOne\n\n\n\tOne\n\n"
+            "Hollis threw a stone.\n\n\nEnd file.\n")
+    world = read(text)
+    assert world.source.format == "fanficfare-txt"
+    [summary] = [n for n in world.notes if n.kind == "summary"]
+    assert world.text[summary.start:summary.end] == "Stones that answer."
+    assert [world.text[c.start:c.end] for c in world.chapters] == ["Hollis threw a stone."]

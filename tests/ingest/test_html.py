@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ficlens.ingest import read
 from ficlens.segment import segment
 
@@ -38,3 +40,20 @@ def test_html_xml_entities_are_not_expanded(tmp_path: Path):
 def test_html_pasted_string_is_read_as_html():
     world = read("<html><body><p>One.</p><p>Two &amp; three.</p></body></html>")
     assert (world.source.format, world.text) == ("html", "One.\n\nTwo & three.")
+
+
+@pytest.mark.parametrize(("markup", "text"), [
+    ("<p>a</p><br><p>b</p>", "a\n\nb"),
+    ("<p>a</p><br><br><p>b</p>", "a\n\n\n\nb"),
+    ("<p>a</p><p>&nbsp;</p><p>b</p>", "a\n\nb"),
+    ("<p>a</p><p>&nbsp;</p><p> </p><p>b</p>", "a\n\n\n\nb"),
+    ("<p>a<br>b<br><br>c<br><br><br>d<br></p>", "a\nb\n\nc\n\n\n\nd"),
+    ("<div>Wren <i>ran</i>.<p>Odile <b>didn't</b>.</p></div>", "Wren ran.\n\nOdile didn't."),
+    ("<ul><li>one</li><li>two</li></ul>", "one\n\ntwo"),
+])
+def test_html_blocks_lines_and_blank_runs(markup: str, text: str):
+    assert read(f"<html><body>{markup}</body></html>").text == text
+
+
+def test_html_fragment_is_sniffed():
+    assert read("<p>Wren ran.</p>\n<p>Odile didn't.</p>").text == "Wren ran.\n\nOdile didn't."

@@ -18,6 +18,7 @@ CHAPTER = "Tamsin lit the stove.\n\n\"Café au lait?\" asked Rosalind.\n\n*She* 
     (b"\xef\xbb\xbf" + CHAPTER.encode("utf-8"), "utf-8-sig", False),
     (CHAPTER.replace("\n", "\r\n").encode("utf-8"), "utf-8", False),
     (CHAPTER.replace("\n", "\r\n").encode("cp1252"), "cp1252", True),
+    (CHAPTER.encode("utf-16"), "utf-16", False),
 ])
 def test_text_encodings_and_newlines(tmp_path: Path, data: bytes, encoding: str, fallback: bool):
     path = tmp_path / "chapter.txt"
@@ -39,7 +40,8 @@ def test_text_markdown_emphasis_is_left_as_text():
     assert world.source.format == "text"
 
 
-@pytest.mark.parametrize("data", [b"\x00\x01\x02binary\x00", bytes(range(256)) * 4, b"\x7fELF\x02\x01\x01\x00"])
+@pytest.mark.parametrize("data", [b"\x00\x01\x02binary\x00", bytes(range(256)) * 4,
+                                  b"\x7fELF\x02\x01\x01\x00"])
 def test_text_binary_is_rejected(data: bytes):
     with pytest.raises(InputError, match="binary"):
         decode(data)

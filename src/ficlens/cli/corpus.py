@@ -10,8 +10,13 @@ from typing import Any
 
 import click
 
-DB_OPTION = click.option("--db", default="corpus.duckdb", show_default=True, type=click.Path(path_type=Path),
-                         help="The corpus database (DuckDB file).")
+DB_OPTION = click.option(
+    "--db",
+    default="corpus.duckdb",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The corpus database (DuckDB file).",
+)
 
 
 @click.group()
@@ -24,19 +29,38 @@ def corpus() -> None:
 @DB_OPTION
 @click.option("--workers", type=click.IntRange(min=1), help="Local worker processes (default: all cores).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler (e.g. tcp://host:8786).")
-@click.option("--window", type=click.IntRange(min=1), help="Most works in flight at once (default: 2 x workers).")
+@click.option(
+    "--window", type=click.IntRange(min=1), help="Most works in flight at once (default: 2 x workers + 8)."
+)
 @click.option("--retry-failed", is_flag=True, help="Analyse again the works recorded as failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def run(inputs: tuple[str, ...], db: Path, workers: int | None, scheduler: str | None, window: int | None,
-        retry_failed: bool, quiet: bool) -> None:
-    """Analyse INPUT... (files, folders, globs, zip/tar archives) into --db; rerun to resume."""
+def run(
+    inputs: tuple[str, ...],
+    db: Path,
+    workers: int | None,
+    scheduler: str | None,
+    window: int | None,
+    retry_failed: bool,
+    quiet: bool,
+) -> None:
+    """Analyse works into --db; rerun the same command to resume.
+
+    INPUTS are files, folders, globs or zip/tar archives of TXT, HTML and EPUB works.
+    """
     from ..corpus.progress import RunProgress
     from ..corpus.run import run_corpus
 
     progress = RunProgress(enabled=not quiet)
     try:
-        summary = run_corpus(inputs, db, workers=workers, scheduler=scheduler, window=window,
-                             retry_failed=retry_failed, progress=progress)
+        summary = run_corpus(
+            inputs,
+            db,
+            workers=workers,
+            scheduler=scheduler,
+            window=window,
+            retry_failed=retry_failed,
+            progress=progress,
+        )
     except KeyboardInterrupt:
         click.echo(f"ficlens: saved works stay in {db}; rerun the same command to finish", err=True)
         raise
@@ -44,10 +68,12 @@ def run(inputs: tuple[str, ...], db: Path, workers: int | None, scheduler: str |
         click.echo(f"ficlens: warning: {problem}", err=True)
     if not quiet:
         rate = summary.words / summary.seconds if summary.seconds else 0.0
-        click.echo(f"{summary.analysed} analysed, {summary.skipped} already in {db}, "
-                   f"{summary.duplicates} duplicates, {summary.failed} failed "
-                   f"({summary.words:,} words in {summary.seconds:.1f} s, {rate:,.0f} words/s)"
-                   + ("; see 'ficlens corpus errors'" if summary.failed else ""))
+        click.echo(
+            f"{summary.analysed} analysed, {summary.failed} failed, "
+            f"{summary.skipped + summary.duplicates} skipped (already in {db} or a duplicate) "
+            f"({summary.words:,} words in {summary.seconds:.1f} s, {rate:,.0f} words/s)"
+            + ("; see 'ficlens corpus errors'" if summary.failed else "")
+        )
 
 
 @corpus.command()
@@ -57,7 +83,7 @@ def run(inputs: tuple[str, ...], db: Path, workers: int | None, scheduler: str |
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON list of objects to stdout.")
 @click.option("--limit", default=200, show_default=True, help="Most rows shown in the table view.")
 def query(sql: str, db: Path, as_csv: bool, as_json: bool, limit: int) -> None:
-    """Run SQL (DuckDB dialect, read-only) on the corpus and print the result."""
+    """Run read-only SQL (DuckDB dialect) on the corpus."""
     from ..corpus.stats import run_query
 
     columns, rows = run_query(db, sql)
@@ -69,13 +95,23 @@ def query(sql: str, db: Path, as_csv: bool, as_json: bool, limit: int) -> None:
 @click.option("--top", default=10, show_default=True, help="Rows per table.")
 @click.option("--json", "as_json", is_flag=True, help="Write every table as JSON.")
 def stats(db: Path, top: int, as_json: bool) -> None:
-    """Works and words per fandom, characters, dialogue share, ships, tag agreement."""
+    """Statistics: fandoms, characters, dialogue share, ships, tags.
+
+    Works and words per fandom, the most present characters, dialogue share by character
+    and pronoun group, the most frequent ships and how often authors tagged them, and how
+    well suggested tags agree with the authors'.
+    """
     from ..corpus.stats import corpus_stats
 
     tables = corpus_stats(db, top)
     if as_json:
-        click.echo(json.dumps({t.title: [dict(zip(t.columns, r, strict=True)) for r in t.rows] for t in tables},
-                              indent=1, default=str))
+        click.echo(
+            json.dumps(
+                {t.title: [dict(zip(t.columns, r, strict=True)) for r in t.rows] for t in tables},
+                indent=1,
+                default=str,
+            )
+        )
         return
     for table in tables:
         _emit(table.columns, table.rows, False, False, top, title=table.title)
@@ -88,9 +124,12 @@ def errors(db: Path, as_json: bool) -> None:
     """List the works that failed, with their error."""
     from ..corpus.stats import run_query
 
-    columns, rows = run_query(db, "SELECT w.path, w.error, list(p.path ORDER BY p.path) AS paths "
-                                  "FROM works w LEFT JOIN work_paths p USING (hash) "
-                                  "WHERE w.status = 'failed' GROUP BY w.path, w.error ORDER BY w.path")
+    columns, rows = run_query(
+        db,
+        "SELECT w.path, w.error, list(p.path ORDER BY p.path) AS paths "
+        "FROM works w LEFT JOIN work_paths p USING (hash) "
+        "WHERE w.status = 'failed' GROUP BY w.path, w.error ORDER BY w.path",
+    )
     if not rows and not as_json:
         click.echo("no failed works")
         return
@@ -99,8 +138,13 @@ def errors(db: Path, as_json: bool) -> None:
 
 @corpus.command()
 @DB_OPTION
-@click.option("--parquet", "parquet_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write one Parquet file per table into.")
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write one Parquet file per table into.",
+)
 def export(db: Path, parquet_dir: Path) -> None:
     """Write every table as Parquet (for pandas, Spark, R)."""
     from ..corpus.stats import export_parquet
@@ -115,15 +159,25 @@ def export(db: Path, parquet_dir: Path) -> None:
 @click.option("--words", default=3300, show_default=True, type=click.IntRange(min=50), help="Words per work.")
 @click.option("--seed", default=0, show_default=True, help="Random seed (same seed, same corpus).")
 def synth(directory: Path, works: int, words: int, seed: int) -> None:
-    """Write a synthetic corpus (TXT and AO3-style HTML, a few duplicates) into DIRECTORY."""
+    """Write a synthetic corpus into DIRECTORY.
+
+    Templated TXT and AO3-style HTML works with known characters, quotes and scenes,
+    a few byte-identical duplicates, and truth.jsonl describing each file.
+    """
     from ..corpus.synthetic import write_corpus
 
     truths = write_corpus(directory, works, seed=seed, words=words)
     click.echo(f"wrote {len(truths)} files ({works} distinct works) and truth.jsonl to {directory}")
 
 
-def _emit(columns: list[str], rows: list[tuple[Any, ...]], as_csv: bool, as_json: bool, limit: int,
-          title: str | None) -> None:
+def _emit(
+    columns: list[str],
+    rows: list[tuple[Any, ...]],
+    as_csv: bool,
+    as_json: bool,
+    limit: int,
+    title: str | None,
+) -> None:
     if as_csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)

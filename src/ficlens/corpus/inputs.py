@@ -40,6 +40,25 @@ class Problem:
     data: bytes | None = None
 
 
+_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".epub": "epub",
+}
+
+
+def format_of(path: str) -> str:
+    """The format a path's name announces, named as the readers name it (``Source.format``)."""
+    name = path.rsplit("!", 1)[-1].lower()
+    if name.endswith(ARCHIVE_SUFFIXES):
+        return "archive"
+    return _FORMATS.get(Path(name).suffix, Path(name).suffix.lstrip(".") or "unknown")
+
+
 def _is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
@@ -70,8 +89,9 @@ def _read(path: Path) -> Entry | Problem:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return Problem(str(path), f"{path} is {size // 2**20} MB; ficlens reads works up to "
-                                      f"{MAX_BYTES // 2**20} MB")
+            return Problem(
+                str(path), f"{path} is {size // 2**20} MB; ficlens reads works up to {MAX_BYTES // 2**20} MB"
+            )
         return Entry(str(path), path.suffix.lower(), path.read_bytes())
     except OSError as e:
         return Problem(str(path), f"cannot read {path}: {e.strerror or e}")
@@ -117,8 +137,12 @@ def _archive_problem(path: Path, kind: str, error: Exception) -> Problem:
         data = path.read_bytes()
     except OSError:
         data = None
-    return Problem(str(path), f"{path} is not a readable {kind} archive ({error or 'truncated'}); "
-                              "works before the damage were kept", data)
+    return Problem(
+        str(path),
+        f"{path} is not a readable {kind} archive ({error or 'truncated'}); "
+        "works before the damage were kept",
+        data,
+    )
 
 
 def iter_inputs(inputs: Iterable[str]) -> Iterator[Entry | Problem]:

@@ -29,7 +29,9 @@ class ResultTable:
 # The work's fandoms: the author's, else those ficlens suggests, else "(unknown)".
 _WORK_FANDOMS = """
 WITH done AS (SELECT * FROM works WHERE status = 'done'),
-suggested AS (SELECT DISTINCT hash, tag AS fandom FROM tags WHERE origin = 'suggested' AND category = 'fandoms'),
+suggested AS (
+    SELECT DISTINCT hash, tag AS fandom FROM tags WHERE origin = 'suggested' AND category = 'fandoms'
+),
 work_fandoms AS (
     SELECT hash, unnest(fandoms) AS fandom FROM done WHERE len(fandoms) > 0
     UNION ALL
@@ -41,7 +43,8 @@ work_fandoms AS (
 """
 
 STATS_SQL: dict[str, str] = {
-    "works and words per fandom": _WORK_FANDOMS + """
+    "works and words per fandom": _WORK_FANDOMS
+    + """
 SELECT fandom, count(*) AS works, sum(d.words) AS words, round(avg(d.words)) AS words_per_work
 FROM work_fandoms JOIN done d USING (hash)
 GROUP BY fandom ORDER BY works DESC, fandom LIMIT $top""",
@@ -93,8 +96,9 @@ GROUP BY t.category ORDER BY author DESC, t.category""",
 }
 
 
-def _execute(con: duckdb.DuckDBPyConnection, sql: str,
-             params: dict[str, Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+def _execute(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
     try:
         cursor = con.execute(sql, params) if params else con.execute(sql)
         columns = [d[0] for d in cursor.description or []]
@@ -116,8 +120,17 @@ def corpus_stats(db: str | Path, top: int = 10) -> list[ResultTable]:
     """The standard corpus statistics, one table each (see the module docstring)."""
     con = open_read_only(db)
     try:
-        tables = [ResultTable("works", *_execute(con, """
-            SELECT status, count(*) AS works, sum(words) AS words FROM works GROUP BY status ORDER BY status"""))]
+        tables = [
+            ResultTable(
+                "works",
+                *_execute(
+                    con,
+                    """
+            SELECT status, count(*) AS works, sum(words) AS words
+            FROM works GROUP BY status ORDER BY status""",
+                ),
+            )
+        ]
         for title, sql in STATS_SQL.items():
             params = {"top": top} if "$top" in sql else None
             tables.append(ResultTable(title, *_execute(con, sql, params)))

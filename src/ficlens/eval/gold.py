@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import CastMember, QuoteType, Source, StoryWorld
+from ..model import SCHEMA_VERSION, CastMember, QuoteType, Source, StoryWorld
 
 
 @dataclass
@@ -34,9 +34,9 @@ class GoldDocument:
 
 def world_from_gold(document: GoldDocument, gold_cast: bool = True) -> StoryWorld:
     """An unanalysed StoryWorld over the document's text; with ``gold_cast``, its cast as ``_cast``."""
-    world = StoryWorld(source=Source(path=str(document.path) if document.path else None,
-                                     format="text", encoding="utf-8"),
-                       text=document.text, text_length=len(document.text))
+    source = Source(path=str(document.path) if document.path else None, format="text", encoding="utf-8")
+    world = StoryWorld(schema=SCHEMA_VERSION, source=source, text=document.text,
+                       text_length=len(document.text))
     if gold_cast:
         world._cast = [member.model_copy() for member in document.cast]
     return world

@@ -162,7 +162,8 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
 
 
 class _SpanIndex:
-    """Sorted spans, answering "which overlap (start, end)?" in logarithmic time."""
+    """Sorted spans answering "which overlap (start, end)?" by binary search, then a scan of
+    the spans starting at most one longest-span length before ``start``."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = spans

@@ -28,8 +28,9 @@ MAX_BYTES = 64 * 1024 * 1024  # a clear limit: no single work is this long (~10M
 _PATH_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".epub"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _ZIP_MAGIC = b"PK\x03\x04"
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|h[1-6])\b",
+    re.IGNORECASE | re.DOTALL)
 
 
 def _looks_like_path(value: str) -> bool:
@@ -77,10 +78,10 @@ def _read_bytes(path: Path) -> bytes:
 def read_string(text: str, source: Source, html: bool = False) -> StoryWorld:
     """Dispatch decoded text to the HTML, FanFicFare TXT or plain-text reader."""
     if html or _HTML_START.match(text[:4096]):
-        tree = parse_html(text, source.path or "input")
-        if is_ao3(tree):
+        body = parse_html(text, source.path or "input")
+        if is_ao3(body):
             source.format = "ao3-html"
-            world = read_ao3(tree, source)
+            world = read_ao3(body, source)
             if not world.chapters:
                 raise FormatError(f"{source.path or 'the input'} is an AO3 download with no chapter text "
                                   "(is it truncated?)")

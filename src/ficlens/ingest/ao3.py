@@ -13,36 +13,38 @@ note and chapter is a span of it, and chapters cover only the story text.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
-from ..model import Chapter, Metadata, Note, Source, StoryWorld
+from ..model import Chapter, Metadata, Note, NoteKind, Source, StoryWorld
 from .html import TextBuilder, add_html, inline_text, world_from_builder
 from .labels import apply_label, split_values
 
-_CHAPTER_PARTS = "div.meta, div.userstuff, div.endnotes, div[id^='endnotes']"
+Position = Literal["before", "after", "inside"]
+_CHAPTER_PARTS = "div.meta, h2.toc-heading, div.userstuff, div.endnotes, div[id^='endnotes']"
 _CHAPTER_HEADING = re.compile(r"^\s*Chapter\s+\d+\s*(?::\s*(?P<title>.+))?$", re.IGNORECASE)
 
 
-def is_ao3(tree: LexborHTMLParser) -> bool:
+def is_ao3(body: LexborNode) -> bool:
     """True for AO3's download markup (a preface with ``dl.tags``, or ``#chapters``)."""
-    return tree.css_first("#preface dl.tags, dl.tags dt") is not None or (
-        tree.css_first("#chapters") is not None and tree.css_first("#preface, #afterword") is not None)
+    return body.css_first("#preface dl.tags, dl.tags dt") is not None or (
+        body.css_first("#chapters") is not None and body.css_first("#preface, #afterword") is not None)
 
 
-def read_ao3(tree: LexborHTMLParser, source: Source) -> StoryWorld:
+def read_ao3(body: LexborNode, source: Source) -> StoryWorld:
     """Build the story-world of an AO3 download (see the module docstring)."""
     builder = TextBuilder()
     metadata = Metadata()
     notes: list[Note] = []
     chapters: list[Chapter] = []
-    tags = tree.css_first("dl.tags")
+    tags = body.css_first("dl.tags")
     if tags is not None:
         _read_tags(tags, metadata)
-    _read_preface(tree, builder, metadata, notes)
-    for container in tree.css("#chapters"):
+    _read_preface(body, builder, metadata, notes)
+    for container in body.css("#chapters"):
         _read_chapters(container, builder, notes, chapters)
-    for quote in tree.css("#afterword blockquote.userstuff"):
+    for quote in body.css("#afterword blockquote.userstuff"):
         _add_note(builder, notes, quote, "end_notes", "after", None, label=_label_before(quote))
     world = world_from_builder(builder, source)
     world.metadata = metadata
@@ -64,19 +66,19 @@ def _read_tags(tags: LexborNode, metadata: Metadata) -> None:
             apply_label(metadata, label, [text] if single else (links or split_values(text)))
 
 
-def _read_preface(tree: LexborHTMLParser, builder: TextBuilder, metadata: Metadata, notes: list[Note]) -> None:
-    preface = tree.css_first("#preface")
-    title = (preface or tree.body).css_first("h1")
+def _read_preface(body: LexborNode, builder: TextBuilder, metadata: Metadata, notes: list[Note]) -> None:
+    preface = body.css_first("#preface")
+    title = (preface or body).css_first("h1")
     if title is not None:
         metadata.title = " ".join(inline_text(title).split()) or None
         builder.add(metadata.title or "", "h1")
-    authors = [inline_text(a) for a in (preface or tree.body).css("a[rel='author']")]
+    authors = [inline_text(a) for a in (preface or body).css("a[rel='author']")]
     if authors:
         metadata.author = ", ".join(authors)
         builder.add(f"by {metadata.author}", "p")
     for quote in preface.css("blockquote.userstuff") if preface is not None else []:
         label = _label_before(quote)
-        kind = "summary" if "summary" in label.lower() else "work_notes"
+        kind: NoteKind = "summary" if "summary" in label.lower() else "work_notes"
         note = _add_note(builder, notes, quote, kind, "before", None, label=label)
         if note is not None and kind == "summary":
             metadata.summary = note.text
@@ -93,7 +95,7 @@ def _read_chapters(container: LexborNode, builder: TextBuilder, notes: list[Note
     for part in parts:
         if _is_meta(part):
             title, summary = _read_chapter_meta(part, builder, notes, len(chapters))
-        elif "userstuff" in part.attributes.get("class", "").split():
+        elif "userstuff" in _classes(part):
             _add_chapter(builder, chapters, part, title, summary)
         else:
             for quote in part.css("blockquote"):
@@ -103,7 +105,7 @@ def _read_chapters(container: LexborNode, builder: TextBuilder, notes: list[Note
 
 def _read_chapter_meta(meta: LexborNode, builder: TextBuilder, notes: list[Note],
                        index: int) -> tuple[str | None, str | None]:
-    heading = meta.css_first("h2.heading") or meta.css_first("h2, h3")
+    heading = meta if meta.tag == "h2" else meta.css_first("h2.heading") or meta.css_first("h2, h3")
     title = None
     if heading is not None:
         heading_text = " ".join(inline_text(heading).split())
@@ -113,7 +115,7 @@ def _read_chapter_meta(meta: LexborNode, builder: TextBuilder, notes: list[Note]
     summary = None
     for quote in meta.css("blockquote"):
         label = _label_before(quote)
-        kind = "chapter_summary" if "summary" in label.lower() else "authors_note"
+        kind: NoteKind = "chapter_summary" if "summary" in label.lower() else "authors_note"
         note = _add_note(builder, notes, quote, kind, "before", index, label=label)
         if note is not None and kind == "chapter_summary":
             summary = note.text
@@ -126,10 +128,11 @@ def _add_chapter(builder: TextBuilder, chapters: list[Chapter], node: LexborNode
     add_html(builder, node)
     span = builder.span_since(first)
     if span is not None:
-        chapters.append(Chapter(index=len(chapters), title=title, start=span[0], end=span[1], summary=summary))
+        chapters.append(Chapter(index=len(chapters), title=title, start=span[0], end=span[1],
+                                summary=summary))
 
 
-def _add_note(builder: TextBuilder, notes: list[Note], node: LexborNode, kind: str, position: str,
+def _add_note(builder: TextBuilder, notes: list[Note], node: LexborNode, kind: NoteKind, position: Position,
               chapter: int | None, label: str = "") -> Note | None:
     if label:
         builder.add(label, "p")
@@ -139,7 +142,7 @@ def _add_note(builder: TextBuilder, notes: list[Note], node: LexborNode, kind: s
     if span is None:
         return None
     start, end = span
-    note = Note(kind=kind, start=start, end=end, text=builder.text()[start:end], position=position,
+    note = Note(kind=kind, start=start, end=end, text=builder.slice(start, end), position=position,
                 chapter=chapter)
     notes.append(note)
     return note
@@ -155,8 +158,13 @@ def _label_before(node: LexborNode) -> str:
     return " ".join(inline_text(sibling).split())
 
 
+def _classes(node: LexborNode) -> list[str]:
+    return (node.attributes.get("class") or "").split()
+
+
 def _is_meta(node: LexborNode) -> bool:
-    return "meta" in node.attributes.get("class", "").split()
+    """A chapter's preface: ``div.meta`` (or a bare ``h2.toc-heading`` in older downloads)."""
+    return "meta" in _classes(node) or node.tag == "h2"
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

@@ -20,6 +20,7 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -59,10 +60,10 @@ def read_epub(data: bytes, source: Source) -> StoryWorld:
     if not documents:
         raise FormatError(f"{name} is an EPUB with no readable chapters")
     joined = "".join(_body_markup(markup) for _, markup in documents)
-    tree = parse_html(f"<html><body>{joined}</body></html>", name)
-    if "archive of our own" in package.producer.lower() or is_ao3(tree):
+    body = parse_html(f"<html><body>{joined}</body></html>", name)
+    if "archive of our own" in package.producer.lower() or is_ao3(body):
         source.format = "ao3-epub"
-        world = read_ao3(tree, source)
+        world = read_ao3(body, source)
     elif "fanficfare" in package.producer.lower() or any(
             posixpath.basename(path).startswith("title_page") for path, _ in documents):
         source.format = "fanficfare-epub"
@@ -78,10 +79,12 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise FormatError(f"{name} is not a readable EPUB (the zip archive is damaged or truncated)") from None
+        raise FormatError(f"{name} is not a readable EPUB (the zip archive is damaged or truncated)") \
+            from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise FormatError(f"{name} has {len(members)} files inside; ficlens reads EPUBs of up to {MAX_MEMBERS}")
+        raise FormatError(f"{name} has {len(members)} files inside; "
+                          f"ficlens reads EPUBs of up to {MAX_MEMBERS}")
     total = 0
     for member in members:
         _check_member_name(member.filename, name)
@@ -90,7 +93,8 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
                               f"the limit is {MAX_MEMBER_BYTES // 2**20} MB per file")
         total += member.file_size
     if total > MAX_TOTAL_BYTES:
-        raise FormatError(f"{name} unpacks to {total // 2**20} MB; the limit is {MAX_TOTAL_BYTES // 2**20} MB")
+        raise FormatError(f"{name} unpacks to {total // 2**20} MB; "
+                          f"the limit is {MAX_TOTAL_BYTES // 2**20} MB")
     return archive
 
 
@@ -139,10 +143,13 @@ def _read_package(archive: zipfile.ZipFile, name: str) -> Package:
         if tag.startswith(_DC) and element.text and element.text.strip():
             package.metadata.setdefault(tag[len(_DC):], []).append(element.text.strip())
         elif tag.endswith("}item") and element.get("id") and element.get("href"):
-            manifest[element.get("id", "")] = (element.get("href", ""), element.get("media-type", ""))
+            is_nav = "nav" in element.get("properties", "").split()
+            media_type = "" if is_nav else element.get("media-type", "")
+            manifest[element.get("id", "")] = (unquote(element.get("href", "")), media_type)
         elif tag.endswith("}itemref") and element.get("idref"):
             spine.append(element.get("idref", ""))
-    package.producer = " ".join(package.metadata.get("publisher", []) + package.metadata.get("contributor", []))
+    producers = package.metadata.get("publisher", []) + package.metadata.get("contributor", [])
+    package.producer = " ".join(producers)
     for idref in spine:
         href, media_type = manifest.get(idref, ("", ""))
         if href and media_type in _HTML_TYPES:
@@ -170,7 +177,7 @@ def _read_chapter_files(documents: list[tuple[str, str]], source: Source, title_
     page_span: tuple[int, int] | None = None
     for path, markup in documents:
         first = len(builder.blocks)
-        add_html(builder, parse_html(markup, path).body)
+        add_html(builder, parse_html(markup, path))
         span = builder.span_since(first)
         if span is None:
             continue
@@ -183,7 +190,7 @@ def _read_chapter_files(documents: list[tuple[str, str]], source: Source, title_
         body = blocks[1:] if heading else blocks
         if body:
             chapters.append(Chapter(index=len(chapters), start=body[0].start, end=body[-1].end,
-                                    title=builder.text()[heading.start:heading.end] if heading else None))
+                                    title=builder.slice(heading.start, heading.end) if heading else None))
     world = world_from_builder(builder, source)
     world.chapters = chapters
     if page_span:
@@ -202,7 +209,7 @@ def _apply_package_metadata(metadata: Metadata, package: Package) -> None:
         metadata.language = dc["language"][0]
     if not metadata.summary and dc.get("description"):
         description = dc["description"][0]
-        metadata.summary = inline_text(parse_html(description).body) if "<" in description else description
+        metadata.summary = inline_text(parse_html(description)) if "<" in description else description
     known = set(metadata.fandoms + metadata.characters + metadata.relationships + metadata.warnings
                 + metadata.category + ([metadata.rating] if metadata.rating else []))
     apply_label(metadata, "additional tags", [s for s in dc.get("subject", []) if s not in known])

@@ -16,6 +16,7 @@ import re
 from ..model import Chapter, Metadata, Note, Source, StoryWorld
 from .html import TextBuilder, add_html, parse_html, world_from_builder
 from .labels import apply_label, split_values
+from .text import new_world
 
 _ROW = re.compile(r"^(?P<label>[A-Z][A-Za-z /]{1,30}):[ \t]*(?P<value>.*)$")
 _BY_LINE = re.compile(r"^(?:(?P<title>.+?)\s+)?by\s+(?P<author>.+)$")
@@ -41,38 +42,45 @@ def is_fanficfare_markup(markup: str) -> bool:
 
 
 def read_title_page(text: str, start: int, end: int, metadata: Metadata, notes: list[Note]) -> None:
-    """Fill ``metadata`` from the "Label: value" rows of ``text[start:end]``; the summary becomes a Note."""
-    lines = _lines(text, start, end)
-    label = ""
-    summary: list[tuple[int, int]] = []
-    for line_start, line_end in lines:
+    """Fill ``metadata`` from the "Label: value" rows of ``text[start:end]``; the summary becomes a Note.
+
+    A row's value runs on over the following lines up to a blank line or the next row
+    (FanFicFare wraps long rows in TXT). Lines before the rows give the title and author
+    ("Title by Author" on one line, or the title and then "by Author").
+    """
+    rows: list[list] = []  # [label, value start, value end]
+    open_row = False
+    for line_start, line_end in _lines(text, start, end):
         line = text[line_start:line_end]
         row = _ROW.match(line)
         if row and len(row.group("label").split()) <= 3:
-            label = row.group("label").lower()
-            value = row.group("value").strip()
-            if label in ("summary", "description"):
-                value_start = line_start + row.start("value")
-                summary = [(value_start, line_end)] if value else []
-            elif value:
-                apply_label(metadata, label, [value] if label in _SINGLE_VALUED else split_values(value),
-                            fanficfare=True)
-        elif not line.strip():
-            label = ""
-        elif label in ("summary", "description"):
-            summary.append((line_start, line_end))
-        elif metadata.title is None and line.strip():
-            by_line = _BY_LINE.match(line.strip())
-            if by_line and by_line.group("title"):
-                metadata.title, metadata.author = by_line.group("title"), by_line.group("author")
-            elif not by_line:
-                metadata.title = line.strip()
-        elif metadata.author is None and (by_line := _BY_LINE.match(line.strip())):
-            metadata.author = by_line.group("author")
-    if summary:
-        note_start, note_end = summary[0][0], summary[-1][1]
-        metadata.summary = text[note_start:note_end]
-        notes.append(Note(kind="summary", start=note_start, end=note_end, text=metadata.summary))
+            rows.append([row.group("label").lower(), line_start + row.start("value"), line_end])
+            open_row = True
+        elif not line:
+            open_row = False
+        elif open_row:
+            rows[-1][2] = line_end
+        elif not rows:
+            _read_byline(line, metadata)
+    for label, value_start, value_end in rows:
+        value = " ".join(text[value_start:value_end].split())
+        span = _trim(text, value_start, value_end)
+        if label in ("summary", "description") and span:
+            metadata.summary = text[span[0]:span[1]]
+            notes.append(Note(kind="summary", start=span[0], end=span[1], text=metadata.summary))
+        elif value:
+            values = [value] if label in _SINGLE_VALUED else split_values(value)
+            apply_label(metadata, label, values, fanficfare=True)
+
+
+def _read_byline(line: str, metadata: Metadata) -> None:
+    by_line = _BY_LINE.match(line)
+    if by_line and by_line.group("title") and metadata.title is None:
+        metadata.title, metadata.author = by_line.group("title"), by_line.group("author")
+    elif by_line and metadata.author is None:
+        metadata.author = by_line.group("author")
+    elif not by_line and metadata.title is None:
+        metadata.title = line
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -89,7 +97,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def read_fanficfare_txt(text: str, source: Source) -> StoryWorld:
     """Title page, table of contents and chapters of a FanFicFare TXT (text already normalised)."""
-    world = StoryWorld(source=source, text=text, text_length=len(text))
+    world = new_world(text, source)
     toc = _TOC.search(text)
     end_match = _END.search(text, len(text) - 200 if len(text) > 200 else 0)
     story_end = end_match.start() if end_match else len(text)
@@ -154,9 +162,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def read_fanficfare_html(markup: str, source: Source) -> StoryWorld:
     """FanFicFare's HTML: the title-page block, then one chapter per ``h2``/``h3`` heading."""
-    tree = parse_html(markup, source.path or "input")
     builder = TextBuilder()
-    add_html(builder, tree.body)
+    add_html(builder, parse_html(markup, source.path or "input"))
     world = world_from_builder(builder, source)
     headings = [b for b in builder.blocks if b.tag in ("h2", "h3")
                 and "table of contents" not in world.text[b.start:b.end].lower()]
@@ -167,6 +174,6 @@ def read_fanficfare_html(markup: str, source: Source) -> StoryWorld:
         end_match = _END.search(world.text, heading.end, chapter_end)
         span = _trim(world.text, heading.end, end_match.start() if end_match else chapter_end)
         if span:
-            world.chapters.append(Chapter(index=len(world.chapters), title=world.text[heading.start:heading.end],
-                                          start=span[0], end=span[1]))
+            title = world.text[heading.start:heading.end]
+            world.chapters.append(Chapter(index=len(world.chapters), title=title, start=span[0], end=span[1]))
     return world

@@ -10,13 +10,14 @@ by the HTML parser; XML entity declarations are never expanded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import FormatError
 from ..model import Source, StoryWorld
+from .text import new_world
 
 HR_MARKER = "* * *"
 BLANK_RUN_GAP = "\n\n\n\n"  # two blank lines more than a paragraph break
@@ -29,6 +30,7 @@ _BLOCKS = _HEADINGS | {
     "thead", "section", "article", "header", "footer", "main", "aside", "pre", "center", "figure",
     "figcaption", "address", "body", "html", "details", "summary", "hr", "form", "fieldset",
 }
+_TOO_DEEP = "the HTML is nested too deeply to read (more than about 900 elements inside each other)"
 _BLOCK_SELECTOR = ",".join(sorted(_BLOCKS - {"body", "html"}))
 
 
@@ -46,6 +48,7 @@ class TextBuilder:
     """Collects paragraphs into one text, remembering where each one lies."""
 
     parts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
     length: int = 0
     blocks: list[Block] = field(default_factory=list)
     _blank_run: int = 0
@@ -67,7 +70,15 @@ class TextBuilder:
 
     def _append(self, piece: str) -> None:
         self.parts.append(piece)
+        self.starts.append(self.length)
         self.length += len(piece)
+
+    def slice(self, start: int, end: int) -> str:
+        """``text()[start:end]`` without joining the whole text."""
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_left(self.starts, end)
+        offset = self.starts[first]
+        return "".join(self.parts[first:last])[start - offset:end - offset]
 
     def span_since(self, first_block: int) -> tuple[int, int] | None:
         """(start, end) of the blocks added since ``len(blocks)`` was ``first_block``."""
@@ -79,15 +90,15 @@ class TextBuilder:
         return "".join(self.parts)
 
 
-def parse_html(markup: str | bytes, name: str = "input") -> LexborHTMLParser:
-    """Parse HTML leniently; raise FormatError when there is no document at all."""
+def parse_html(markup: str | bytes, name: str = "input") -> LexborNode:
+    """Parse HTML leniently and return its ``<body>``; FormatError when there is no document at all."""
     try:
-        tree = LexborHTMLParser(markup)
+        body = LexborHTMLParser(markup).body
     except (ValueError, TypeError, RuntimeError) as e:
         raise FormatError(f"{name} is not readable HTML ({e})") from None
-    if tree.body is None:
+    if body is None:
         raise FormatError(f"{name} is not readable HTML (no body)")
-    return tree
+    return body
 
 
 def _text_of(text_node: LexborNode) -> str:
@@ -102,7 +113,10 @@ def _clean_lines(raw: str) -> list[str]:
 def inline_text(node: LexborNode) -> str:
     """The text of an element as one string: whitespace collapsed, ``<br>`` kept as newlines."""
     pieces: list[str] = []
-    _collect_inline(node, pieces)
+    try:
+        _collect_inline(node, pieces)
+    except RecursionError:
+        raise FormatError(_TOO_DEEP) from None
     return "\n".join(line for line in _clean_lines("".join(pieces)) if line)
 
 
@@ -126,7 +140,7 @@ def add_html(builder: TextBuilder, node: LexborNode) -> None:
     try:
         _add_children(builder, node)
     except RecursionError:
-        raise FormatError("the HTML is nested too deeply to read") from None
+        raise FormatError(_TOO_DEEP) from None
 
 
 def _add_children(builder: TextBuilder, node: LexborNode) -> None:
@@ -157,12 +171,18 @@ def _add_children(builder: TextBuilder, node: LexborNode) -> None:
 
 
 def _flush(builder: TextBuilder, inline: list[str]) -> None:
-    """Turn collected inline text into paragraphs: one blank line (two ``<br>``) splits them."""
+    """Turn collected inline text into paragraphs.
+
+    ``<br>`` ends a line; an empty line (two ``<br>``) ends a paragraph and counts as
+    one blank, so two or more empty lines in a row become a scene-break gap.
+    """
     raw = "".join(inline)
     inline.clear()
     if "\n" not in raw and not raw.strip():
         return
     lines = _clean_lines(raw)
+    if not lines[-1]:
+        lines.pop()  # the end of the last line, not an empty line
     paragraph: list[str] = []
     for line in lines:
         if line:
@@ -171,22 +191,15 @@ def _flush(builder: TextBuilder, inline: list[str]) -> None:
         if paragraph:
             builder.add("\n".join(paragraph))
             paragraph = []
-        else:
-            builder.add("")
+        builder.add("")
     if paragraph:
         builder.add("\n".join(paragraph))
 
 
-def heading_blocks(builder: TextBuilder, tags: Iterable[str] = ("h1", "h2", "h3")) -> list[Block]:
-    wanted = set(tags)
-    return [b for b in builder.blocks if b.tag in wanted]
-
-
 def read_html(markup: str, source: Source) -> StoryWorld:
     """Generic HTML: the extracted text; chapters and notes are left to the segmenter."""
-    tree = parse_html(markup, source.path or "input")
     builder = TextBuilder()
-    add_html(builder, tree.body)
+    add_html(builder, parse_html(markup, source.path or "input"))
     return world_from_builder(builder, source)
 
 
@@ -194,4 +207,4 @@ def world_from_builder(builder: TextBuilder, source: Source) -> StoryWorld:
     text = builder.text()
     if not text.strip():
         raise FormatError(f"{source.path or 'the input'} has no readable text")
-    return StoryWorld(source=source, text=text, text_length=len(text))
+    return new_world(text, source)

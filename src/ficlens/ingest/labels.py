@@ -12,7 +12,8 @@ import re
 from ..model import Metadata
 
 _LIST_FIELDS = {
-    "archive warning": "warnings", "archive warnings": "warnings", "warning": "warnings", "warnings": "warnings",
+    "archive warning": "warnings", "archive warnings": "warnings",
+    "warning": "warnings", "warnings": "warnings",
     "category": "category", "categories": "category",
     "fandom": "fandoms", "fandoms": "fandoms",
     "relationship": "relationships", "relationships": "relationships", "ships": "relationships",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Source, StoryWorld
+from ..model import SCHEMA_VERSION, Source, StoryWorld
 
 _SNIFF_BYTES = 65536
 # Control bytes that never occur in text (tab, newline, form feed, carriage return and ESC excluded).
@@ -21,6 +21,8 @@ def decode(data: bytes, path: Path | None = None) -> tuple[str, str, bool]:
     binary, not text, and is rejected rather than decoded into noise.
     """
     name = str(path) if path else "input"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_utf16(data, name)
     if not data.strip():
         raise InputError(f"{name} is empty")
     sample = data[:_SNIFF_BYTES]
@@ -41,6 +43,17 @@ def decode(data: bytes, path: Path | None = None) -> tuple[str, str, bool]:
         return data.decode("latin-1"), "latin-1", True
 
 
+def _decode_utf16(data: bytes, name: str) -> tuple[str, str, bool]:
+    """UTF-16 with a byte-order mark (Windows Notepad's "Unicode")."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputError(f"{name} starts with a UTF-16 mark but is not valid UTF-16") from None
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    return text, "utf-16", False
+
+
 def _control_share(sample: bytes) -> float:
     return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / max(len(sample), 1)
 
@@ -55,4 +68,9 @@ def read_text(text: str, source: Source) -> StoryWorld:
     text = normalise_newlines(text)
     if not text.strip():
         raise InputError(f"{source.path or 'the input'} is empty (only whitespace)")
-    return StoryWorld(source=source, text=text, text_length=len(text))
+    return new_world(text, source)
+
+
+def new_world(text: str, source: Source) -> StoryWorld:
+    """An unanalysed story-world over the text as read."""
+    return StoryWorld(schema=SCHEMA_VERSION, source=source, text=text, text_length=len(text))

@@ -15,7 +15,7 @@
    ``pov_name`` resolved to an id, and ``pov_slips`` where the view hops heads.
 
 Everything is lexical and one pass over the text, so it runs in linear time
-(well under a second per 100k words). Without names, quotes or paragraphs it
+(about half a second per 100k words). Without names, quotes or paragraphs it
 still splits and describes scenes from what is there; it never raises.
 """
 
@@ -23,17 +23,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
-from ..model import Character, Scene, StoryWorld
+from ..model import BreakKind, Character, Scene, StoryWorld
 from ..storytext import story_ranges
 from .breaks import Break, infer_breaks
 from .pov import set_pov
-from .reading import ParagraphFacts, read_paragraphs
+from .reading import ParagraphFacts, ranked, read_paragraphs, summed
 
 __all__ = ["find_scenes"]
 
-SPEAKING_WEIGHT = 1.0
 POV_SALIENCE = 2.0  # the POV character counts as this many mentions more present
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -79,9 +77,13 @@ def _base_scenes(world: StoryWorld) -> list[Scene]:
         return [scene.model_copy(deep=True) for scene in sorted(world.scenes, key=lambda s: s.start)]
     ranges = [(c.index, c.start, c.end) for c in world.chapters] or [(0, 0, len(world.text))]
     return [
-        Scene(id="", start=start, end=end, chapter=index, break_="start" if n == 0 else "chapter")
+        _scene(start, end, index, "start" if n == 0 else "chapter")
         for n, (index, start, end) in enumerate(ranges)
     ]
+
+
+def _scene(start: int, end: int, chapter: int, opening: BreakKind) -> Scene:
+    return Scene.model_validate({"id": "", "start": start, "end": end, "chapter": chapter, "break": opening})
 
 
 def _split(
@@ -99,15 +101,8 @@ def _split(
             piece = scene.model_copy(update={"end": end})
         else:
             found = breaks[n - 1]
-            piece = Scene(
-                id="",
-                start=start,
-                end=end,
-                chapter=scene.chapter,
-                break_="inferred",
-                confidence=found.confidence,
-                break_evidence=found.evidence,
-            )
+            piece = _scene(start, end, scene.chapter, "inferred")
+            piece.confidence, piece.break_evidence = found.confidence, found.evidence
         pieces.append((piece, facts[lo:hi]))
     return pieces
 
@@ -115,12 +110,10 @@ def _split(
 def _describe(scene: Scene, facts: list[ParagraphFacts], characters: dict[str, Character]) -> None:
     """Fill the scene's POV, then its characters (most salient first), setting and time cues."""
     set_pov(scene, facts, characters)
-    salience: Counter[str] = Counter()
-    for paragraph in facts:
-        salience.update(paragraph.presence)
-    if scene.pov in salience:
+    salience = summed(p.presence for p in facts)
+    if scene.pov and scene.pov in salience:
         salience[scene.pov] += POV_SALIENCE
-    scene.characters = [c for c, _ in salience.most_common() if c in characters]
+    scene.characters = [c for c, _ in ranked(salience) if c in characters]
     scene.setting = [cue.span("place") for p in facts for cue in p.places]
     scene.time_cues = sorted(
         [cue.span("time shift") for p in facts for cue in p.time_shifts]

@@ -2,43 +2,46 @@
 place, time, cast and point of view.
 
 Every boundary between two paragraphs of a scene gets a score, the sum of the
-cues around it (weights below): a time shift opening the next paragraph ("The
-next morning"), a place not mentioned just before ("in the kitchen"), a scene
-closing on an exit ("he walked out"), a different point-of-view character in the
-window after than in the window before, people arriving who were absent and
-people gone who were there. Openings that must continue what came before (a
-pronoun, "But", a reply in a running conversation) count against. Boundaries
-scoring at least ``THRESHOLD`` become breaks, best first, as long as every scene
-keeps ``MIN_SCENE_PARAGRAPHS`` paragraphs and ``MIN_SCENE_WORDS`` words.
+cues around it (``WEIGHTS``): a time shift opening the next paragraph ("The
+next morning"), a place not yet mentioned in the scene ("in the kitchen") or an
+entry ("the door to her flat"), a scene closing on an exit ("he walked out"), a
+different point-of-view character after the boundary than in the scene so far,
+people arriving who were absent and people gone who were there. Openings that
+must continue what came before (a pronoun, "But", a reply in a running
+conversation) count against. Reading left to right, a boundary becomes a break
+when it scores at least ``THRESHOLD``, no boundary in the next
+``LOOKAHEAD_PARAGRAPHS`` scores higher, and both scenes keep
+``MIN_SCENE_PARAGRAPHS`` paragraphs and ``MIN_SCENE_WORDS`` words.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .reading import CLOSING_CHARS, Cue, ParagraphFacts
+from .reading import CLOSING_CHARS, Cue, ParagraphFacts, summed
 
 THRESHOLD = 2.5
 MIN_SCENE_PARAGRAPHS = 3
 MIN_SCENE_WORDS = 120
-WINDOW_WORDS = 350  # words either side of a boundary compared for cast and POV
+WINDOW_WORDS = 250  # words either side of a boundary compared for cast and POV
 WINDOW_PARAGRAPHS = 12
 MEMORY_PARAGRAPHS = 25  # how far back a "new" arrival must have been absent
 LOOKAHEAD_PARAGRAPHS = 5  # a break must outscore the boundaries this far after it
+LEADING_CHARS = 60  # a time shift this close to the paragraph's start leads it
 
 WEIGHTS = {
     "time_shift": 2.0,
     "time_hint": 0.75,
-    "time_leads": 0.5,  # the time shift is the paragraph's first words ("The next morning, ...")
+    "time_leads": 0.5,  # the shift opens the paragraph ("The next morning, ...", "Ann woke the next day")
     "new_place": 1.0,
     "exit": 0.75,
     "pov_shift": 2.0,
     "arrival": 0.75,  # someone absent for a while is named in the opening paragraph
     "late_arrival": 0.35,  # ... in the paragraph after it
     "departure": 0.5,  # someone prominent before is absent from the two opening paragraphs
+    "establishing": 0.5,  # the paragraph opens on a new place ("The station at Inverness was ...")
     "cut": 0.5,  # a closing exit followed by a new place, a time shift or a named subject
     "named_opening": 0.25,
     "dialogue_opens": 0.35,  # a conversation starts after a paragraph without speech
@@ -90,11 +93,8 @@ def infer_breaks(facts: list[ParagraphFacts], names: dict[str, str]) -> list[Bre
         if words_before[i] - words_before[scene_start] < MIN_SCENE_WORDS:
             i += 1
             continue
-        candidate = _score(facts, i, scene_start, names)
-        ahead = [
-            _score(facts, j, scene_start, names)
-            for j in range(i + 1, min(i + LOOKAHEAD_PARAGRAPHS, last) + 1)
-        ]
+        candidate = score(i)
+        ahead = [score(j) for j in range(i + 1, min(i + LOOKAHEAD_PARAGRAPHS, last) + 1)]
         long_enough = words_before[len(facts)] - words_before[i] >= MIN_SCENE_WORDS
         if candidate.score >= THRESHOLD and long_enough and all(candidate.score >= b.score for b in ahead):
             breaks.append(candidate)
@@ -106,6 +106,7 @@ def infer_breaks(facts: list[ParagraphFacts], names: dict[str, str]) -> list[Bre
 
 
 def _score(facts: list[ParagraphFacts], i: int, scene_start: int, names: dict[str, str]) -> Break:
+    """The boundary before paragraph ``i``, in a scene that began at paragraph ``scene_start``."""
     before, after = _window(facts, i - 1, -1), _window(facts, i, 1)
     prev, nxt = facts[i - 1], facts[i]
     found = Break(i, 0.0)
@@ -120,7 +121,7 @@ def _score(facts: list[ParagraphFacts], i: int, scene_start: int, names: dict[st
     hints = [c for c in nxt.time_hints if c.start < opening]
     if shifts:
         add("time_shift", shifts[0], "time shift")
-        if shifts[0].start - nxt.start <= 3:
+        if shifts[0].start - nxt.start <= LEADING_CHARS:
             add("time_leads", None, "")
     elif hints:
         add("time_hint", hints[0], "time")
@@ -129,14 +130,16 @@ def _score(facts: list[ParagraphFacts], i: int, scene_start: int, names: dict[st
     entries = [c for c in nxt.entries if c.start < opening]
     if new_places:
         add("new_place", new_places[0], "new place")
+        if nxt.opens_on_place and new_places[0].start == nxt.places[0].start:
+            add("establishing", None, "")
     elif entries:
         add("new_place", entries[0], "enters a place")
     exits = [c for c in prev.exits if c.start >= prev.end - CLOSING_CHARS]
     named_opening = bool(nxt.opening_subject) and not nxt.opens_with_quote
     if exits:
         add("exit", exits[-1], "scene closes")
-        if shifts or new_places or entries or named_opening:
-            add("cut", None, "")
+    if (exits or prev.ends_with_quote) and (shifts or new_places or entries or (exits and named_opening)):
+        add("cut", None, "")
     _score_pov(found, facts[max(scene_start, i - MEMORY_PARAGRAPHS) : i], after, names)
     _score_cast(found, facts, i, before, names)
     if nxt.continues and not nxt.opens_with_quote:
@@ -150,14 +153,6 @@ def _score(facts: list[ParagraphFacts], i: int, scene_start: int, names: dict[st
     if prev.cut_off:
         add("cut_off", None, "")
     return found
-
-
-def _summed(counts: Iterable[Mapping[str, float]]) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for count in counts:
-        for key, value in count.items():
-            total[key] = total.get(key, 0.0) + value
-    return total
 
 
 def _talk_around(facts: list[ParagraphFacts], i: int) -> bool:
@@ -178,7 +173,7 @@ def _window(facts: list[ParagraphFacts], i: int, step: int) -> list[ParagraphFac
 
 def _dominant_pov(window: list[ParagraphFacts]) -> tuple[str | None, float]:
     """Whose thoughts the window narrates, with a confidence; (None, 0) when unclear."""
-    votes = _summed(p.pov_votes for p in window)
+    votes = summed(p.pov_votes for p in window)
     if not votes:
         return None, 0.0
     total = sum(votes.values())
@@ -192,20 +187,27 @@ def _dominant_pov(window: list[ParagraphFacts]) -> tuple[str | None, float]:
 def _score_pov(
     found: Break, before: list[ParagraphFacts], after: list[ParagraphFacts], names: dict[str, str]
 ) -> None:
+    """A new POV character after the boundary, whose thoughts are also the first ones narrated there."""
     pov_before, confidence_before = _dominant_pov(before)
     pov_after, confidence_after = _dominant_pov(after)
-    if pov_before and pov_after and pov_before != pov_after:
+    first_cue = next((c for p in after for c in p.pov_cues), None)
+    if (
+        pov_before
+        and pov_after
+        and pov_before != pov_after
+        and first_cue
+        and first_cue.character == pov_after
+    ):
         found.score += WEIGHTS["pov_shift"] * min(confidence_before, confidence_after)
-        cue = next((c for p in after for c in p.pov_cues if c.character == pov_after), None)
-        if cue is not None:
-            found.evidence.append(
-                cue.span(f"POV {names.get(pov_before, pov_before)} → {names.get(pov_after, pov_after)}")
-            )
+        found.evidence.append(
+            first_cue.span(f"POV {names.get(pov_before, pov_before)} → {names.get(pov_after, pov_after)}")
+        )
 
 
 def _score_cast(
     found: Break, facts: list[ParagraphFacts], i: int, before: list[ParagraphFacts], names: dict[str, str]
 ) -> None:
+    """Someone named in the opening who was absent for a while; someone prominent who is gone."""
     remembered: set[str] = set()
     for paragraph in facts[max(0, i - MEMORY_PARAGRAPHS) : i]:
         remembered.update(paragraph.presence)
@@ -220,7 +222,7 @@ def _score_cast(
             first = paragraph.first_mention[arrivals[0]]
             found.evidence.append(first.span(f"arrives: {names.get(arrivals[0], arrivals[0])}"))
             break
-    present_before = _summed(p.presence for p in before)
+    present_before = summed(p.presence for p in before)
     present_after = {c for p in opening for c in p.presence}
     if any(weight >= 2.0 and c not in present_after for c, weight in present_before.items()):
         found.score += WEIGHTS["departure"]

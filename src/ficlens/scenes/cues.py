@@ -16,6 +16,8 @@ _UNIT = r"(?:minutes|hours|days|weeks|months|years)"
 _DAYPART = r"(?:morning|afternoon|evening|night|day|week|weekend|month|year|summer|winter|spring|autumn|fall)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
+# TIME_SHIFT, TIME_HINT and EXIT are matched against the lower-cased text (``lowered``):
+# the same offsets, and much faster than re.IGNORECASE.
 # A time cue that moves the story on: strong enough to open a new scene by itself.
 TIME_SHIFT = re.compile(
     r"\b(?:"
@@ -25,25 +27,26 @@ TIME_SHIFT = re.compile(
     rf"|{_NUMBER}\s+{_UNIT}\s+later"
     r"|(?:an?|one)\s+(?:hour|day|week|month|year)\s+later"
     rf"|{_UNIT}\s+(?:later|passed|went\s+by)"
+    r"|(?:a|one|another|the)\s+(?:day|week|fortnight|month|year)\s+(?:passed|went\s+by|wore\s+on)"
+    rf"|after\s+(?:{_NUMBER}\s+{_UNIT}|(?:a|an|one)\s+(?:hour|day|week|fortnight|month|year))"
+    r"|the\s+(?:first|second|third|last)\s+(?:week|day|month|morning|evening|night)\s+(?:in|of|after|since)"
     rf"|the\s+{_DAYPART}\s+after"
     r"|meanwhile|in\s+the\s+meantime"
-    rf"|(?:on|by|that|last|next|come)\s+{_WEEKDAY}"
+    rf"|(?:on|by|that|next|come)\s+{_WEEKDAY}"
     r"|when\s+\w+\s+(?:got|arrived|came|returned|made\s+it)\s+(?:home|back)"
     r"|by\s+the\s+time"
     r"|(?:early|late)\s+(?:the\s+next\s+|that\s+|in\s+the\s+)?(?:morning|afternoon|evening|night)"
     r"|(?:at\s+)?(?:dawn|dusk|midnight|noon|sunrise|sunset|daybreak|nightfall)"
     r")\b",
-    re.IGNORECASE,
 )
 # A weaker time cue: a part of the day, waking up, "later", "after school".
 TIME_HINT = re.compile(
     r"\b(?:"
     r"(?:that|this|one|in\s+the|every)\s+(?:morning|afternoon|evening|night)|tonight|tomorrow|yesterday"
-    r"|later|afterwards?|eventually|finally|soon"
-    r"|woke|awoke|woken|waking|wakes|slept|breakfast|lunch|dinner|supper"
+    r"|later|afterwards?"
+    r"|wake|woke|awoke|woken|waking|wakes|slept|breakfast|lunch|dinner|supper"
     r"|after\s+(?:school|work|class|practice|rehearsal|dinner|lunch|breakfast)"
     r")\b",
-    re.IGNORECASE,
 )
 
 _PLACE_NOUN = (
@@ -55,7 +58,7 @@ _PLACE_NOUN = (
     r"|palace|inn|tavern|stables?|barn|cellar|attic|basement|rooftop|roof|balcony|porch|garage|gym"
     r"|locker\s+room|studio|theat(?:re|er)|hotel|lobby|lift|elevator|staircase|stairs|common\s+room"
     r"|dormitory|dorm|tent|camp|ship|deck|harbou?r|parlou?r|study|chamber|courtyard|square|market"
-    r"|bridge|hill|mountain|cave|bed|dressing\s+room|locker|lounge|waiting\s+room|ward|platform)"
+    r"|bridge|hill|mountain|cave|dressing\s+room|lounge|waiting\s+room)"
 )
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|your|its|this|that|[A-Z][a-z]+(?:'s|’s))"
 PLACE_PREPOSITION = (
@@ -67,12 +70,15 @@ PLACE_PHRASE = re.compile(
     rf"\b{PLACE_PREPOSITION}\s+{_DETERMINER}\s+(?:[a-z]+\s+){{0,2}}?(?P<noun>{_PLACE_NOUN})\b"
     r"|\b(?:at|got|went|came|back|arrived)\s+(?P<home>home)\b"
 )
-# Somebody entering a place: "slid the door to his apartment", "walked into the kitchen".
+# Somebody entering a place: "pushed open the door to her flat", "walked into the kitchen".
 ENTRY = re.compile(
     rf"\b(?:(?:door|doorway|gate|threshold)\s+(?:to|of)\s+{_DETERMINER}\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NOUN}"
-    r"|(?:arrived|entered|walked|stepped|burst|hurried|pulled\s+up|got|came)\s+(?:back\s+)?(?:into|in\s+to|at)\b"
+    rf"|(?:arrived|entered|walked|stepped|burst|hurried|got|came)\s+(?:back\s+)?(?:into|in\s+to|at)\s+{_DETERMINER}"
+    rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NOUN}"
     r"|(?:got|came|arrived)\s+(?:back\s+)?home)\b"
 )
+# A paragraph that opens on a place: "The station at Inverness was colder than ..."
+PLACE_OPENING = re.compile(rf"(?:The|A|An)\s+(?:[a-z]+\s+){{0,2}}?(?P<noun>{_PLACE_NOUN})\b")
 # "in Callbacks", "at Pemberley", "in New York": a proper name after a preposition of place.
 PLACE_NAME = re.compile(r"\b(?:in|at|to|from|into)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 NOT_PLACE_NAMES = frozenset(
@@ -84,13 +90,15 @@ NOT_PLACE_NAMES = frozenset(
 
 # The end of a scene: somebody leaves, sleeps, hangs up, or the door closes.
 EXIT = re.compile(
-    r"\b(?:left|leaving|leave|walked\s+(?:out|away|off|home)|headed\s+(?:out|off|home|back|for)"
+    r"\b(?:(?<!the\s)(?<!his\s)(?<!her\s)left(?!\s+(?:hand|side|arm|leg|eye|foot|behind|alone|over))"
+    r"|leaving|walked\s+(?:out|away|off|home)|headed\s+(?:out|off|home|back|for)"
+    r"|retired|withdrew|took\s+(?:his|her|their)\s+leave|went\s+away|hurried\s+(?:\w+\s+)?(?:away|off)"
+    r"|to\s+(?:his|her|their)\s+(?:room|rooms|bed)"
     r"|out\s+(?:the|of\s+the)\s+(?:door|room|house|apartment)|drove\s+(?:off|away|home)"
     r"|went\s+(?:home|to\s+bed|to\s+sleep|upstairs|downstairs|inside|out|back)"
     r"|fell\s+asleep|drifted\s+off|(?:closed|shut|slammed)\s+the\s+door|closing\s+it|hung\s+up"
     r"|to\s+follow|followed|disappeared|vanished|walked\s+away|stormed\s+(?:out|off)|cried|sobbed"
     r"|goodbye|good\s*night|dragging|ran\s+off|turned\s+away)\b",
-    re.IGNORECASE,
 )
 
 # Verbs of thinking, feeling and perceiving, optionally after an auxiliary or adverb.
@@ -116,10 +124,16 @@ OWNER_PRONOUN = re.compile(
 
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I'd|I’d|I'll|I’ll|I've|I’ve)\b")
 SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ou're|[Yy]ou’re)\b")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A paragraph opening on a pronoun or a connective continues what came before.
 CONTINUATION = re.compile(
-    r"(?:[\"“'‘]?\s*)(?:he|she|they|it|his|her|their|its|him|them|but|and|so|still|yet|instead|then|this|that)\b",
+    r"(?:[\"“'‘]?\s*)(?:he|she|they|his|her|their|its|him|them|but|and|so|still|yet|instead|then)\b",
     re.IGNORECASE,
 )
-QUOTE_OPEN = re.compile(r"[\"“‘']")
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case, every offset kept (a character whose lower case is longer stays as is)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -3,23 +3,22 @@
 Narration (quotations masked) full of "I/me/my" is first person, told by the
 narrator character when the characters stage found one; full of "you/your" with
 few "I" is second person. Otherwise the thought and perception verbs tie the
-scene to people ("Kurt mentally rolled his eyes", "she wondered" with *she*
+scene to people ("Mei mentally counted to ten", "she wondered" with *she*
 resolved to the current subject): one person holding most of them makes the
 scene third-person limited from their view; two or more sharing them, omniscient.
 A heading ("Kurt's POV") overrides the vote and is resolved to a character id.
 
-A POV slip (head-hopping) is a thought or perception given to someone other
-than the POV character in a third-person limited scene. Only cues that cannot be
-a pronoun mix-up are flagged: the other person is named, or their pronoun's
-gender differs from the POV character's.
+A POV slip (head-hopping) is a thought or feeling ("knew", "wondered", "felt";
+not "saw", which an onlooker could report) given to someone other than the POV
+character in a third-person limited scene. Only cues that cannot be a pronoun
+mix-up are flagged: the other person is named, or their pronoun's gender
+differs from the POV character's.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import Character, Scene, Span
-from .reading import ParagraphFacts
+from .reading import ParagraphFacts, ranked, summed
 
 FIRST_PERSON_RATE = 0.03  # first-person pronouns per narrative word for a first-person scene
 SECOND_PERSON_RATE = 0.03
@@ -35,9 +34,7 @@ def set_pov(scene: Scene, facts: list[ParagraphFacts], characters: dict[str, Cha
     narrative = max(1, sum(p.narrative_words for p in facts))
     first = sum(p.first_person for p in facts)
     second = sum(p.second_person for p in facts)
-    votes: Counter[str] = Counter()
-    for paragraph in facts:
-        votes.update(paragraph.pov_votes)
+    votes = summed(p.pov_votes for p in facts)
     narrator = next((c.id for c in characters.values() if c.narrator), None)
     stated = _resolve_name(scene.pov_name, characters) if scene.pov_name else None
     first_person = first >= MIN_PERSON_PRONOUNS and first / narrative >= FIRST_PERSON_RATE
@@ -56,26 +53,31 @@ def set_pov(scene: Scene, facts: list[ParagraphFacts], characters: dict[str, Cha
         _vote_third_person(scene, votes)
     if scene.pov_name is None and scene.pov in characters:
         scene.pov_name = characters[scene.pov].name
-    if scene.pov and scene.pov_kind != "first":
-        scene.pov_evidence = [c.span() for p in facts for c in p.pov_cues if c.character == scene.pov][
-            :EVIDENCE_SPANS
-        ]
+    scene.pov_evidence = _evidence(scene, facts)[:EVIDENCE_SPANS]
     if scene.pov and scene.pov_kind == "third_limited":
         scene.pov_slips = _slips(scene.pov, facts, characters)
 
 
-def _vote_third_person(scene: Scene, votes: Counter[str]) -> None:
+def _evidence(scene: Scene, facts: list[ParagraphFacts]) -> list[Span]:
+    """The narration's "I"/"you" for first/second person; the POV character's thoughts otherwise."""
+    if scene.pov_kind in ("first", "second"):
+        person = f"{scene.pov_kind} person"
+        return [c.span() for p in facts for c in p.person_cues if c.note == person]
+    return [c.span() for p in facts for c in p.pov_cues if scene.pov and c.character == scene.pov]
+
+
+def _vote_third_person(scene: Scene, votes: dict[str, float]) -> None:
     total = sum(votes.values())
-    ranked = votes.most_common()
-    if not ranked or ranked[0][1] < MIN_VOTES:
+    order = ranked(votes)
+    if not order or order[0][1] < MIN_VOTES:
         scene.pov, scene.pov_kind, scene.pov_confidence = None, "unclear", 0.0
         return
-    leader, top = ranked[0]
+    leader, top = order[0]
     share = top / total
     if share >= LIMITED_SHARE:
         scene.pov, scene.pov_kind = leader, "third_limited"
         scene.pov_confidence = round(share * min(1.0, top / 4.0), 3)
-    elif sum(1 for _, v in ranked if v / total >= OMNISCIENT_SHARE and v >= MIN_VOTES) >= 2:
+    elif sum(1 for _, v in order if v / total >= OMNISCIENT_SHARE and v >= MIN_VOTES) >= 2:
         scene.pov, scene.pov_kind = None, "omniscient"
         scene.pov_confidence = round(min(1.0, total / 8.0) * (1 - share), 3)
     else:
@@ -99,10 +101,10 @@ def _slips(pov: str, facts: list[ParagraphFacts], characters: dict[str, Characte
     for paragraph in facts:
         for cue in paragraph.pov_cues:
             other = characters.get(cue.character or "")
-            if other is None or cue.character == pov or cue.note != "perceives":
+            if other is None or cue.character == pov or cue.note != "thinks":
                 continue
             if cue.named or (other.gender in ("he", "she") and other.gender != pov_gender):
                 slips.append(
-                    cue.span(f"{other.name} perceives in a scene told from {characters[pov].name}'s view")
+                    cue.span(f"{other.name} thinks in a scene told from {characters[pov].name}'s view")
                 )
     return slips

@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Character, Span, StoryWorld
-from ..storytext import name_mentions, sentence_spans
+from ..storytext import name_mentions
 from . import cues
 
 OPENING_CHARS = 200  # how far into a paragraph its opening cues are looked for
 CLOSING_CHARS = 220  # how far back from a paragraph's end its closing cues are looked for
 QUOTED_MENTION_WEIGHT = 0.5  # a name inside dialogue is weaker evidence of presence
+PERSON_CUES = 2  # "I"/"you" spans kept per paragraph as evidence
 SUBJECT_WEIGHT = 0.25  # a sentence that opens on a name leans its POV towards that person
 
 
 @dataclass
 class Cue:
+    """A phrase that signals something; ``note`` says what (a place key, a verb kind)."""
+
     start: int
     end: int
     character: str | None = None
@@ -38,27 +42,46 @@ class Cue:
 
 @dataclass
 class ParagraphFacts:
+    """What one paragraph contributes to scenes; cue lists are outside quotations."""
+
     start: int
     end: int
     words: int = 0
     narrative_words: int = 0
     opens_with_quote: bool = False
+    ends_with_quote: bool = False
     has_quote: bool = False
     continues: bool = False
     cut_off: bool = False
-    presence: Counter[str] = field(default_factory=Counter)
+    presence: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     first_mention: dict[str, Cue] = field(default_factory=dict)
-    pov_votes: Counter[str] = field(default_factory=Counter)
+    pov_votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     pov_cues: list[Cue] = field(default_factory=list)
     first_person: int = 0
     second_person: int = 0
+    person_cues: list[Cue] = field(default_factory=list)  # a few "I"/"you" of the narration
     places: list[Cue] = field(default_factory=list)
     time_shifts: list[Cue] = field(default_factory=list)
     time_hints: list[Cue] = field(default_factory=list)
     exits: list[Cue] = field(default_factory=list)
     entries: list[Cue] = field(default_factory=list)
     opening_end: int = 0
+    opens_on_place: bool = False
     opening_subject: str | None = None
+
+
+def summed(counts: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """Per-character totals of several paragraphs' counts."""
+    total: dict[str, float] = {}
+    for count in counts:
+        for key, value in count.items():
+            total[key] = total.get(key, 0.0) + value
+    return total
+
+
+def ranked(counts: Mapping[str, float]) -> list[tuple[str, float]]:
+    """Counts from highest to lowest (ties keep first-seen order)."""
+    return sorted(counts.items(), key=lambda item: -item[1])
 
 
 class QuoteMask:
@@ -78,7 +101,19 @@ class QuoteMask:
         return i >= 0 and self.spans[i][0] <= position < self.spans[i][1]
 
 
+# Perceptions an onlooker could also report ("Mara saw her"); the rest are inner ("Mara knew").
+_OUTWARD_VERBS = frozenset({"saw", "see", "watched", "heard", "hear", "noticed", "notice", "help", "stand"})
+_LOWERED = (cues.TIME_SHIFT, cues.TIME_HINT, cues.EXIT)
 _FIRST_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?=\s)")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…\"”’)])\s+(?=[\"“‘'(]?[A-Z])")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Rough sentence spans of ``text[start:end]``: cut after end punctuation before a capital."""
+    cuts = [start, *(m.end() for m in _SENTENCE_GAP.finditer(text, start, end)), end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
 _FALLBACK_QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
@@ -135,6 +170,7 @@ class _Reader:
 
     def __init__(self, text: str, mask: QuoteMask, characters: list[Character]) -> None:
         self.text = text
+        self.lower = cues.lowered(text)
         self.mask = mask
         self.genders = {c.id: c.gender for c in characters}
         self.names = frozenset(
@@ -157,26 +193,36 @@ class _Reader:
             opens_with_quote=bool(quotes) and quotes[0][0] <= start + 2,
             continues=bool(cues.CONTINUATION.match(body)),
             cut_off=body.rstrip().rstrip("\"”’'").endswith(("–", "—", "-", ",", ":", ";")),
+            ends_with_quote=bool(quotes) and quotes[-1][1] >= len(body.rstrip()) + start - 1,
         )
         inside = self.mask.inside
         for mention in mentions:
             quoted = inside(mention.start)
             paragraph.presence[mention.character or ""] += QUOTED_MENTION_WEIGHT if quoted else 1.0
             paragraph.first_mention.setdefault(mention.character or "", mention)
-        paragraph.first_person = sum(
-            1 for m in cues.FIRST_PERSON.finditer(body) if not inside(start + m.start())
-        )
-        paragraph.second_person = sum(
-            1 for m in cues.SECOND_PERSON.finditer(body) if not inside(start + m.start())
-        )
+        for pattern, person in ((cues.FIRST_PERSON, "first person"), (cues.SECOND_PERSON, "second person")):
+            found = [m for m in pattern.finditer(text, start, end) if not inside(m.start())]
+            paragraph.person_cues.extend(Cue(m.start(), m.end(), note=person) for m in found[:PERSON_CUES])
+            if person == "first person":
+                paragraph.first_person = len(found)
+            else:
+                paragraph.second_person = len(found)
+        paragraph.opening_end = self._opening_end(start, end, quotes)
         self._read_points_of_view(paragraph, [m for m in mentions if not inside(m.start)])
-        self._read_setting(paragraph)
+        self._read_places(paragraph)
+        self._read_times_and_exits(paragraph)
         return paragraph
+
+    def _opening_end(self, start: int, end: int, quotes: list[tuple[int, int]]) -> int:
+        """Where the paragraph's first narrated sentence ends (after an opening quote, if any)."""
+        narration = quotes[0][1] if quotes and quotes[0][0] <= start + 2 else start + 1
+        sentence_end = _FIRST_SENTENCE_END.search(self.text, narration, min(end, start + OPENING_CHARS))
+        return sentence_end.end() if sentence_end else min(end, start + OPENING_CHARS)
 
     def _read_points_of_view(self, paragraph: ParagraphFacts, mentions: list[Cue]) -> None:
         text, inside = self.text, self.mask.inside
         index = 0
-        for s_start, s_end in sentence_spans(text, paragraph.start, paragraph.end):
+        for s_start, s_end in _sentences(text, paragraph.start, paragraph.end):
             in_sentence = []
             while index < len(mentions) and mentions[index].start < s_end:
                 if mentions[index].start >= s_start:
@@ -222,15 +268,23 @@ class _Reader:
         if match is None or self.mask.inside(match.start("verb")):
             return
         paragraph.pov_votes[character] += 1.0
-        paragraph.pov_cues.append(Cue(start, match.end(), character, "perceives", named))
+        verb = match.group("verb").split()[0].lower()
+        note = "perceives" if verb in _OUTWARD_VERBS else "thinks"
+        paragraph.pov_cues.append(Cue(start, match.end(), character, note, named))
 
-    def _read_setting(self, paragraph: ParagraphFacts) -> None:
+    def _read_places(self, paragraph: ParagraphFacts) -> None:
         text, inside = self.text, self.mask.inside
         start, end = paragraph.start, paragraph.end
         for match in cues.PLACE_PHRASE.finditer(text, start, end):
             if not inside(match.start()):
                 key = (match.group("noun") or match.group("home")).lower()
                 paragraph.places.append(Cue(match.start(), match.end(), note=key))
+        opening_place = cues.PLACE_OPENING.match(text, start, end)
+        if opening_place:
+            paragraph.opens_on_place = True
+            paragraph.places.append(
+                Cue(opening_place.start(), opening_place.end(), note=opening_place.group("noun"))
+            )
         for match in cues.PLACE_NAME.finditer(text, start, end):
             name = match.group("name")
             if (
@@ -240,10 +294,11 @@ class _Reader:
             ):
                 paragraph.places.append(Cue(match.start(), match.end(), note=name.lower()))
         paragraph.places.sort(key=lambda cue: cue.start)
-        quotes = self.mask.between(start, end)
-        narration = quotes[0][1] if quotes and quotes[0][0] <= start + 2 else start + 1
-        sentence_end = _FIRST_SENTENCE_END.search(text, narration, min(end, start + OPENING_CHARS))
-        paragraph.opening_end = sentence_end.end() if sentence_end else min(end, start + OPENING_CHARS)
+
+    def _read_times_and_exits(self, paragraph: ParagraphFacts) -> None:
+        """Time shifts anywhere; time hints and entries in the opening; exits in the closing."""
+        text, inside = self.text, self.mask.inside
+        start, end = paragraph.start, paragraph.end
         opening, closing = paragraph.opening_end, max(start, end - CLOSING_CHARS)
         for pattern, bucket, lo, hi in (
             (cues.TIME_SHIFT, paragraph.time_shifts, start, end),
@@ -253,6 +308,6 @@ class _Reader:
         ):
             bucket.extend(
                 Cue(m.start(), m.end(), note=m.group(0).lower())
-                for m in pattern.finditer(text, lo, hi)
+                for m in pattern.finditer(self.lower if pattern in _LOWERED else text, lo, hi)
                 if not inside(m.start())
             )

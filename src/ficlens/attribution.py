@@ -1,9 +1,0 @@
-"""Placeholder stage: attribute_quotes (being written)."""
-
-from __future__ import annotations
-
-from .model import StoryWorld
-
-
-def attribute_quotes(world: StoryWorld) -> StoryWorld:
-    return world

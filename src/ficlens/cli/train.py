@@ -1,0 +1,45 @@
+"""``ficlens train attribution --pdnc DIR``: fit the quote-attribution ranker on PDNC novels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def train() -> None:
+    """Train ficlens's small learned models (see docs/attribution.md)."""
+
+
+@train.command()
+@click.option("--pdnc", "pdnc_dir", required=True, type=click.Path(path_type=str),
+              help="PDNC folder holding one folder per novel.")
+@click.option("--novel", "names", multiple=True, help="Only this novel; repeatable.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=str),
+              help="Where to write the weights (default: the model shipped in ficlens/data).")
+@click.option("--cross-validate", "check", is_flag=True,
+              help="Also report leave-novels-out (2-fold) accuracy by quote type.")
+def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, check: bool) -> None:
+    """Fit the speaker ranker on gold quotes and the gold cast of PDNC novels."""
+    from importlib import resources
+
+    from ..attribution.ranker import MODEL_FILE, save_weights
+    from ..attribution.training import cross_validate, gold_world, report
+    from ..attribution.training import train as fit_ranker
+    from ..eval.pdnc import iter_novels
+
+    golds = []
+    for document in iter_novels(pdnc_dir, list(names)):
+        click.echo(f"reading {document.name}", err=True)
+        golds.append(gold_world(document))
+    weights = fit_ranker(golds)
+    target = Path(out) if out else Path(str(resources.files("ficlens.data").joinpath(MODEL_FILE)))
+    about: dict[str, object] = {"trained_on": [g.name for g in golds]}
+    if check:
+        result = cross_validate(golds, progress=lambda names: click.echo(f"holding out {names}", err=True))
+        lines = report(result)
+        click.echo("\n".join(lines))
+        about["leave_novels_out_2_fold"] = lines
+    save_weights(weights, target, about)
+    click.echo(f"wrote {target}")

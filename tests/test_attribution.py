@@ -1,0 +1,172 @@
+"""Quote attribution on hand-written conversations: worlds are built directly (own cast, own quotes)."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from ficlens.attribution import attribute_quotes
+from ficlens.model import Character, Gender, Quote, Span, StoryWorld
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "attribution"
+
+
+def _world(text: str, cast: dict[str, Gender], narrator: str | None = None) -> StoryWorld:
+    """A world over ``text``: one character per cast name (mentions found by regex), quotes per line."""
+    characters = []
+    for i, (name, gender) in enumerate(cast.items(), 1):
+        spans = [Span(start=m.start(), end=m.end(), note=name) for m in re.finditer(rf"\b{name}\b", text)]
+        characters.append(Character(id=f"c{i}", name=name, gender=gender, mentions=len(spans),
+                                    mention_spans=spans, narrator=name == narrator))
+    quotes: list[Quote] = []
+    for line in re.finditer(r"[^\n]+", text):
+        previous: Quote | None = None
+        for m in re.finditer(r'"[^"\n]*"?', line.group()):
+            start, end = line.start() + m.start(), line.start() + m.end()
+            joined = previous is not None and start - previous.end < 40  # '"No," he said, "not yet."'
+            quote = Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=text[start:end],
+                          continues=previous.id if joined and previous else None)
+            quotes.append(quote)
+            previous = quote
+    world = StoryWorld(text=text, characters=characters, quotes=quotes)
+    return attribute_quotes(world)
+
+
+def _speakers(world: StoryWorld) -> list[str | None]:
+    names = {c.id: c.name for c in world.characters}
+    return [names.get(q.speaker or "") for q in world.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    '"I brought the maps," said Ada.\n\n"Good, we leave at dawn," said Rory.',
+    '"I brought the maps," Ada said.\n\n"Good, we leave at dawn," Rory said.',
+    'Ada said, "I brought the maps."\n\nRory replied: "Good, we leave at dawn."',
+    '"I brought the maps," Ada, smiling, said.\n\n"Good, we leave at dawn," Rory answered quietly.',
+])
+def test_attribution_explicit_tags_both_orders(text: str) -> None:
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Ada", "Rory"]
+    assert [q.type for q in world.quotes] == ["explicit", "explicit"]
+    for quote in world.quotes:
+        evidence = quote.evidence[0]
+        assert world.text[evidence.start:evidence.end] in ("Ada", "Rory")
+        assert quote.confidence > 0.5
+
+
+def test_attribution_pronoun_tags_follow_gender() -> None:
+    text = ("Ada and Rory sat on the pier.\n\n"
+            '"The water is too cold," he said.\n\n'
+            '"Then stop complaining and get in," she replied.')
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Rory", "Ada"]
+    assert [q.type for q in world.quotes] == ["anaphoric", "anaphoric"]
+    assert world.text[world.quotes[0].evidence[0].start:world.quotes[0].evidence[0].end] == "he"
+
+
+def test_attribution_action_beats() -> None:
+    text = ("Ada and Rory waited by the door.\n\n"
+            'Rory checked his watch. "They are late again."\n\n'
+            'Ada rolled her eyes. "They are always late."')
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Rory", "Ada"]
+    assert all(q.type == "implicit" for q in world.quotes)
+
+
+def test_attribution_vocative_hands_over_and_addresses() -> None:
+    text = ('"Rory, pass me the salt," said Ada.\n\n'
+            '"Here you go."\n\n'
+            '"Thanks."')
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Ada", "Rory", "Ada"]
+    ada, rory = world.characters[0].id, world.characters[1].id
+    assert world.quotes[0].addressees == [rory]
+    assert world.quotes[1].addressees == [ada]
+
+
+def test_attribution_long_implicit_alternation() -> None:
+    lines = ['"Do you hear that?" asked Ada.', '"Hear what?" said Rory.']
+    lines += ['"That humming."', '"It is the fridge."', '"Fridges do not hum like that."', '"Ours does."',
+              '"Since when?"', '"Since you kicked it."', '"I never kicked it."', '"You did, twice."']
+    world = _world("\n\n".join(lines), {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Ada", "Rory"] * 5
+
+
+def test_attribution_three_person_scene() -> None:
+    world = _world((FIXTURES / "three-friends.txt").read_text(encoding="utf-8"),
+                   {"Mara": "she", "Theo": "he", "Jonah": "he"})
+    assert _speakers(world) == ["Mara", "Theo", "Theo", "Jonah", "Mara", "Jonah", "Jonah", "Theo",
+                                "Jonah", "Theo", "Mara", "Jonah"]  # Jonah calls Theo a coward
+    continued = [q for q in world.quotes if q.continues]
+    assert continued and all(q.speaker == world.quotes[int(q.continues[1:]) - 1].speaker for q in continued)
+
+
+def test_attribution_first_person_narrator() -> None:
+    text = ('I found Rory on the roof.\n\n"You should not be up here," I said.\n\n'
+            '"Neither should you," he said.')
+    world = _world(text, {"Wren": "she", "Rory": "he"}, narrator="Wren")
+    assert _speakers(world) == ["Wren", "Rory"]
+
+
+def test_attribution_no_dialogue_leaves_world_alone() -> None:
+    text = "Ada walked home through the rain. Rory had left hours ago, and the street was empty."
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert world.quotes == []
+    assert [c.name for c in world.characters] == ["Ada", "Rory"]
+
+
+def test_attribution_story_entirely_in_dialogue() -> None:
+    text = '"Ada?"\n\n"Yes, Rory?"\n\n"Is that you?"\n\n"Who else would it be, Rory?"'
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Rory", "Ada", "Rory", "Ada"]
+    assert all(0.0 < q.confidence <= 1.0 for q in world.quotes)
+
+
+def test_attribution_unbalanced_quotes_do_not_crash() -> None:
+    text = '"Wait for me, said Ada.\n\nRory turned. "Why?\n\n"Because," she said, "I asked."'
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert len(world.quotes) == 4
+    assert all(q.speaker in (None, "c1", "c2") for q in world.quotes)
+    assert world.quotes[-1].speaker == "c1"
+
+
+def test_attribution_no_characters_gives_no_speaker() -> None:
+    world = _world('"Hello," said someone.', {})
+    assert world.quotes[0].speaker is None
+    assert world.quotes[0].addressees == []
+
+
+def test_attribution_ignores_quotes_that_are_not_spoken() -> None:
+    world = StoryWorld(text='The sign said "Closed". Ada sighed.', quotes=[
+        Quote(id="q1", start=14, end=22, text='"Closed"', kind="written")])
+    world.characters = [Character(id="c1", name="Ada", gender="she",
+                                  mention_spans=[Span(start=24, end=27)])]
+    world = attribute_quotes(world)
+    assert world.quotes[0].speaker is None
+
+
+@pytest.mark.slow
+def test_attribution_ten_thousand_bobs_stays_linear() -> None:
+    text = '\n\n'.join(f'"Line {i}," said Bob. Bob nodded.' for i in range(2000))
+    spans = [Span(start=m.start(), end=m.end()) for m in re.finditer(r"\bBob\b", text)]
+    quotes = [Quote(id=f"q{i}", start=m.start(), end=m.end(), text=m.group())
+              for i, m in enumerate(re.finditer(r'"[^"]*"', text), 1)]
+    characters = [Character(id=f"c{i}", name="Bob", gender="he", mention_spans=spans) for i in range(10_000)]
+    world = StoryWorld(text=text, characters=characters, quotes=quotes)
+    started = time.perf_counter()
+    attribute_quotes(world)
+    assert time.perf_counter() - started < 10
+    assert all(q.speaker == "c0" for q in world.quotes)
+
+
+def test_attribution_survives_odd_spans() -> None:
+    text = '"Hi," said Ada.'
+    quotes = [Quote(id="q1", start=0, end=5, text='"Hi,"'), Quote(id="q2", start=3, end=500, text="x"),
+              Quote(id="q3", start=10, end=10, text="", continues="q9")]
+    world = StoryWorld(text=text, quotes=quotes, characters=[
+        Character(id="c1", name="Ada", gender="she", mention_spans=[Span(start=11, end=14)])])
+    world = attribute_quotes(world)  # overlapping, overlong, empty, dangling link: no crash
+    assert all(q.speaker in (None, "c1") for q in world.quotes)
+    assert all(0 <= e.start <= e.end <= len(text) for q in world.quotes for e in q.evidence)
