@@ -18,7 +18,7 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 def _sections(command: click.Command, path: str, parent: click.Context | None = None) -> list[str]:
     ctx = click.Context(command, info_name=path.split(" ")[-1], parent=parent, terminal_width=88,
-                        max_content_width=88)
+                        max_content_width=88, **command.context_settings)
     out = [f"## `{path}`\n", "```text", command.get_help(ctx).replace(ctx.command_path, path), "```\n"]
     if isinstance(command, click.Group):
         for name in sorted(command.commands):
