@@ -53,7 +53,6 @@ _FANDOM_PATTERNS = (
     re.compile(rf"\b(?:do\s+not|don't|dont|doesn't|never)\s+own\s+(?:the\s+)?{_FANDOM_NAME}"),
     re.compile(rf"{_FANDOM_NAME}\s+(?:belongs|belong|is\s+owned\s+by|is\s+the\s+property\s+of)\b"),
 )
-_AUTHORS_NOTE = re.compile(r"(?im)^[^\S\n]*(?:A/N|AN:|Author'?s'? ?notes?\b).*$")
 _DISCLAIMER_LABEL = re.compile(r"\s*disclaimer\s*[:.\-–—]*\s*", re.IGNORECASE)
 _NOT_FANDOM = frozenset(
     "i anything nothing obviously disclaimer all it the characters these characters "
@@ -417,8 +416,6 @@ def _text_tag(tag: str, rule: dict, story: _StoryScan, has_romance: bool) -> Tag
 def _note_tag(tag: str, patterns: list[str], world: StoryWorld) -> TagSuggestion | None:
     regex = _compile(tuple(patterns))
     sources = [(n.start, world.text[n.start : n.end], n.kind) for n in world.notes if n.kind in _NOTE_KINDS]
-    if not world.notes:  # no segmenter notes: paragraphs that announce themselves as author's notes
-        sources = [(m.start(), m.group(0), "authors_note") for m in _AUTHORS_NOTE.finditer(world.text)]
     if world.metadata.summary:
         sources.append((-1, world.metadata.summary, "summary"))
     for start, text, kind in sources:
