@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
+from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import Mentions, NameIndex, QuoteCues, Tag, person_word_genders, read_cues
 from .ranker import FEATURES, load_weights, probabilities
 
@@ -42,7 +43,6 @@ __all__ = ["attribute_quotes", "Decision", "walk_quotes"]
 SPOKEN = ("speech", "thought")
 WINDOW = 2500  # characters before a quote whose mentions make candidates
 MAX_CANDIDATES = 12
-CONVERSATION_GAP = 2  # paragraphs between two turns that still make one conversation
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
@@ -341,7 +341,10 @@ def _write(world: StoryWorld, decisions: list[Decision],
         speaker, confidence = decided.get(head.id, (None, 0.0))
         quote.speaker, quote.confidence = speaker, round(confidence, 3)
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
-    _set_addressees(world, quotes, by_decision, by_id)
+    starts, _ = _paragraph_bounds(world)
+    paragraphs = [max(0, bisect_right(starts, q.start) - 1) for q in quotes]
+    cues = {q.id: by_decision[_head(q, by_id).id].cues for q in quotes if _head(q, by_id).id in by_decision}
+    set_addressees(quotes, paragraphs, cues)
 
 
 def _type_and_evidence(text: str, decision: Decision | None,
@@ -359,39 +362,6 @@ def _type_and_evidence(text: str, decision: Decision | None,
                                  note=f"action beat: {text[beat.start:beat.end]}")]
     return "implicit", [Span(start=decision.quote.start, end=decision.quote.start,
                              note="conversation turn-taking")]
-
-
-def _set_addressees(world: StoryWorld, quotes: list[Quote], by_decision: dict[str, Decision],
-                    by_id: dict[str, Quote]) -> None:
-    """Vocatives, else "said to X", else the other speaker of the neighbouring turns."""
-    context_paragraphs, _ = _paragraph_bounds(world)
-    paragraphs = [max(0, bisect_right(context_paragraphs, q.start) - 1) for q in quotes]
-    turn_speakers: list[tuple[int, str | None]] = []
-    for quote, paragraph in zip(quotes, paragraphs, strict=True):
-        if not turn_speakers or turn_speakers[-1][0] != paragraph:
-            turn_speakers.append((paragraph, quote.speaker))
-    turn_index = {p: i for i, (p, _) in enumerate(turn_speakers)}
-    for quote, paragraph in zip(quotes, paragraphs, strict=True):
-        decision = by_decision.get(_head(quote, by_id).id)
-        if decision is None or quote.speaker is None:
-            quote.addressees = []
-            continue
-        cues = decision.cues
-        found = [c for c in dict.fromkeys(cues.vocatives) if c != quote.speaker]
-        if not found and cues.tag is not None and cues.tag.addressee not in (None, quote.speaker):
-            found = [cues.tag.addressee]  # type: ignore[list-item]
-        if not found:
-            found = _other_side(turn_speakers, turn_index[paragraph], quote.speaker)
-        quote.addressees = found
-
-
-def _other_side(turns: list[tuple[int, str | None]], index: int, speaker: str) -> list[str]:
-    for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(turns):
-            paragraph, other = turns[neighbour]
-            if other and other != speaker and abs(paragraph - turns[index][0]) <= CONVERSATION_GAP:
-                return [other]
-    return []
 
 
 def _paragraph_bounds(world: StoryWorld) -> tuple[list[int], list[int]]:
