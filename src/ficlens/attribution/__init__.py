@@ -36,12 +36,14 @@ import numpy as np
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import Mentions, NameIndex, QuoteCues, Tag, person_word_genders, read_cues
-from .ranker import FEATURES, load_weights, probabilities
+from .ranker import FEATURES, Weights, load_weights, probabilities
 
-__all__ = ["attribute_quotes", "Decision", "walk_quotes"]
+__all__ = ["attribute_quotes", "combine", "Decision", "walk_quotes"]
 
 SPOKEN = ("speech", "thought")
 WINDOW = 2500  # characters before a quote whose mentions make candidates
+REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
+FOLLOWING = 400  # characters after a quote whose mentions make candidates
 MAX_CANDIDATES = 12
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -62,6 +64,16 @@ class _Turn:
     speaker: str | None
     named: list[str] = field(default_factory=list)
     vocatives: list[str] = field(default_factory=list)
+    addressed: list[str] = field(default_factory=list)  # "said to X" in the turn's tags
+
+
+@dataclass
+class _Ahead:
+    """What the next turns' own tags say, before they are decided: who speaks turn n+1 and n+2."""
+
+    vocatives: list[str] = field(default_factory=list)
+    next_speaker: str | None = None
+    speaker_after_next: str | None = None
 
 
 @dataclass
@@ -78,61 +90,161 @@ class _Context:
     chapter_leads: list[dict[str, str]]  # per chapter: gender -> its most-named character ("" = anyone)
 
 
-def attribute_quotes(world: StoryWorld, weights: np.ndarray | None = None) -> StoryWorld:
+def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> StoryWorld:
     """Fill speaker, addressees, type, confidence and evidence of speech/thought quotes.
 
-    ``weights``: ranker weights (``ranker.FEATURES`` order); default the shipped model.
+    Two walks rank the candidates, one forward and one backward through the text;
+    each quote's first guess is the best candidate under both (the product of their
+    probabilities), so a tag can settle the untagged turns on either side of it.
+    A third, forward walk then decides again, seeing those guesses for the turns
+    ahead as well as its own decisions behind. ``weights``: the rankers' weights;
+    default the shipped model.
     """
     weights = load_weights() if weights is None else weights
-    decided: dict[str, tuple[str | None, float]] = {}
-
-    def choose(decision: Decision) -> str | None:
-        if not decision.candidates:
-            decided[decision.quote.id] = (None, 0.0)
-            return None
-        p = probabilities(decision.features, weights)
-        best = int(np.argmax(p))
-        decided[decision.quote.id] = (decision.candidates[best], float(p[best]))
-        return decision.candidates[best]
-
-    decisions = walk_quotes(world, choose)
-    _write(world, decisions, decided)
+    prepared = _prepare(world)
+    guesses = first_guesses(world, weights, prepared)
+    for _ in range(REFINEMENTS):
+        final = _walk_probabilities(world, prepared, weights.refine, backward=False, guesses=guesses)
+        guesses = {quote_id: combine(probabilities, {})[0] for quote_id, (_, probabilities) in final.items()}
+    decided = {quote_id: combine(probabilities, {}) for quote_id, (_, probabilities) in final.items()}
+    _write(world, [decision for decision, _ in final.values()], decided)
     return world
 
 
-def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None]) -> list[Decision]:
-    """Visit the spoken quotes in order, asking ``choose`` for each speaker (shared with training).
+def first_guesses(world: StoryWorld, weights: Weights,
+                  prepared: _Prepared | None = None) -> dict[str, str | None]:
+    """Each spoken quote's speaker as the forward and backward walks agree on it (quote id -> id)."""
+    prepared = prepared or _prepare(world)
+    forward = _walk_probabilities(world, prepared, weights.forward, backward=False)
+    backward = _walk_probabilities(world, prepared, weights.backward, backward=True)
+    return {quote_id: combine(forward[quote_id][1], backward.get(quote_id, (None, {}))[1])[0]
+            for quote_id in forward}
 
-    Continuations are not visited: they take the speaker of the quote they continue.
-    """
+
+def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, weights: np.ndarray, backward: bool,
+                        guesses: dict[str, str | None] | None = None,
+                        ) -> dict[str, tuple[Decision, dict[str, float]]]:
+    """One greedy walk: each decided quote's candidates with their probabilities."""
+    result: dict[str, tuple[Decision, dict[str, float]]] = {}
+
+    def choose(decision: Decision) -> str | None:
+        if not decision.candidates:
+            result[decision.quote.id] = (decision, {})
+            return None
+        p = probabilities(decision.features, weights)
+        result[decision.quote.id] = (decision, dict(zip(decision.candidates, p.tolist(), strict=True)))
+        return decision.candidates[int(np.argmax(p))]
+
+    walk_quotes(world, choose, backward=backward, prepared=prepared, guesses=guesses)
+    return result
+
+
+def combine(forward: dict[str, float], backward: dict[str, float]) -> tuple[str | None, float]:
+    """The speaker the two walks agree on best, and its share of their product."""
+    if not forward and not backward:
+        return None, 0.0
+    floor = 1e-3  # a candidate one walk did not consider
+    scores = {c: forward.get(c, floor) * backward.get(c, floor) for c in {*forward, *backward}}
+    best = max(scores, key=lambda c: (scores[c], forward.get(c, 0.0)))
+    return best, scores[best] / sum(scores.values())
+
+
+@dataclass
+class _Nearby:
+    """Who is named around one quote, which every walk reads the same way."""
+
+    recent: list[str]  # named in the WINDOW before it, the latest first
+    recency: dict[str, float]  # decays with the characters since each was last named
+    counts: dict[str, int]
+    latest_of_gender: dict[str, str]
+    named_after: list[str]
+    lead: dict[str, str]  # the chapter's most-named character of each gender
+
+
+@dataclass
+class _Prepared:
+    """What every walk shares: the quotes in text order, their paragraphs, cues and surroundings."""
+
+    context: _Context
+    quotes: list[Quote]
+    paragraphs: list[int]
+    cues: list[QuoteCues]
+    nearby: list[_Nearby]
+
+
+def _prepare(world: StoryWorld) -> _Prepared | None:
     quotes = sorted((q for q in world.quotes if q.kind in SPOKEN), key=lambda q: q.start)
     if not quotes:
-        return []
+        return None
     context = _context(world)
     paragraphs = [_paragraph_of(context, q) for q in quotes]
-    by_id = {q.id: q for q in quotes}
     cues = [_cues(context, quotes, paragraphs, i) for i in range(len(quotes))]
-    next_vocatives = _next_turn_vocatives(quotes, paragraphs, cues)
+    return _Prepared(context, quotes, paragraphs, cues, [_nearby(context, q) for q in quotes])
+
+
+def _nearby(context: _Context, quote: Quote) -> _Nearby:
+    window = context.mentions.within(quote.start - WINDOW, quote.start)
+    last_seen: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for i in window:
+        owner = context.mentions.owners[i]
+        last_seen[owner] = context.mentions.starts[i]
+        counts[owner] = counts.get(owner, 0) + 1
+    latest_of_gender: dict[str, str] = {}
+    for owner, _ in sorted(last_seen.items(), key=lambda item: item[1]):
+        latest_of_gender[context.genders.get(owner, "unknown")] = owner
+    following = context.mentions.within(quote.end, quote.end + FOLLOWING)
+    recency = {owner: math.exp(-(quote.start - seen) / 800) for owner, seen in last_seen.items()}
+    return _Nearby(sorted(last_seen, key=lambda owner: -last_seen[owner]), recency, counts, latest_of_gender,
+                   list(dict.fromkeys(context.mentions.owners[i] for i in following)),
+                   context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)])
+
+
+def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], backward: bool = False,
+                prepared: _Prepared | None = None,
+                guesses: dict[str, str | None] | None = None) -> list[Decision]:
+    """Visit the spoken quotes in order, asking ``choose`` for each speaker (shared with training).
+
+    ``backward`` visits them from the last to the first, so "the previous turn" is
+    the next one in the text: explicit tags then reach back over the untagged
+    turns before them. Continuations are not decided: they take the speaker of
+    the quote they continue. ``guesses`` (quote id -> speaker, from an earlier
+    pass) stand for the turns ahead; without them, the turns ahead are known only
+    by the names in their tags.
+    """
+    prepared = prepared or _prepare(world)
+    if prepared is None:
+        return []
+    context, quotes, paragraphs, cues = prepared.context, prepared.quotes, prepared.paragraphs, prepared.cues
+    nearby = prepared.nearby
+    by_id = {q.id: q for q in quotes}
+    order = list(range(len(quotes)))[::-1] if backward else list(range(len(quotes)))
+    looked = _look_ahead([paragraphs[i] for i in order], [cues[i] for i in order],
+                         [guesses.get(quotes[i].id) if guesses else None for i in order] if guesses else None)
+    ahead = dict(zip(order, looked, strict=True))
     turns: list[_Turn] = []
     speakers: dict[str, str | None] = {}
     decisions: list[Decision] = []
-    for i, quote in enumerate(quotes):
+    for i in order:
+        quote = quotes[i]
         head = _head(quote, by_id)
-        if head is not quote and head.id in speakers:
-            speaker = speakers[head.id]
+        if head is not quote:
+            speaker = speakers.get(head.id)
         else:
-            candidates = _candidates(context, quote, cues[i], turns, paragraphs[i], next_vocatives[i])
-            features = _features(context, quote, cues[i], candidates, turns, paragraphs[i], next_vocatives[i])
+            candidates = _candidates(context, cues[i], nearby[i], turns, paragraphs[i], ahead[i])
+            features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i])
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
             speaker = choose(decision)
         speakers[quote.id] = speaker
-        if turns and turns[-1].paragraph == paragraphs[i]:
-            turns[-1].named.extend(cues[i].named_inside)
-            turns[-1].vocatives.extend(cues[i].vocatives)
-            turns[-1].speaker = turns[-1].speaker or speaker
-        else:
-            turns.append(_Turn(paragraphs[i], speaker, list(cues[i].named_inside), list(cues[i].vocatives)))
+        if not turns or turns[-1].paragraph != paragraphs[i]:
+            turns.append(_Turn(paragraphs[i], speaker))
+        turn = turns[-1]
+        turn.named.extend(cues[i].named_inside)
+        turn.vocatives.extend(cues[i].vocatives)
+        turn.speaker = turn.speaker or speaker
+        if cues[i].tag is not None and cues[i].tag.addressee:
+            turn.addressed.append(cues[i].tag.addressee)
     return decisions
 
 
@@ -215,118 +327,179 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
     return end if tail.endswith((",", ":", "-", "\u2014")) else None
 
 
-def _next_turn_vocatives(quotes: list[Quote], paragraphs: list[int],
-                         cues: list[QuoteCues]) -> list[list[str]]:
-    """For each quote, the vocatives of the next paragraph's quotes (when it follows closely)."""
-    result: list[list[str]] = [[] for _ in quotes]
-    following: list[str] = []
-    following_paragraph = -1
-    current: list[str] = []
-    for i in range(len(quotes) - 1, -1, -1):
-        if i + 1 < len(quotes) and paragraphs[i + 1] != paragraphs[i]:
-            following, following_paragraph = current, paragraphs[i + 1]
-            current = []
-        current = cues[i].vocatives + current
-        close = 0 < following_paragraph - paragraphs[i] <= CONVERSATION_GAP
-        result[i] = following if close else []
+def _look_ahead(paragraphs: list[int], cues: list[QuoteCues],
+                guesses: list[str | None] | None = None) -> list[_Ahead]:
+    """For each quote, the vocatives and the named speakers (tag, else beat) of the next two turns.
+
+    ``paragraphs`` and ``cues`` are in visiting order (text order, or reversed for a backward walk);
+    ``guesses``, in the same order, name the speakers instead of the tags.
+    """
+    turn_of: dict[int, int] = {}
+    turn_paragraphs: list[int] = []
+    turn_vocatives: list[list[str]] = []
+    turn_speakers: list[str | None] = []
+    for index, (paragraph, quote_cues) in enumerate(zip(paragraphs, cues, strict=True)):
+        if paragraph not in turn_of:
+            turn_of[paragraph] = len(turn_paragraphs)
+            turn_paragraphs.append(paragraph)
+            turn_vocatives.append([])
+            turn_speakers.append(None)
+        turn = turn_of[paragraph]
+        turn_vocatives[turn].extend(quote_cues.vocatives)
+        guess = guesses[index] if guesses is not None else _named_speaker(quote_cues)
+        turn_speakers[turn] = turn_speakers[turn] or guess
+
+    def close(turn: int, later: int) -> bool:
+        return later < len(turn_paragraphs) and \
+            abs(turn_paragraphs[later] - turn_paragraphs[later - 1]) <= CONVERSATION_GAP
+
+    result = []
+    for paragraph in paragraphs:
+        turn = turn_of[paragraph]
+        ahead = _Ahead()
+        if close(turn, turn + 1):
+            ahead.vocatives, ahead.next_speaker = turn_vocatives[turn + 1], turn_speakers[turn + 1]
+            if close(turn + 1, turn + 2):
+                ahead.speaker_after_next = turn_speakers[turn + 2]
+        result.append(ahead)
     return result
 
 
+def _named_speaker(quote_cues: QuoteCues) -> str | None:
+    """The character a quote's tag names ("said Emma"), else its action beat's name ("Kurt shrugged.")."""
+    for cue in (quote_cues.tag, quote_cues.beat):
+        if cue is not None and cue.kind == "name" and cue.character:
+            return cue.character
+    return None
+
+
 def _recent_turns(turns: list[_Turn], paragraph: int) -> tuple[_Turn | None, _Turn | None, _Turn | None]:
-    """The earlier turn of this paragraph, the previous turn and the one before, within one conversation."""
+    """The visited turn of this paragraph, the previous turn and the one before, within one conversation."""
     same = turns[-1] if turns and turns[-1].paragraph == paragraph else None
-    earlier = [t for t in turns[-3:] if t.paragraph < paragraph]
-    previous = earlier[-1] if earlier and paragraph - earlier[-1].paragraph <= CONVERSATION_GAP else None
+    earlier = [t for t in turns[-3:] if t.paragraph != paragraph]
+    previous = earlier[-1] if earlier and abs(paragraph - earlier[-1].paragraph) <= CONVERSATION_GAP else None
     before = earlier[-2] if previous and len(earlier) > 1 and \
-        previous.paragraph - earlier[-2].paragraph <= CONVERSATION_GAP else None
+        abs(previous.paragraph - earlier[-2].paragraph) <= CONVERSATION_GAP else None
     return same, previous, before
 
 
-def _candidates(context: _Context, quote: Quote, cues: QuoteCues, turns: list[_Turn],
-                paragraph: int, next_vocatives: list[str]) -> list[str]:
-    window = context.mentions.within(quote.start - WINDOW, quote.start)
-    recent = list(dict.fromkeys(context.mentions.owners[i] for i in reversed(window)))
+def _conversation_speakers(turns: list[_Turn], paragraph: int, reach: int = 6) -> set[str]:
+    """The speakers of the last few turns of the conversation this paragraph belongs to."""
+    speakers: set[str] = set()
+    last = paragraph
+    for turn in reversed(turns[-reach:]):
+        if abs(last - turn.paragraph) > CONVERSATION_GAP:
+            break
+        if turn.speaker:
+            speakers.add(turn.speaker)
+        last = turn.paragraph
+    return speakers
+
+
+def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list[_Turn],
+                paragraph: int, ahead: _Ahead) -> list[str]:
     same, previous, before = _recent_turns(turns, paragraph)
     pool = [cues.tag.character if cues.tag else None, *cues.beat_characters,
             same.speaker if same else None, previous.speaker if previous else None,
             before.speaker if before else None, *(previous.vocatives if previous else []),
-            *next_vocatives, *recent[:MAX_CANDIDATES], context.narrator]
-    return list(dict.fromkeys(c for c in pool if c))[:MAX_CANDIDATES + 4]
+            *ahead.vocatives, *(previous.addressed if previous else []), ahead.speaker_after_next,
+            *nearby.recent[:MAX_CANDIDATES], *sorted(_conversation_speakers(turns, paragraph)),
+            *nearby.named_after, context.narrator]
+    return list(dict.fromkeys(c for c in pool if c))[:MAX_CANDIDATES + 8]
 
 
-def _features(context: _Context, quote: Quote, cues: QuoteCues, candidates: list[str], turns: list[_Turn],
-              paragraph: int, next_vocatives: list[str]) -> np.ndarray:
+def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: list[str], turns: list[_Turn],
+              paragraph: int, ahead: _Ahead) -> np.ndarray:
+    """One row of ``ranker.FEATURES`` per candidate. Each cue marks the candidates it names,
+    so the cost is the cues plus the candidates, not their product."""
     x = np.zeros((len(candidates), len(FEATURES)))
-    window = context.mentions.within(quote.start - WINDOW, quote.start)
-    last_seen: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    for i in window:
-        owner = context.mentions.owners[i]
-        last_seen[owner] = context.mentions.starts[i]
-        counts[owner] = counts.get(owner, 0) + 1
-    latest_of_gender: dict[str, str] = {}
-    for owner, _ in sorted(last_seen.items(), key=lambda item: item[1]):
-        latest_of_gender[context.genders.get(owner, "unknown")] = owner
-    most_recent = max(last_seen, key=lambda owner: last_seen[owner]) if last_seen else None
+    rows = {candidate: row for row, candidate in enumerate(candidates)}
+
+    def mark(feature: str, *who: str | None, value: float = 1.0) -> None:
+        for candidate in who:
+            if candidate in rows:
+                x[rows[candidate], _FEATURE_INDEX[feature]] = value
+
+    genders = [context.genders.get(c, "unknown") for c in candidates]
+    x[:, _FEATURE_INDEX["recency"]] = [nearby.recency.get(c, 0.0) for c in candidates]
+    x[:, _FEATURE_INDEX["frequency"]] = [math.log1p(nearby.counts.get(c, 0)) / 3 for c in candidates]
     same, previous, before = _recent_turns(turns, paragraph)
+    same_speaker = same.speaker if same else None
+    previous_speaker = previous.speaker if previous else None
+    before_speaker = before.speaker if before else None
+    talking = _conversation_speakers(turns, paragraph)
     tag, beat = cues.tag, cues.beat
-    lead = context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)]
+    if tag is not None:
+        mark("tag_name", tag.character)
+        mark("tag_other_mention", *tag.others)
+    else:
+        mark("no_tag_previous_turn", previous_speaker)
+        mark("no_tag_turn_before_previous", before_speaker)
+    if beat is not None and beat.kind == "name":
+        mark("beat_name", beat.character)
+    mark("beat_any", *cues.beat_characters)
+    mark("same_paragraph", same_speaker)
+    mark("previous_turn", previous_speaker)
+    mark("turn_before_previous", before_speaker)
+    if previous is not None:
+        mark("vocative_previous_turn", *previous.vocatives)
+        mark("named_previous_turn", *(c for c in previous.named if c not in previous.vocatives))
+        mark("addressed_previous_turn", *previous.addressed)
+        if previous.vocatives and before_speaker not in previous.vocatives:
+            mark("alternation_against_vocative", before_speaker)
+        if before is not None and previous_speaker in before.vocatives:
+            mark("called_previous_speaker", before_speaker)
+    mark("named_in_quote", *cues.named_inside)
+    mark("vocative_next_turn", *ahead.vocatives)
+    mark("next_turn_named", ahead.next_speaker)
+    mark("turn_after_next_named", ahead.speaker_after_next)
+    mark("most_recent", nearby.recent[0] if nearby.recent else None)
+    mark("narrator", context.narrator)
+    mark("chapter_lead", nearby.lead.get(""))
+    mark("conversation_speaker", *talking)
+    mark("named_after", *nearby.named_after)
     pronoun = next((t.gender for t in (tag, beat) if t is not None and t.kind == "pronoun"
                     and t.gender in ("he", "she")), None)
-    matching = sum(context.genders.get(c) == pronoun for c in candidates) if pronoun else 0
-    for row, candidate in enumerate(candidates):
-        gender = context.genders.get(candidate, "unknown")
-        values = {
-            "tag_name": tag is not None and tag.character == candidate,
-            "tag_other_mention": tag is not None and candidate in tag.others,
-            "beat_name": beat is not None and beat.kind == "name" and beat.character == candidate,
-            "beat_any": candidate in cues.beat_characters,
-            "same_paragraph": same is not None and same.speaker == candidate,
-            "previous_turn": previous is not None and previous.speaker == candidate,
-            "turn_before_previous": before is not None and before.speaker == candidate,
-            "vocative_previous_turn": previous is not None and candidate in previous.vocatives,
-            "named_previous_turn": previous is not None and candidate in previous.named
-            and candidate not in previous.vocatives,
-            "named_in_quote": candidate in cues.named_inside,
-            "vocative_next_turn": candidate in next_vocatives,
-            "recency": math.exp(-(quote.start - last_seen.get(candidate, -10**9)) / 800),
-            "frequency": math.log1p(counts.get(candidate, 0)) / 3,
-            "most_recent": candidate == most_recent,
-            "narrator": candidate == context.narrator,
-            "chapter_lead": lead.get("") == candidate,
-        }
-        values["alternation_against_vocative"] = values["turn_before_previous"] and previous is not None \
-            and bool(previous.vocatives) and candidate not in previous.vocatives
-        if pronoun is not None and gender == pronoun:
-            values["pronoun_chapter_lead"] = lead.get(pronoun) == candidate
-            values["pronoun_only_match"] = matching == 1
-            values["pronoun_alternation"] = values["turn_before_previous"]
-            values["pronoun_previous_turn"] = values["previous_turn"]
-            values["pronoun_same_paragraph"] = values["same_paragraph"]
-        if tag is None or tag.character is None:
-            values["no_tag_previous_turn"] = values["previous_turn"] and tag is None
-            values["no_tag_turn_before_previous"] = values["turn_before_previous"] and tag is None
-        values.update(_pronoun_features("tag", tag, candidate, gender, latest_of_gender, context.narrator))
-        values.update(_pronoun_features("beat", beat, candidate, gender, latest_of_gender, context.narrator))
-        for name, value in values.items():
-            if name in _FEATURE_INDEX:
-                x[row, _FEATURE_INDEX[name]] = float(value)
+    if pronoun is not None:
+        agreeing = {c for c, gender in zip(candidates, genders, strict=True) if gender == pronoun}
+        mark("pronoun_chapter_lead", *({nearby.lead.get(pronoun)} & agreeing))
+        if len(agreeing) == 1:
+            mark("pronoun_only_match", *agreeing)
+        talking_agreeing = [c for c in talking if context.genders.get(c) == pronoun]
+        if len(talking_agreeing) == 1:
+            mark("pronoun_only_speaker", *talking_agreeing)
+        mark("pronoun_alternation", *({before_speaker} & agreeing))
+        mark("pronoun_previous_turn", *({previous_speaker} & agreeing))
+        mark("pronoun_same_paragraph", *({same_speaker} & agreeing))
+    for prefix, cue in (("tag", tag), ("beat", beat)):
+        _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby.latest_of_gender, context.narrator)
     return x
 
 
-def _pronoun_features(prefix: str, tag: Tag | None, candidate: str, gender: Gender,
-                      latest_of_gender: dict[str, str], narrator: str | None) -> dict[str, bool]:
-    if tag is None or tag.kind == "name":
-        return {}
-    if tag.gender == "I":
-        return {f"{prefix}_first_person_narrator": candidate == narrator}
-    known = tag.gender in ("he", "she") and gender in ("he", "she")
-    match = known and tag.gender == gender
-    if tag.kind == "description":
-        return {f"{prefix}_description_match": match}
-    return {f"{prefix}_pronoun_match": match,
-            f"{prefix}_pronoun_mismatch": known and tag.gender != gender,
-            f"{prefix}_pronoun_most_recent": latest_of_gender.get(tag.gender) == candidate}
+def _mark_pronoun_cue(mark: Callable[..., None], prefix: str, cue: Tag | None, candidates: list[str],
+                      genders: list[Gender], latest_of_gender: dict[str, str], narrator: str | None) -> None:
+    """Features of a tag or beat that is a pronoun ("he said", "I said") or a description ("the old man").
+
+    Tags and beats share the feature names' shape; the ranker uses only some for beats.
+    """
+    if cue is None or cue.kind == "name":
+        return
+
+    def put(feature: str, *who: str | None) -> None:
+        if f"{prefix}_{feature}" in _FEATURE_INDEX:
+            mark(f"{prefix}_{feature}", *who)
+
+    if cue.gender == "I":
+        put("first_person_narrator", narrator)
+        return
+    known = [(c, g) for c, g in zip(candidates, genders, strict=True)
+             if g in ("he", "she") and cue.gender in ("he", "she")]
+    if cue.kind == "description":
+        put("description_match", *(c for c, g in known if g == cue.gender))
+        return
+    put("pronoun_match", *(c for c, g in known if g == cue.gender))
+    put("pronoun_mismatch", *(c for c, g in known if g != cue.gender))
+    put("pronoun_most_recent", latest_of_gender.get(cue.gender))
 
 
 def _write(world: StoryWorld, decisions: list[Decision],

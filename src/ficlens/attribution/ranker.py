@@ -10,6 +10,7 @@ fits the weights on PDNC (``fit``) and saves them as a small JSON file in
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,13 @@ FEATURES = (
     "pronoun_previous_turn",
     "pronoun_same_paragraph",
     "alternation_against_vocative",  # spoke two turns back, but the last turn called someone else by name
+    "addressed_previous_turn",  # the previous turn was "said to" the candidate
+    "next_turn_named",  # the next turn's tag or beat names the candidate (rarely two turns running)
+    "turn_after_next_named",  # the turn after next names the candidate (alternation, read backwards)
+    "conversation_speaker",  # spoke one of the conversation's last few turns
+    "pronoun_only_speaker",  # "he said" and the candidate is the conversation's only "he"
+    "named_after",  # named in the narration just after the quote
+    "called_previous_speaker",  # called the previous speaker by name two turns back, who answered
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,
@@ -60,26 +68,49 @@ DEFAULT_WEIGHTS = {
     "no_tag_turn_before_previous": 1.0, "chapter_lead": 0.3, "pronoun_chapter_lead": 0.5,
     "pronoun_only_match": 1.0, "pronoun_alternation": 0.5, "pronoun_previous_turn": -0.5,
     "alternation_against_vocative": -1.0, "pronoun_same_paragraph": 1.0,
+    "addressed_previous_turn": 1.5, "next_turn_named": -1.0, "turn_after_next_named": 1.0,
+    "conversation_speaker": 0.5, "pronoun_only_speaker": 1.5, "called_previous_speaker": 1.0,
 }
 MODEL_FILE = "attribution-ranker.json"
 
 
+@dataclass(frozen=True)
+class Weights:
+    """The rankers of the forward walk, the backward walk (same features, mirrored turns) and the
+    refining walk (which sees the first guesses for the turns ahead)."""
+
+    forward: np.ndarray
+    backward: np.ndarray
+    refine: np.ndarray
+
+
+def default_weights() -> Weights:
+    return Weights(*(weights_from_dict(DEFAULT_WEIGHTS) for _ in range(3)))
+
+
 @cache
-def load_weights() -> np.ndarray:
+def load_weights() -> Weights:
     """The trained weights shipped in ``ficlens/data``, else the hand-set defaults."""
     resource = resources.files("ficlens.data").joinpath(MODEL_FILE)
-    if resource.is_file():
-        return weights_from_dict(json.loads(resource.read_text(encoding="utf-8"))["weights"])
-    return weights_from_dict(DEFAULT_WEIGHTS)
+    if not resource.is_file():
+        return default_weights()
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    return Weights(*(weights_from_dict(data.get(key, {})) for key in ("weights", "backward_weights",
+                                                                      "refine_weights")))
 
 
 def weights_from_dict(named: dict[str, float]) -> np.ndarray:
     return np.array([float(named.get(name, DEFAULT_WEIGHTS.get(name, 0.0))) for name in FEATURES])
 
 
-def save_weights(weights: np.ndarray, path: Path, about: dict[str, object]) -> None:
-    data = {"model": "ficlens attribution ranker (conditional logit)", **about,
-            "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, weights, strict=True)}}
+def save_weights(weights: Weights, path: Path, about: dict[str, object]) -> None:
+    def named(vector: np.ndarray) -> dict[str, float]:
+        return {name: round(float(w), 4) for name, w in zip(FEATURES, vector, strict=True)}
+
+    data = {"model": "ficlens attribution ranker (conditional logit: forward, backward and refining walks)",
+            **about,
+            "weights": named(weights.forward), "backward_weights": named(weights.backward),
+            "refine_weights": named(weights.refine)}
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 

@@ -19,8 +19,8 @@ from ..eval.gold import GoldDocument, world_from_gold
 from ..eval.metrics import match_characters
 from ..model import Quote, StoryWorld
 from ..segment import segment
-from . import Decision, attribute_quotes, walk_quotes
-from .ranker import DEFAULT_WEIGHTS, fit, probabilities, weights_from_dict
+from . import Decision, attribute_quotes, first_guesses, walk_quotes
+from .ranker import DEFAULT_WEIGHTS, Weights, fit, probabilities, weights_from_dict
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -75,7 +75,8 @@ def _gold_names(document: GoldDocument, world: StoryWorld) -> dict[str, str]:
     return id_of
 
 
-def training_groups(gold: GoldWorld, weights: np.ndarray) -> list[tuple[np.ndarray, int]]:
+def training_groups(gold: GoldWorld, weights: np.ndarray, backward: bool = False,
+                    guesses: dict[str, str | None] | None = None) -> list[tuple[np.ndarray, int]]:
     """(candidate features, index of the gold speaker) per quote.
 
     The walk follows the speakers ``weights`` predict, not the gold ones, so the
@@ -91,16 +92,27 @@ def training_groups(gold: GoldWorld, weights: np.ndarray) -> list[tuple[np.ndarr
             return None
         return decision.candidates[int(np.argmax(probabilities(decision.features, weights)))]
 
-    walk_quotes(gold.world, choose)
+    walk_quotes(gold.world, choose, backward=backward, guesses=guesses)
     return groups
 
 
-def train(golds: list[GoldWorld], rounds: int = 2) -> np.ndarray:
-    """Fit the ranker, walking first with the hand-set weights, then with each round's fit."""
-    weights = weights_from_dict(DEFAULT_WEIGHTS)
-    for _ in range(rounds):
-        weights = fit([group for gold in golds for group in training_groups(gold, weights)])
-    return weights
+def train(golds: list[GoldWorld], rounds: int = 2) -> Weights:
+    """Fit the forward and backward rankers, then the refining one on their first guesses.
+
+    Each is walked first with the hand-set weights, then with each round's fit.
+    (Cross-fitting the first guesses, so they are as wrong as in use, measured no better.)
+    """
+    def fitted(backward: bool, guesses: dict[str, dict[str, str | None]] | None = None) -> np.ndarray:
+        weights = weights_from_dict(DEFAULT_WEIGHTS)
+        for _ in range(rounds):
+            weights = fit([group for gold in golds for group in
+                           training_groups(gold, weights, backward, guesses[gold.name] if guesses else None)])
+        return weights
+
+    forward, backward = fitted(False), fitted(True)
+    first = Weights(forward, backward, forward)
+    guesses = {gold.name: first_guesses(gold.world, first) for gold in golds}
+    return Weights(forward, backward, fitted(False, guesses))
 
 
 @dataclass
@@ -117,7 +129,7 @@ class Result:
         self.addressee_total += other.addressee_total
 
 
-def predict(gold: GoldWorld, weights: np.ndarray | None = None) -> Result:
+def predict(gold: GoldWorld, weights: Weights | None = None) -> Result:
     """Attribute the gold world's quotes and compare each with the gold speaker and addressees."""
     world = attribute_quotes(gold.world, weights)
     result = Result()
