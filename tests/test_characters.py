@@ -91,6 +91,60 @@ def test_characters_nicknames_the_text_links(text: str, name: str, aliases: set[
     _assert_spans_exact(world)
 
 
+def test_characters_described_speakers_from_speech_tags():
+    text = ('"Is the road open?" asked the stranger.\n\n"It is," said the man.\n\n'
+            '"Then I will go," said the stranger. "Good," said the man.\n\n'
+            '"Wait." The stranger said it softly. "Why?" said the other. "No," said the man.\n\n'
+            'Nell watched the stranger leave. Nell sighed.\n')
+    world = _world(text)
+    notes = _notes(world)
+    assert notes["the stranger"] == ["the stranger", "the stranger", "The stranger", "the stranger"]
+    assert _by_name(world)["the stranger"].aliases == ["The stranger"]
+    assert not {"the man", "the other"} & set(notes)  # anyone at all
+
+
+def test_characters_described_title_joins_its_one_holder():
+    text = ('General Hale rode in. General Hale dismounted.\n\n"Report," said the general.\n\n'
+            '"All quiet," said Tom Fisk. "Good," said the general. "Rest," the general said.\n')
+    world = _world(text)
+    general = _by_name(world)["General Hale"]
+    assert general.aliases == ["the general"]
+    assert [s.note for s in general.mention_spans] == ["General Hale"] * 2 + ["the general"] * 3
+    _assert_spans_exact(world)
+
+
+def test_characters_lone_role_title_joins_its_one_holder():
+    text = "Major Lusk came in. The Major sat. Later the Major spoke, and the Major left. Major Lusk slept.\n"
+    world = _world(text)
+    assert [(c.name, c.aliases, c.mentions) for c in world.characters] == [("Major Lusk", ["Major"], 5)]
+    _assert_spans_exact(world)
+
+
+def test_characters_capitalised_phrase_with_a_common_word_stays_whole():
+    text = ("The Silent Man waited by the well. A man walked past; the man was old. Then the Silent Man "
+            "turned, for the Silent Man knew him.\n\n\"Who goes?\" said the Silent Man. Any man could "
+            "answer. No man did, and every man, woman and child of the village man by man went home.\n")
+    world = _world(text)
+    assert "the Silent Man" in _notes(world)
+    assert not {"Silent", "the Silent"} & set(_notes(world))
+
+
+def test_characters_pronouns_keep_a_titled_surname_off_her_full_name():
+    text = ("Tamsin Quayle ran home. She was late again. Later Tamsin Quayle sat down, and she ate.\n\n"
+            "Mr. Quayle frowned. Mr. Quayle said nothing. Mr. Quayle left.\n")
+    names = _by_name(_world(text))
+    assert names["Tamsin Quayle"].gender == "she"
+    assert names["Mr. Quayle"].mentions == 3 and "Mr. Quayle" not in names["Tamsin Quayle"].aliases
+
+
+def test_characters_title_and_first_name_join_the_full_name_written_with_it():
+    text = ("Sir Oswin Pike bowed. Oswin Marsh laughed. Oswin Marsh left. Sir Oswin sat down. "
+            "Sir Oswin ate.\n")
+    names = _by_name(_world(text))
+    assert names["Sir Oswin Pike"].aliases == ["Sir Oswin"]
+    assert names["Sir Oswin Pike"].mentions == 3
+
+
 def test_characters_first_person_narrator_named_by_the_text():
     world = _fixture("narrator.txt")
     narrator = [c for c in world.characters if c.narrator]
@@ -160,6 +214,50 @@ def test_characters_cast_is_used_exactly():
     assert [s.note for s in ivy.mention_spans] == ["Ivy", "Ivy", "Ivy Marsh"]
     assert _by_name(world)["The Doctor"].gender == "he"
     _assert_spans_exact(world)
+
+
+def _notes(world: StoryWorld) -> dict[str, list[str]]:
+    _assert_spans_exact(world)
+    return {c.name: [s.note for s in c.mention_spans] for c in world.characters}
+
+
+def test_characters_cast_adds_what_the_text_calls_its_members():
+    text = ("Adela Quested reached the ferry. Miss Quested paid; Quested was tired. Mr Pell waved at "
+            "her and Oren laughed. The boatman grumbled, and the boatman rowed. A girl sang.\n")
+    cast = [{"name": "Adela Quested", "gender": "she"}, {"name": "Oren Pell", "gender": "he"},
+            {"name": "The Boatman"}, {"name": "The Girl"}]
+    world = _world(text, cast)
+    assert _notes(world) == {"Adela Quested": ["Adela Quested", "Miss Quested", "Quested"],
+                             "Oren Pell": ["Mr Pell", "Oren"],
+                             "The Boatman": ["The boatman", "the boatman"], "The Girl": []}
+    aliases = {c.name: c.aliases for c in world.characters}
+    assert aliases["Adela Quested"] == ["Miss Quested", "Quested"]  # only forms the text uses
+    assert aliases["The Girl"] == []  # "a girl" is anyone
+
+
+def test_characters_cast_keeps_namesakes_apart():
+    text = ("Mr. Ashby rode out. Mr. Tom Ashby stayed in. Ashby shrugged. Tom ate. Mrs. Brill sang "
+            "while Mr. Brill sat. Brill coughed. Later Mrs. Brill left.\n")
+    cast = [{"name": "Mr. Ashby", "aliases": ["Hugh Ashby"], "gender": "he"},
+            {"name": "Tom Ashby", "aliases": ["Mr. Tom Ashby"], "gender": "he"},
+            {"name": "Mr. Brill", "gender": "he"}, {"name": "Mrs. Brill", "gender": "she"}]
+    notes = _notes(_world(text, cast))
+    assert notes["Mr. Ashby"] == ["Mr. Ashby"]  # "Ashby" alone could be either brother
+    assert notes["Tom Ashby"] == ["Mr. Tom Ashby", "Tom"]
+    assert notes["Mr. Brill"] == ["Mr. Brill", "Brill"]  # a bare surname is the husband's
+    assert notes["Mrs. Brill"] == ["Mrs. Brill", "Mrs. Brill"]
+
+
+def test_characters_cast_respells_and_uses_lone_titles():
+    text = ("Mr. McGrath knocked. The Colonel opened, and Colonel Hart frowned. "
+            "Mademoiselle Roux played; Mademoiselle smiled at the Duchess of Fenn.\n")
+    cast = [{"name": "Mr. Mcgrath", "gender": "he"}, {"name": "Colonel Hart", "gender": "he"},
+            {"name": "Mademoiselle Roux", "gender": "she"}, {"name": "Duchess Of Fenn", "gender": "she"}]
+    notes = _notes(_world(text, cast))
+    assert notes["Mr. Mcgrath"] == ["Mr. McGrath"]
+    assert notes["Colonel Hart"] == ["Colonel", "Colonel Hart"]
+    assert notes["Mademoiselle Roux"] == ["Mademoiselle Roux", "Mademoiselle"]
+    assert notes["Duchess Of Fenn"] == ["Duchess of Fenn"]
 
 
 def test_characters_cast_matching_is_case_sensitive_on_word_boundaries():

@@ -10,11 +10,12 @@ from click.testing import CliRunner
 
 from ficlens.cli import main
 from ficlens.errors import EvalError
+from ficlens.eval.gold import GoldDocument, GoldQuote
 from ficlens.eval.litbank import iter_documents, load_document
-from ficlens.eval.metrics import Counts, match_characters, score
+from ficlens.eval.metrics import Counts, match_characters, score, speaker_ids
 from ficlens.eval.pdnc import iter_novels, load_novel, world_from_gold
 from ficlens.eval.run import evaluate
-from ficlens.model import Chapter, Character, Quote, StoryWorld
+from ficlens.model import CastMember, Chapter, Character, Quote, StoryWorld
 from ficlens.quotes import find_quotes
 
 PDNC_FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "pdnc"
@@ -154,6 +155,50 @@ def test_eval_metrics_match_characters_by_name_then_aliases() -> None:
         Character(id="c3", name="Nobody"),
     ])
     assert identity == {"c1": "Mara Quill", "c2": "Tobias Wren"}
+
+
+def test_eval_metrics_match_characters_by_full_name_without_title() -> None:
+    gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
+    identity = match_characters(gold, [Character(id="c1", name="Mr. Tobias Wren"),
+                                       Character(id="c2", name="Mr. Wren")])
+    assert identity == {"c1": "Tobias Wren"}  # "Wren" alone is no gold alias here
+
+
+def _rowing_gold() -> GoldDocument:
+    text = '"Row harder," said Wren. "My arms ache," Nell answered. "Then sing," said Wren.'
+    spans = [(text.index(p), text.index(p) + len(p)) for p in ("Row harder,", "My arms ache,", "Then sing,")]
+    quotes = [GoldQuote("Q0", [spans[0]], "Row harder,", "Wren", ["nell"]),
+              GoldQuote("Q1", [spans[1]], "My arms ache,", "Nell", ["TOBY"]),
+              GoldQuote("Q2", [spans[2]], "Then sing,", "The Rower")]
+    cast = [CastMember(name="Tobias Wren", aliases=["Tobias Wren", "Wren", "Toby", "The Rower"], gender="he"),
+            CastMember(name="Nell Quill", aliases=["Nell Quill", "Nell", "The Rower"], gender="she")]
+    return GoldDocument(name="Rowing", text=text, quotes=quotes, cast=cast)
+
+
+def test_eval_gold_main_name_resolves_aliases() -> None:
+    gold = _rowing_gold()
+    assert gold.main_name("Wren") == "Tobias Wren"
+    assert gold.main_name(" toby ") == "Tobias Wren"
+    assert gold.main_name("Nell Quill") == "Nell Quill"
+    assert gold.main_name("The Rower") is None  # shared by two members: names neither
+    assert gold.main_name("Somebody") is None
+
+
+def test_eval_metrics_gold_speakers_named_by_alias() -> None:
+    gold = _rowing_gold()
+    text = gold.text
+    world = StoryWorld(text=text, characters=[Character(id="c1", name="Tobias Wren", mentions=2),
+                                              Character(id="c2", name="Nell", mentions=1)],
+                       quotes=[_quote_over(text, "Row harder,", "q1", speaker="c1", addressees=["c2"]),
+                               _quote_over(text, "My arms ache,", "q2", speaker="c2", addressees=["c1"]),
+                               _quote_over(text, "Then sing,", "q3", speaker="c1")])
+    counts = score(gold, world, main_quotes=1)
+    assert (counts.quotes, counts.correct) == (3, 2)  # "The Rower" is nobody in particular
+    assert (counts.with_addressees, counts.addressee_any_right, counts.addressee_exact_right) == (2, 2, 2)
+    assert (counts.main_characters, counts.main_found) == (2, 2)
+    ids = speaker_ids(gold, world.characters)
+    assert [ids[n] for n in ("Wren", "Toby", "TOBY", "nell", "Nell Quill")] == ["c1", "c1", "c1", "c2", "c2"]
+    assert "The Rower" not in ids
 
 
 # --- LitBank -------------------------------------------------------------------------------------

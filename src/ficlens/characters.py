@@ -49,6 +49,8 @@ WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once p
 NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
+DESCRIBED_TAGS = 3  # speech tags that make "the stranger" a character
+FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
 _MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
                 "Prince", "Duke", "Count", "Baron", "Brother", "Mister", "Messrs"}
@@ -141,7 +143,15 @@ _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combi
 _WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*"
 _TITLE_TOKEN = r"(?:{})\.?".format("|".join(sorted(_TITLES, key=len, reverse=True)))
 _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
-_PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Lady Catherine de Bourgh"
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
+_PARTICLE = r"(?:{})".format("|".join(sorted(_PARTICLES)))  # "Lady Catherine de Bourgh"
+# Titles that name their one holder alone: "the General", "Mademoiselle" (when only one cast member has them).
+_LONE_TITLES = (_ROLE_TITLES | {"Mademoiselle", "Madame", "Monsieur", "Signor", "Signora", "Herr"}) - {"Dr"}
+_ABBREVIATED = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St", "Mme", "Mlle"}  # written with or without "."
+# Descriptions too common to give one cast member all their mentions ("the girl").
+_GENERIC_PEOPLE = {"man", "woman", "girl", "boy", "lady", "gentleman", "child", "person", "lad", "youth",
+                   "fellow", "young man", "young lady", "young woman", "young gentleman", "old man",
+                   "old woman", "old lady", "old gentleman", "other"}
 _RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})*")
 _TOKEN = re.compile(_WORD)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*")
@@ -171,6 +181,19 @@ _NICKNAME = re.compile(
     rf"|({_WORD}(?:[ \t]+{_WORD})?)(?:,?[ \t]+(?:better[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+"
     rf"|[ \t]+\((?:or[ \t]+)?){_QUOTE_MARK}?({_WORD})"  # Anne, known as Nan; Elizabeth ("Lizzy")
 )
+_DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|short|fat|thin|stout|elder|" \
+    r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange)"
+_DESCRIPTION = rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
+# A tag beside a quotation: '…," said the stranger' or '…" The stranger said'.
+_DESCRIBED_TAG = re.compile(
+    rf"[\"”’][ \t]*\n?[ \t]*(?:{_SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
+    rf"|[\"”’][ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{_SPEECH_VERBS})\b"
+)
+# Last words of a tag that name no one in particular: "said the other", "the two laughed".
+_NOT_DESCRIPTIONS = {"other", "one", "two", "three", "four", "latter", "former", "last", "same", "rest",
+                     "others", "voices", "men", "women", "people", "crowd", "children", "girls", "boys",
+                     "ladies", "gentlemen", "party", "company", "whole", "words", "letter", "note", "paper",
+                     "sign", "voice"}
 _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 
@@ -207,10 +230,11 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     ranges = _story_ranges(world)
     quotes = _quote_ranges(world.text, ranges)
     if world._cast:
-        groups = [_Group(aliases=list(m.aliases), name=m.name, cast=m) for m in world._cast]
+        groups = _cast_groups(world.text, ranges, world._cast)
     else:
-        groups = _discover(world.text, ranges)
+        groups = _discover(world.text, ranges, quotes)
     _match_mentions(world.text, ranges, groups)
+    _drop_unused_aliases(world.text, groups)
     narrator = _find_narrator(world.text, ranges, quotes, groups) if not world._cast else None
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
@@ -220,6 +244,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
+    kept = _join_described(kept)
     kept.sort(key=lambda g: (-len(g.spans), g.first_mention))
     world.characters = [
         Character(id=f"c{i}", name=g.name, aliases=[a for a in g.aliases if a != g.name], gender=g.gender,
@@ -241,6 +266,7 @@ class _Group:
     gender_hint: Gender = "unknown"  # from titles and first names, while clustering
     spans: list[tuple[int, int]] = field(default_factory=list)
     gender: Gender = "unknown"
+    described: bool = False  # "the stranger": a description, not a name
 
     @property
     def first_mention(self) -> int:
@@ -322,8 +348,10 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> dict[str, _Candidat
                 and first not in _first_names():
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
+    fixed = _fixed_phrases(runs, lower, capital)
     for _, tokens in runs:
-        for part in _split_run(tokens, lower, capital):
+        whole = tuple(_bare(t) for _, t in tokens) in fixed
+        for part in [tokens] if whole else _split_run(tokens, lower, capital):
             start, end = part[0][0], part[-1][0] + len(_bare(part[-1][1]))
             form = text[start:end]
             if "\n" in form:
@@ -341,6 +369,18 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> dict[str, _Candidat
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
     return found
+
+
+def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counter[str],
+                   capital: Counter[str]) -> set[tuple[str, ...]]:
+    """Short runs the text keeps capitalised as a whole, mid-sentence, at least ``FIXED_PHRASE``
+    times, though a word of theirs is common ("the Invisible Man"): names, not to be cut."""
+    seen = Counter(tuple(_bare(t) for _, t in tokens) for initial, tokens in runs
+                   if not initial and 2 <= len(tokens) <= 3)
+    return {words for words, count in seen.items() if count >= FIXED_PHRASE
+            and not any(w in _NEVER_NAMES or _is_title(w) or not _TOKEN.fullmatch(w) for w in words)
+            and any(_is_common(w, lower, capital) for w in words)
+            and not all(_is_common(w, lower, capital) for w in words)}
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -483,15 +523,29 @@ class _Form:
     count: int
     title: str | None
     names: list[str]
+    pronouns: Gender = "unknown"  # what the pronouns after it say (untitled names only)
 
     @property
     def gender(self) -> Gender:
-        """The title's gender, else the first name's (from the name lists)."""
+        """The title's gender, else the first name's (from the name lists), else the pronouns'."""
         if _title_gender(self.title) != "unknown":
             return _title_gender(self.title)
         if self.title is None or len(self.names) > 1 or self.title in _FIRST_NAME_TITLES:
-            return _name_genders().get(self.names[0], "unknown") if self.names else "unknown"
+            listed = _name_genders().get(self.names[0], "unknown") if self.names else "unknown"
+            return listed if listed != "unknown" else self.pronouns
         return "unknown"
+
+
+def _hint_name_genders(text: str, forms: list[_Form], people: dict[str, _Candidate],
+                       quotes: list[tuple[int, int]]) -> None:
+    """Give an untitled name whose first name is on no list ("Minnie Beebe", "Pontellier") the
+    gender its pronouns show, so that clustering keeps "Mr. Beebe" apart from her, and a bare
+    surname goes to the one of that gender."""
+    boundaries = sorted(p for c in people.values() for p in c.positions)
+    for form in forms:
+        if form.title is None and form.gender == "unknown":
+            spans = [(p, p + len(form.form)) for p in people[form.form].positions]
+            form.pronouns = _pronoun_verdict(_pronoun_votes(text, spans, boundaries, quotes))
 
 
 def _parse(form: str, count: int) -> _Form:
@@ -530,9 +584,12 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     one when the titled surname is named more often than that full name and its
     own first name together ("Miss Fairfax" is "Miss Jane Fairfax", "Jane").
     "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
-    name. Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"); a married
-    title joins only a full name written with it ("Mrs. Maylie" is not "Rose
-    Maylie"). A bare word joins the most mentioned group of compatible gender
+    name, or the one of several written with that title ("Sir John Middleton").
+    Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"); a married title
+    joins only a full name written with it ("Mrs. Maylie" is not "Rose Maylie"), a
+    male title only one known to be a man's, by its first name, title or pronouns
+    ("Mr. Beebe" is not "Minnie Beebe", his niece).
+    A bare word joins the most mentioned group of compatible gender
     whose first name, then surname, it is.
     """
     groups: list[_Group] = []
@@ -570,12 +627,14 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         word, title = form.names[0], form.title or ""
         if (title, word) not in titled:
             fitting = [g for g in by_surname.get(word, []) if _compatible(g.gender_hint, form.gender)
-                       and (title not in _MARRIED_TITLES or _written_with(g, title))]
+                       and (title not in _MARRIED_TITLES or _written_with(g, title))
+                       and (title not in _MALE_TITLES or g.gender_hint == "he")]
             namesake = (title, word) in titled_full and len(fitting) == 1 and (
                 title in _MALE_TITLES
                 or form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
             if namesake or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
+                fitting = [g for g in fitting if _written_with(g, title)] if len(fitting) > 1 else fitting
                 fitting = fitting if len(fitting) == 1 and title in _FIRST_NAME_TITLES else []
             titled[(title, word)] = fitting[0] if fitting else new_group()
             if not fitting:
@@ -597,7 +656,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     return groups
 
 
-def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
+def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
     candidates = _candidates(text, ranges)
     story_chars = sum(b - a for a, b in ranges)
     votes = _ner_votes(text, candidates, story_chars) if candidates else {}
@@ -608,12 +667,48 @@ def _discover(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     forms = [_parse(c.form, len(c.positions)) for c in people]
     words = {name for f in forms for name in f.names}
     forms = [f for f in forms if not _is_family(f, words)]
+    _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
     groups = _link_nicknames(text, ranges, _cluster(forms))
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them
-    return groups
+    return groups + _described_speakers(text, ranges)
+
+
+def _join_described(groups: list[_Group]) -> list[_Group]:
+    """A title on its own ("the general", "the Major") joins the one kept character named with
+    that title ("General Tilney", "Major Callendar"); other descriptions stay characters."""
+    by_title: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups:
+        for title in {title for alias in group.aliases if (title := _parse(alias, 0).title)}:
+            by_title[title].append(group)
+    joined = []
+    for group in groups:
+        word = group.name.split()[-1].capitalize()
+        lone_title = group.described or bool(group.aliases) and all(_is_title(a) for a in group.aliases)
+        holders = by_title.get(_TITLE_SPELLINGS.get(word, word), []) if lone_title else []
+        if len(holders) == 1 and len(group.name.split()) <= 2:
+            holders[0].aliases.extend(group.aliases)
+            holders[0].spans.extend(group.spans)
+        else:
+            joined.append(group)
+    return joined
+
+
+def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
+    """Speakers the text only describes: "the stranger", "the first policeman", when a speech
+    tag beside a quotation names them at least ``DESCRIBED_TAGS`` times ("…," said the
+    stranger / "…" The stranger nodded); descriptions as common as "the man" are left out."""
+    tags: Counter[str] = Counter()
+    for a, b in ranges:
+        for m in _DESCRIBED_TAG.finditer(text, a, b):
+            adjective, noun = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+            tags[f"{adjective} {noun}" if adjective else noun] += 1
+    return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True)
+            for phrase, count in tags.items() if count >= DESCRIBED_TAGS and phrase not in _GENERIC_PEOPLE
+            and phrase.split()[-1] not in _NOT_DESCRIPTIONS
+            and not re.fullmatch(_DESCRIBED_ADJECTIVES, phrase.split()[-1])]  # "said the old Jew"
 
 
 def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
@@ -656,6 +751,126 @@ def _is_family(form: _Form, words: set[str]) -> bool:
         return False
     word = form.names[0]
     return word.endswith("s") and (word[:-1] in words or (word.endswith("es") and word[:-2] in words))
+
+
+# --- a given cast ---------------------------------------------------------------------------------
+
+
+def _cast_groups(text: str, ranges: list[tuple[int, int]], cast: list[CastMember]) -> list[_Group]:
+    """One group per cast member: its own aliases, then what the text is likely to call them.
+
+    Added forms: an alias as the text spells it ("Mr. Mcbryde" -> "Mr. McBryde",
+    "The Cabman" -> "the cabman", "Duchess Of Harley" -> "Duchess of Harley"), and
+    from a name ("Adela Quested", "Mr. Vyse", "General Tilney") its title + surname
+    ("Miss Quested": the alias's title, else one from the gender of a member named
+    with no title at all), surname and first name alone, title + first name ("Lady
+    Catherine"), a role title alone ("the General", "Mademoiselle"). A form that is
+    another member's own alias, or that two members could both claim, is given to
+    neither ("Mr. Knightley" stays George's; "Knightley" is nobody's), except that a
+    surname alone goes to the one member who is not only a married title's holder
+    ("Elton" is Mr. Elton's, not Mrs. Elton's). A bare word must be written
+    capitalised more often than not ("Will" is no name), and a description too
+    common to be one person's ("the girl") is not added.
+    """
+    words = Counter(w for a, b in ranges for w in re.findall(r"\w+", text[a:b]))
+    spelling: dict[str, str] = {}
+    for word, _ in words.most_common():
+        spelling.setdefault(word.lower(), word)  # the text's usual spelling of each word
+    groups = [_Group(aliases=list(dict.fromkeys([m.name, *m.aliases])), name=m.name, cast=m) for m in cast]
+    own = {alias for group in groups for alias in group.aliases}
+    claims: dict[str, dict[int, bool]] = defaultdict(dict)  # form -> member -> only a weak claim
+    for i, group in enumerate(groups):
+        for form, weak in _cast_forms(group, words, spelling):
+            claims[form][i] = claims[form].get(i, True) and weak
+    for form, members in claims.items():
+        strong = [i for i, weak in members.items() if not weak]
+        chosen = strong or list(members)
+        if len(chosen) == 1 and form not in own:
+            groups[chosen[0]].aliases.append(form)
+    return groups
+
+
+def _cast_forms(group: _Group, words: Counter[str], spelling: dict[str, str]) -> Iterator[tuple[str, bool]]:
+    """(form, weak) the text may use for a cast member (see ``_cast_groups``), present or not;
+    weak: a surname only known from a married title ("Mrs. Elton" -> "Elton")."""
+    member = group.cast
+    assert member is not None
+    titles = {title for alias in group.aliases if (title := _cast_title(alias.split()))}
+    gender = member.gender if member.gender in ("he", "she") else next(
+        (g for t in titles if (g := _title_gender(t)) != "unknown"), "unknown")
+    untitled = set() if titles else {"he": {"Mr"}, "she": {"Miss"}}.get(gender, set())
+    for alias in group.aliases:
+        parts = [_respell(word, spelling) for word in alias.split()]
+        yield " ".join(parts), False
+        yield from ((form, False) for form in _lower_case_forms(parts, words))
+        title = _cast_title(parts)
+        names = parts[1:] if title else parts
+        if not names or not all(_TOKEN.fullmatch(w) and not _is_common_word(w) or w.lower() in _PARTICLES
+                                for w in names):
+            continue
+        cut = next((i for i, w in enumerate(names[:-1]) if w.lower() in _PARTICLES), len(names) - 1)
+        surname = " ".join(names[cut:])
+        first = names[0] if len(names) > 1 and cut > 0 and title not in _MARRIED_TITLES else None
+        if title or len(names) > 1:
+            for t in {title} if title else untitled:
+                forms = (f"{t}. {surname}", f"{t} {surname}") if t in _ABBREVIATED else (f"{t} {surname}",)
+                yield from ((f, False) for f in forms)
+            yield from ((f, title in _MARRIED_TITLES) for f in _bare_form(surname, words))
+        if first:
+            yield from ((f, False) for f in _bare_form(first, words))
+            yield from ((f"{t} {first}", False) for t in titles & _FIRST_NAME_TITLES)
+        role = parts[0].rstrip(".")
+        if title and role in _LONE_TITLES:
+            yield f"the {role}", False
+            yield from ((f, False) for f in _bare_form(role, words, title_ok=True))
+
+
+def _cast_title(parts: list[str]) -> str | None:
+    """The title a cast alias starts with ("Mrs." -> "Mrs"), when it has a name after it."""
+    if len(parts) < 2 or not _is_title(parts[0]):
+        return None
+    title = _strip_title(parts[0])
+    return _TITLE_SPELLINGS.get(title, title)
+
+
+def _respell(word: str, spelling: dict[str, str]) -> str:
+    """A cast word as the text writes it when the text never writes it as given ("Mcbryde")."""
+    bare = word.rstrip(".")
+    usual = spelling.get(bare.lower(), bare)
+    if usual == bare or not bare[:1].isupper() or not (usual[:1].isupper() or bare.lower() in _PARTICLES):
+        return word  # "De Bourgh" -> "de Bourgh", but "The Cabman" is for _lower_case_forms
+    return usual + word[len(bare):]
+
+
+def _lower_case_forms(parts: list[str], words: Counter[str]) -> Iterator[str]:
+    """A description as the text writes it: each word in the case the text mostly gives it
+    ("The Cabman" -> "the cabman", "The cabman"; "the Invisible Man" stays capitalised)."""
+    usual = [w if words[w.rstrip(".")] >= words[w.rstrip(".").lower()] else w.lower() for w in parts]
+    article = parts[0].lower() in ("the", "a", "an")
+    if len(parts) < 2 or (usual == parts and not article):
+        return
+    if article:
+        yield " ".join([parts[0].lower(), *parts[1:]])
+    if " ".join(usual[1:] if article else usual).lower() not in _GENERIC_PEOPLE:
+        yield " ".join(usual)
+        yield " ".join([usual[0].capitalize(), *usual[1:]])
+
+
+def _bare_form(word: str, words: Counter[str], title_ok: bool = False) -> Iterator[str]:
+    """A name (or a title) alone, when the text writes it capitalised more often than not."""
+    common = word in _NEVER_NAMES or (word in _TITLES and not title_ok)
+    if " " in word or (not common and words[word] > words[word.lower()]):
+        yield word
+
+
+def _drop_unused_aliases(text: str, groups: list[_Group]) -> None:
+    """Of the forms added to a cast member or a description ("The stranger"), keep those the
+    text uses; a cast member's own aliases stay."""
+    used = {" ".join(text[s:e].split()) for group in groups for s, e in group.spans}
+    for group in groups:
+        if group.cast is not None or group.described:
+            given = {group.cast.name, *group.cast.aliases} if group.cast else {group.name}
+            group.aliases = [a for a in group.aliases if a in given or a in used]
 
 
 # --- 4. mentions, narrator and gender -------------------------------------------------------------
@@ -734,17 +949,27 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
     titles = {g for a in group.aliases if (g := _title_gender(_parse(a, 0).title)) != "unknown"}
     if len(titles) == 1:
         return titles.pop()
-    word = (_parse(group.name, 0).names or [""])[0]
+    word = (_parse(group.name, 0).names or group.name.split()[-1:] or [""])[0]
     prior = _name_genders().get(word, "unknown")
-    if prior == "unknown" and word == group.name.removeprefix("the "):  # "Granny", "the Duchess"
+    if prior == "unknown" and word == group.name.removeprefix("the "):  # "Granny", "the Duchess", "the lady"
         prior = person_words.get(word.lower()) or _title_gender(word)
     if prior != "unknown":
         votes[prior] += NAME_PRIOR
-    boundaries = _mention_starts(groups)
-    for start, end in group.spans:
+    for start, _ in group.spans:
         before = _WORD_BEFORE.search(text, max(0, start - 16), start)
         if before and before.group(1).lower() in person_words:
             votes[person_words[before.group(1).lower()]] += 3
+    for gender, weight in _pronoun_votes(text, group.spans, _mention_starts(groups), quotes).items():
+        votes[gender] += weight
+    return _pronoun_verdict(votes)
+
+
+def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int],
+                   quotes: list[tuple[int, int]]) -> dict[str, float]:
+    """he/she/they votes: the pronoun after each mention outside dialogue, weighted down when
+    the mention is not a likely subject."""
+    votes: dict[str, float] = defaultdict(float)
+    for start, end in spans:
         if _inside(quotes, start) or text[start:end] in ("I", "me", "my", "mine", "myself"):
             continue
         pronoun = _pronoun_after(text, end, boundaries, quotes)
@@ -753,7 +978,11 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
                 _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
             )
             votes[pronoun[0]] += pronoun[1] * (1.0 if subject else 0.25)
-    he, she, they = votes["he"], votes["she"], votes["they"]
+    return votes
+
+
+def _pronoun_verdict(votes: dict[str, float]) -> Gender:
+    he, she, they = votes.get("he", 0.0), votes.get("she", 0.0), votes.get("they", 0.0)
     if max(he, she) >= 1 and max(he, she) >= 1.5 * min(he, she):
         return "he" if he > she else "she"
     if he + she == 0 and they >= 3:

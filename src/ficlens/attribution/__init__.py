@@ -88,6 +88,7 @@ class _Context:
     names: NameIndex
     chapter_starts: list[int]
     chapter_leads: list[dict[str, str]]  # per chapter: gender -> its most-named character ("" = anyone)
+    subjects: list[bool]  # per mention: it opens a sentence of narration (the likely "he"/"she" after it)
 
 
 def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> StoryWorld:
@@ -157,6 +158,7 @@ class _Nearby:
     recency: dict[str, float]  # decays with the characters since each was last named
     counts: dict[str, int]
     latest_of_gender: dict[str, str]
+    subject_of_gender: dict[str, str]  # the latest of each gender to open a sentence of narration
     named_after: list[str]
     lead: dict[str, str]  # the chapter's most-named character of each gender
 
@@ -186,18 +188,23 @@ def _nearby(context: _Context, quote: Quote) -> _Nearby:
     window = context.mentions.within(quote.start - WINDOW, quote.start)
     last_seen: dict[str, int] = {}
     counts: dict[str, int] = {}
+    subject_of_gender: dict[str, str] = {}
     for i in window:
         owner = context.mentions.owners[i]
         last_seen[owner] = context.mentions.starts[i]
         counts[owner] = counts.get(owner, 0) + 1
+        if context.subjects[i]:
+            subject_of_gender[context.genders.get(owner, "unknown")] = owner
     latest_of_gender: dict[str, str] = {}
     for owner, _ in sorted(last_seen.items(), key=lambda item: item[1]):
         latest_of_gender[context.genders.get(owner, "unknown")] = owner
     following = context.mentions.within(quote.end, quote.end + FOLLOWING)
     recency = {owner: math.exp(-(quote.start - seen) / 800) for owner, seen in last_seen.items()}
     return _Nearby(sorted(last_seen, key=lambda owner: -last_seen[owner]), recency, counts, latest_of_gender,
+                   subject_of_gender,
                    list(dict.fromkeys(context.mentions.owners[i] for i in following)),
                    context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)])
+
 
 
 def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], backward: bool = False,
@@ -274,7 +281,27 @@ def _context(world: StoryWorld) -> _Context:
     chapter_starts = [c.start for c in world.chapters] or [0]
     return _Context(world.text, mentions, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
-                    chapter_starts, _chapter_leads(mentions, genders, chapter_starts))
+                    chapter_starts, _chapter_leads(mentions, genders, chapter_starts),
+                    _subject_mentions(world, mentions))
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
+                               r"(?:(?:and|but|then|so|when|while|yet|now|at last)\s+)?$", re.IGNORECASE)
+
+
+def _subject_mentions(world: StoryWorld, mentions: Mentions) -> list[bool]:
+    """Which mentions open a sentence of narration: the centre of attention a following pronoun
+    most often continues ("Emma felt that Mrs. Weston was watching. She replied, ...")."""
+    quote_starts = [q.start for q in world.quotes]
+    quote_ends = [q.end for q in world.quotes]
+    subjects = []
+    for start in mentions.starts:
+        inside = bisect_right(quote_starts, start) - 1
+        if inside >= 0 and quote_ends[inside] > start:
+            subjects.append(False)
+            continue
+        subjects.append(_SENTENCE_OPENING.search(world.text, max(0, start - 40), start) is not None)
+    return subjects
 
 
 def _chapter_leads(mentions: Mentions, genders: dict[str, Gender],
@@ -472,12 +499,12 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         mark("pronoun_previous_turn", *({previous_speaker} & agreeing))
         mark("pronoun_same_paragraph", *({same_speaker} & agreeing))
     for prefix, cue in (("tag", tag), ("beat", beat)):
-        _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby.latest_of_gender, context.narrator)
+        _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, context.narrator)
     return x
 
 
 def _mark_pronoun_cue(mark: Callable[..., None], prefix: str, cue: Tag | None, candidates: list[str],
-                      genders: list[Gender], latest_of_gender: dict[str, str], narrator: str | None) -> None:
+                      genders: list[Gender], nearby: _Nearby, narrator: str | None) -> None:
     """Features of a tag or beat that is a pronoun ("he said", "I said") or a description ("the old man").
 
     Tags and beats share the feature names' shape; the ranker uses only some for beats.
@@ -499,7 +526,8 @@ def _mark_pronoun_cue(mark: Callable[..., None], prefix: str, cue: Tag | None, c
         return
     put("pronoun_match", *(c for c, g in known if g == cue.gender))
     put("pronoun_mismatch", *(c for c, g in known if g != cue.gender))
-    put("pronoun_most_recent", latest_of_gender.get(cue.gender))
+    put("pronoun_most_recent", nearby.latest_of_gender.get(cue.gender))
+    put("pronoun_subject", nearby.subject_of_gender.get(cue.gender))
 
 
 def _write(world: StoryWorld, decisions: list[Decision],

@@ -56,6 +56,8 @@ FEATURES = (
     "pronoun_only_speaker",  # "he said" and the candidate is the conversation's only "he"
     "named_after",  # named in the narration just after the quote
     "called_previous_speaker",  # called the previous speaker by name two turns back, who answered
+    "tag_pronoun_subject",  # "she said" and the candidate is the last "she" to open a sentence of narration
+    "beat_pronoun_subject",
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,

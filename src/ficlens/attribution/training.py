@@ -16,7 +16,7 @@ import numpy as np
 
 from ..characters import find_characters
 from ..eval.gold import GoldDocument, world_from_gold
-from ..eval.metrics import match_characters
+from ..eval.metrics import speaker_ids
 from ..model import Quote, StoryWorld
 from ..segment import segment
 from . import Decision, attribute_quotes, first_guesses, walk_quotes
@@ -40,7 +40,7 @@ def gold_world(document: GoldDocument) -> GoldWorld:
     """Segment + characters (gold cast) over the document, quotes set from the gold spans."""
     world = segment(world_from_gold(document, gold_cast=True))
     world = find_characters(world)
-    id_of = _gold_names(document, world)
+    id_of = speaker_ids(document, world.characters)
     text = world.text
     result = GoldWorld(document.name, world)
     quotes: list[Quote] = []
@@ -61,18 +61,6 @@ def gold_world(document: GoldDocument) -> GoldWorld:
     quotes.sort(key=lambda q: q.start)
     world.quotes = quotes
     return result
-
-
-def _gold_names(document: GoldDocument, world: StoryWorld) -> dict[str, str]:
-    """Gold name or alias -> character id (some PDNC novels name speakers by an alias, "Lucy")."""
-    id_of: dict[str, str] = {}
-    by_name = {name: character for character, name in match_characters(document, world.characters).items()}
-    for member in document.cast:
-        if member.name in by_name:
-            for alias in (member.name, *member.aliases):
-                id_of.setdefault(alias, by_name[member.name])
-    id_of.update(by_name)
-    return id_of
 
 
 def training_groups(gold: GoldWorld, weights: np.ndarray, backward: bool = False,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..model import SCHEMA_VERSION, CastMember, QuoteType, Source, StoryWorld
@@ -30,6 +32,27 @@ class GoldDocument:
     quotes: list[GoldQuote]
     cast: list[CastMember]
     path: Path | None = None
+
+    @cached_property
+    def _main_names(self) -> dict[str, str]:
+        owners: dict[str, set[str]] = defaultdict(set)
+        for member in self.cast:
+            for alias in (member.name, *member.aliases):
+                owners[name_key(alias)].add(member.name)
+        names = {key: next(iter(members)) for key, members in owners.items() if len(members) == 1}
+        names.update((name_key(member.name), member.name) for member in self.cast)
+        return names
+
+    def main_name(self, name: str) -> str | None:
+        """The cast member a gold speaker or addressee string names: its main name ("Lucy" ->
+        "Miss Honeychurch"), matched case- and space-insensitively; an alias two members share
+        names neither. None when no member has that name."""
+        return self._main_names.get(name_key(name))
+
+
+def name_key(name: str) -> str:
+    """A name compared case- and space-insensitively."""
+    return " ".join(name.lower().split())
 
 
 def world_from_gold(document: GoldDocument, gold_cast: bool = True) -> StoryWorld:

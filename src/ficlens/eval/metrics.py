@@ -6,9 +6,11 @@ ratios are taken once at the end (micro-averages over all quotations).
 * A gold quotation is **detected** when every one of its spans overlaps a
   predicted quote of kind speech or thought. Its **predicted quote** is the one
   overlapping its first span the most.
-* A predicted character **is** a gold character when its name (failing that, the
-  most of its aliases) is among that character's gold name and aliases,
-  compared case- and space-insensitively.
+* A predicted character **is** a gold character when its name (or, failing that,
+  its full name without a title: "Mr. Robert Ferrars"; failing that, the most of its
+  aliases) is among that character's gold name and aliases, compared case- and
+  space-insensitively. Gold speakers and addressees named by an alias ("Lucy")
+  are compared through the cast member's main name (``GoldDocument.main_name``).
 * **Attribution** is right when the gold quotation is detected and its predicted
   quote's speaker is the gold speaker; undetected quotations count as wrong.
 * **Addressees** (gold quotations with at least one addressee): ``any`` when a
@@ -26,10 +28,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 
 from ..model import Character, Quote, StoryWorld
-from .gold import GoldDocument, GoldQuote
+from .gold import GoldDocument, GoldQuote, name_key
 
 MAIN_QUOTES = 5  # gold characters with at least this many quotations must be found
 QUOTE_TYPES = ("explicit", "anaphoric", "implicit")
+_TITLES = {"mr", "mrs", "miss", "ms", "dr", "sir", "lady", "lord", "captain", "colonel", "major", "general",
+           "professor", "rev", "reverend", "signor", "signora", "madame", "monsieur", "mademoiselle"}
 _SPOKEN = ("speech", "thought")
 
 
@@ -99,12 +103,12 @@ def score(gold: GoldDocument, world: StoryWorld, seconds: float = 0.0,
     index = _SpanIndex([(q.start, q.end) for q in spoken])
     identity = match_characters(gold, world.characters)
     for quote in gold.quotes:
-        _score_quote(counts, quote, [spoken[i] for i in index.overlapping(*quote.spans[0])]
+        _score_quote(counts, gold, quote, [spoken[i] for i in index.overlapping(*quote.spans[0])]
                      if quote.spans else [], index, identity)
     gold_index = _SpanIndex(sorted(span for quote in gold.quotes for span in quote.spans))
     counts.predicted_quotes = len(spoken)
     counts.predicted_matching = sum(1 for q in spoken if gold_index.overlapping(q.start, q.end))
-    speakers = Counter(quote.speaker for quote in gold.quotes)
+    speakers = Counter(gold.main_name(quote.speaker) for quote in gold.quotes)
     found = set(identity.values())
     main = [m.name for m in gold.cast if speakers[m.name] >= main_quotes]
     counts.main_characters = len(main)
@@ -114,12 +118,15 @@ def score(gold: GoldDocument, world: StoryWorld, seconds: float = 0.0,
     return counts
 
 
-def _score_quote(counts: Counts, quote: GoldQuote, first_overlaps: list[Quote],
+def _score_quote(counts: Counts, gold: GoldDocument, quote: GoldQuote, first_overlaps: list[Quote],
                  index: _SpanIndex, identity: dict[str, str]) -> None:
+    """Gold speakers and addressees may be named by an alias ("Lucy"): compared by main name."""
     counts.quotes += 1
     detected = bool(quote.spans) and all(index.overlapping(a, b) for a, b in quote.spans)
     predicted = max(first_overlaps, key=lambda q: _overlap(q, quote.spans[0]), default=None)
-    right = detected and predicted is not None and identity.get(predicted.speaker or "") == quote.speaker
+    speaker = gold.main_name(quote.speaker)
+    right = (detected and predicted is not None and speaker is not None
+             and identity.get(predicted.speaker or "") == speaker)
     counts.detected += detected
     counts.correct += right
     if quote.type:
@@ -130,16 +137,13 @@ def _score_quote(counts: Counts, quote: GoldQuote, first_overlaps: list[Quote],
         counts.with_addressees += 1
         if detected and predicted is not None:
             guessed = {identity.get(a, f"predicted {a}") for a in predicted.addressees}
-            counts.addressee_any_right += bool(guessed & set(quote.addressees))
-            counts.addressee_exact_right += guessed == set(quote.addressees)
+            expected = {gold.main_name(a) or f"unknown {a}" for a in quote.addressees}
+            counts.addressee_any_right += bool(guessed & expected)
+            counts.addressee_exact_right += guessed == expected
 
 
 def _overlap(quote: Quote, span: tuple[int, int]) -> int:
     return min(quote.end, span[1]) - max(quote.start, span[0])
-
-
-def _key(name: str) -> str:
-    return " ".join(name.lower().split())
 
 
 def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[str, str]:
@@ -147,18 +151,38 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
     owners: dict[str, set[str]] = {}
     for member in gold.cast:
         for alias in {member.name, *member.aliases}:
-            owners.setdefault(_key(alias), set()).add(member.name)
+            owners.setdefault(name_key(alias), set()).add(member.name)
     identity: dict[str, str] = {}
     for character in characters:
-        by_name = owners.get(_key(character.name), set())
+        by_name = owners.get(name_key(character.name)) or owners.get(_untitled_key(character.name), set())
         if len(by_name) == 1:
             identity[character.id] = next(iter(by_name))
             continue
         votes = Counter(owner for alias in {character.name, *character.aliases}
-                        for owner in owners.get(_key(alias), ()))
+                        for owner in owners.get(name_key(alias), ()))
         if votes:
             identity[character.id] = max(sorted(votes), key=lambda owner: votes[owner])
     return identity
+
+
+def _untitled_key(name: str) -> str:
+    """A full name without its title ("Mr. Robert Ferrars" -> "robert ferrars"), else ""."""
+    words = name_key(name).split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0].rstrip(".") in _TITLES else ""
+
+
+def speaker_ids(gold: GoldDocument, characters: list[Character]) -> dict[str, str]:
+    """Every name the gold document uses for a cast member (its name, aliases, and the speaker
+    and addressee strings of its quotations, "Lucy" as well as "Miss Honeychurch") -> the id of
+    the predicted character that member is (the most mentioned one when several are)."""
+    mentions = {character.id: character.mentions for character in characters}
+    best: dict[str, str] = {}
+    for character_id, name in match_characters(gold, characters).items():
+        if name not in best or mentions[character_id] > mentions[best[name]]:
+            best[name] = character_id
+    used = {name for quote in gold.quotes for name in (quote.speaker, *quote.addressees)}
+    written = {alias for member in gold.cast for alias in (member.name, *member.aliases)} | used
+    return {name: best[main] for name in written if (main := gold.main_name(name)) in best}
 
 
 class _SpanIndex:
