@@ -160,6 +160,7 @@ class _Nearby:
     latest_of_gender: dict[str, str]
     subject_of_gender: dict[str, str]  # the latest of each gender to open a sentence of narration
     named_after: list[str]
+    named_since_last_quote: list[str]  # named in the narration between the previous quote and this one
     lead: dict[str, str]  # the chapter's most-named character of each gender
 
 
@@ -181,11 +182,14 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     context = _context(world)
     paragraphs = [_paragraph_of(context, q) for q in quotes]
     cues = [_cues(context, quotes, paragraphs, i) for i in range(len(quotes))]
-    return _Prepared(context, quotes, paragraphs, cues, [_nearby(context, q) for q in quotes])
+    return _Prepared(context, quotes, paragraphs, cues,
+                     [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)])
 
 
-def _nearby(context: _Context, quote: Quote) -> _Nearby:
+def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
+    """``previous_end``: where the quote before this one ends."""
     window = context.mentions.within(quote.start - WINDOW, quote.start)
+    between = context.mentions.within(max(previous_end, quote.start - WINDOW), quote.start)
     last_seen: dict[str, int] = {}
     counts: dict[str, int] = {}
     subject_of_gender: dict[str, str] = {}
@@ -203,6 +207,7 @@ def _nearby(context: _Context, quote: Quote) -> _Nearby:
     return _Nearby(sorted(last_seen, key=lambda owner: -last_seen[owner]), recency, counts, latest_of_gender,
                    subject_of_gender,
                    list(dict.fromkeys(context.mentions.owners[i] for i in following)),
+                   list(dict.fromkeys(context.mentions.owners[i] for i in between)),
                    context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)])
 
 
@@ -462,6 +467,7 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     else:
         mark("no_tag_previous_turn", previous_speaker)
         mark("no_tag_turn_before_previous", before_speaker)
+        mark("no_tag_same_paragraph", same_speaker)
     if beat is not None and beat.kind == "name":
         mark("beat_name", beat.character)
     mark("beat_any", *cues.beat_characters)
@@ -485,6 +491,7 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     mark("chapter_lead", nearby.lead.get(""))
     mark("conversation_speaker", *talking)
     mark("named_after", *nearby.named_after)
+    mark("named_since_last_quote", *nearby.named_since_last_quote)
     pronoun = next((t.gender for t in (tag, beat) if t is not None and t.kind == "pronoun"
                     and t.gender in ("he", "she")), None)
     if pronoun is not None:

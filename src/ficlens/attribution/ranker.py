@@ -58,6 +58,8 @@ FEATURES = (
     "called_previous_speaker",  # called the previous speaker by name two turns back, who answered
     "tag_pronoun_subject",  # "she said" and the candidate is the last "she" to open a sentence of narration
     "beat_pronoun_subject",
+    "no_tag_same_paragraph",  # an untagged quote after the candidate's own in one paragraph: still them
+    "named_since_last_quote",  # named in the narration since the previous quote (who came in, who acts)
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,
@@ -72,6 +74,7 @@ DEFAULT_WEIGHTS = {
     "alternation_against_vocative": -1.0, "pronoun_same_paragraph": 1.0,
     "addressed_previous_turn": 1.5, "next_turn_named": -1.0, "turn_after_next_named": 1.0,
     "conversation_speaker": 0.5, "pronoun_only_speaker": 1.5, "called_previous_speaker": 1.0,
+    "no_tag_same_paragraph": 3.0,
 }
 MODEL_FILE = "attribution-ranker.json"
 
