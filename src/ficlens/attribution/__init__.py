@@ -244,6 +244,8 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], bac
             speaker = speakers.get(head.id)
         else:
             candidates = _candidates(context, cues[i], nearby[i], turns, paragraphs[i], ahead[i])
+            kept = None if backward else _same_speaker_goes_on(cues[i], turns, paragraphs[i])
+            candidates = [kept] if kept else candidates
             features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i])
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
@@ -305,7 +307,10 @@ def _subject_mentions(world: StoryWorld, mentions: Mentions) -> list[bool]:
         if inside >= 0 and quote_ends[inside] > start:
             subjects.append(False)
             continue
-        subjects.append(_SENTENCE_OPENING.search(world.text, max(0, start - 40), start) is not None)
+        end = mentions.ends[len(subjects)]
+        possessive = world.text[end:end + 2] in ("'s", "\u2019s")
+        subjects.append(not possessive and _SENTENCE_OPENING.search(world.text, max(0, start - 40), start)
+                        is not None)
     return subjects
 
 
@@ -357,6 +362,18 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
         return None
     tail = context.text[context.paragraph_starts[paragraph - 1]:end].rstrip()
     return end if tail.endswith((",", ":", "-", "\u2014")) else None
+
+
+def _same_speaker_goes_on(cues: QuoteCues, turns: list[_Turn], paragraph: int) -> str | None:
+    """The speaker of this paragraph's earlier quote, when this one has no tag of its own and no
+    action beat naming someone else: one paragraph, one speaker ("Hi." Kurt smiled. "Come in.")."""
+    if cues.tag is not None or not turns or turns[-1].paragraph != paragraph or not turns[-1].speaker:
+        return None
+    speaker = turns[-1].speaker
+    beat = cues.beat
+    if beat is not None and beat.kind == "name" and beat.character != speaker:
+        return None
+    return speaker
 
 
 def _look_ahead(paragraphs: list[int], cues: list[QuoteCues],
