@@ -1,8 +1,13 @@
 """Text cues around one quotation: its speech tag, action beats and vocatives.
 
 Everything here looks only at a small slice of text next to a quote (the
-narration between it and the paragraph's neighbouring quotes), so the cost per
-quote is bounded and the stage stays linear in the text length.
+narration between it and the paragraph's neighbouring quotes, or the end of the
+previous paragraph when that introduces it), so the cost per quote is bounded and the
+stage stays linear in the text length. Speech verbs are looked up word by word
+in a set; subjects are read clause by clause (no parser), which handles
+"Ronny, who had waited, approached Fielding and said," and "said the agonized
+Harriet"; descriptions keep the gender of their person noun ("her brother": he)
+and link to a character only through its name or aliases.
 """
 
 from __future__ import annotations
@@ -13,44 +18,74 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from ..model import Gender
 
 SPEECH_VERBS = (
-    "said|says|say|asked|asks|replied|replies|answered|answers|cried|called|shouted|yelled|whispered|"
-    "murmured|muttered|added|adds|continued|began|exclaimed|snapped|repeated|insisted|laughed|sighed|"
-    "groaned|hissed|screamed|returned|rejoined|observed|remarked|went on|breathed|mumbled|stammered|"
-    "sobbed|pleaded|begged|demanded|agreed|explained|retorted|interrupted|protested|corrected|offered|"
-    "teased|joked|sang|spoke|growled|grumbled|grunted|squeaked|shrieked|gasped|chuckled|giggled|"
-    "snorted|scoffed|smiled|grinned|suggested|declared|announced|admitted|confessed|promised|warned|"
-    "urged|ventured|resumed|persisted|concluded|responded|inquired|enquired|queried|stated|told|tells|"
+    "said|says|say|asked|asks|ask|replied|replies|reply|answered|answers|answer|cried|cry|called|call|shouted|"
+    "yelled|whispered|murmured|muttered|added|adds|continued|began|begin|exclaimed|snapped|repeated|insisted|"
+    "laughed|sighed|groaned|hissed|screamed|returned|rejoined|observed|remarked|went on|go on|breathed|"
+    "mumbled|stammered|sobbed|pleaded|begged|demanded|agreed|explained|retorted|interrupted|protested|"
+    "corrected|offered|teased|joked|sang|spoke|growled|grumbled|grunted|squeaked|shrieked|gasped|chuckled|"
+    "giggled|snorted|scoffed|smiled|grinned|suggested|declared|announced|admitted|confessed|promised|warned|"
+    "urged|ventured|resumed|persisted|concluded|conclude|responded|inquired|enquired|queried|stated|told|tells|"
     "thought|thinks|wondered|mused|reflected|drawled|purred|roared|bellowed|moaned|wailed|whimpered|"
-    "blurted|quipped|countered|pointed out|called out|cut in|chimed in|put in|shot back|piped up|"
-    "commented|noted|mentioned|reminded|informed|assured|whined|complained|argued|reasoned|mocked|scolded|"
-    "soothed|cooed|managed|choked|croaked|spat|sniffed|huffed|rasped|stuttered|trailed off|finished|"
-    "pressed|prompted|supplied|echoed|greeted|objected|conceded|guessed|accused|challenged|threatened|"
-    "ordered|commanded|instructed|sneered|smirked|beamed|chirped|pouted|shrugged|nodded"
+    "blurted|quipped|countered|pointed out|cut in|chimed in|put in|shot back|piped up|broke in|struck in|"
+    "burst out|broke out|spoke up|commented|noted|mentioned|reminded|informed|assured|whined|complained|"
+    "argued|reasoned|mocked|scolded|soothed|cooed|managed|choked|croaked|spat|sniffed|huffed|rasped|"
+    "stuttered|trailed off|finished|pressed|prompted|supplied|echoed|greeted|objected|conceded|guessed|"
+    "accused|challenged|threatened|ordered|commanded|instructed|sneered|smirked|beamed|chirped|pouted|"
+    "shrugged|nodded|asserted|interposed|quavered|puffed|panted|faltered|hazarded|volunteered|pursued|"
+    "ejaculated|vociferated|simpered|thundered|lisped|entreated|chattered|proceeded|"
+    "questioned|reiterated|bawled|snarled|barked|spluttered|sputtered|remonstrated|expostulated|interjected|"
+    "assented|cautioned|hinted|reported|wept|accosted|addressed|hailed|protest|ended|howled|yelped|"
+    "screeched|squealed|proposed|exploded|whisper|exclaim|remark|observe|murmur|mutter|shout|add|declare|"
+    "retort|inquire|enquire|explain|interrupt|acquiesced|submitted|contradicted|counselled|boomed|implored|"
+    "jeered|crooned|rapped|droned|enunciated|blubbered|hooted|tittered|requested|nagged|drivelled|marveled|"
+    "marvelled|pronounced|uttered|"
+    "saying|asking|replying|answering|crying|calling|shouting|whispering|murmuring|muttering|adding|"
+    "exclaiming|observing|remarking|returning|repeating|beginning|concluding|declaring|interrupting|"
+    "explaining|inquiring|enquiring|protesting|speaking|rejoining|continuing|going on"
 )
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
+_PHRASAL_VERBS = frozenset(tuple(verb.split()) for verb in SPEECH_VERBS.split("|") if " " in verb)
+_PHRASAL_HEADS = frozenset(head for head, _ in _PHRASAL_VERBS)
+_WORD = re.compile(r"[A-Za-z]+")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)
 _PRONOUN_GENDER: dict[str, Gender | str] = {"he": "he", "she": "she", "they": "they", "we": "I", "i": "I"}
-_ADVERBS = r"(?:\s*(?:\w+ly|then|again|now|too|at last|at once|quickly|softly|quietly)\b,?)*"
+_ADVERBS = (r"(?:\s*(?:\w+ly|then|again|now|too|at last|at once|quickly|softly|quietly|"
+            r"out|up|back|forth)\b,?)*")
 _AFTER_VERB_PRONOUN = re.compile(rf"^{_ADVERBS}\s*(he|she|they|we|I)\b", re.IGNORECASE)
-_DESCRIPTION = re.compile(r"\b(?:the|his|her|my|our|their|your|its)\s+(?:[a-z'-]+\s+){0,2}?([a-z'-]+)\b")
-_AFTER_VERB_DESCRIPTION = re.compile(
-    rf"^{_ADVERBS}\s*(?:the|his|her|my|our|their|your|its)\s+(?:[a-z'-]+\s+){{0,2}}?([a-z'-]+)\b")
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts)\b")
+_AFTER_VERB_DETERMINER = re.compile(r"(?:the|his|her|my|our|their|your|its|this|that|a|an)\b",
+                                    re.IGNORECASE)  # "said a voice", "The latter gentleman burst out:"
+_LOWER_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
+_DESCRIPTION_STOP = frozenset(
+    "in of with as who whom whose which that and or but to at on from by for when while was were had has is "
+    "would could did not said then again now he she it they we you i".split())
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s|$)|\n\s*\n")
-_IMMEDIATE = re.compile(r"\s*(?:\w+ly\s+)?")
+_IMMEDIATE = re.compile(r"\s*(?:['\u2019]?s\s+)?(?:(?:\w+ly|was|were|is|had|has|would|will|could|should|"
+                        r"shall|did|might|must|then|now|also|still|just|again|at last|at once|already)\s+)*")
 _TO_MENTION = re.compile(r"^\s*(?:\w+ly\s+)?(?:to|at)\s+(?:him|her)?\s*$", re.IGNORECASE)
 _TAG_AFTER_REACH = 160  # characters after a quote searched for its tag
-_TAG_BEFORE_REACH = 200  # characters before a quote searched for an introducing tag
+_TAG_BEFORE_REACH = 400  # characters before a quote searched for an introducing tag
 _SUBJECT_REACH = 70  # longest narration between a quote and its tag verb ("Emma, smiling at him, said")
+
+
+_KIN_GENDERS: dict[str, Gender] = {
+    **dict.fromkeys("father brother husband uncle nephew grandfather papa king prince duke earl baron "
+                    "squire vicar parson rector curate colonel captain major general".split(), "he"),
+    **dict.fromkeys("mother sister wife aunt niece grandmother mamma mama queen princess duchess "
+                    "countess baroness female".split(), "she"),
+}
 
 
 @cache
 def person_word_genders() -> dict[str, Gender]:
     """Lower-cased person words with one gender ("uncle" he, "aunt" she), from ficlens/data."""
-    genders: dict[str, Gender] = {}
+    genders: dict[str, Gender] = dict(_KIN_GENDERS)
     for gender, name in (("he", "person_words_male.txt"), ("she", "person_words_female.txt")):
         for line in resources.files("ficlens.data").joinpath(name).read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
@@ -74,6 +109,10 @@ class Mentions:
 _TITLE_GENDERS: dict[str, Gender] = {"mr": "he", "sir": "he", "lord": "he", "master": "he", "mrs": "she",
                                      "miss": "she", "ms": "she", "lady": "she", "madame": "she",
                                      "mademoiselle": "she"}
+_DESCRIBERS = frozenset({"the", "his", "her", "a", "an", "my", "our", "their", "your", "one", "another"})
+_JOINERS = frozenset({"and", "or", "of", "but", "then", "when", "while", "as", "that", "which"})
+# forms of address that name nobody alone ("his lady"); "the doctor" or "the captain" may be a role
+_TITLE_WORDS = frozenset("lady sir lord madam madame master mistress mademoiselle monsieur".split())
 _NAME_STOP = {"the", "of", "a", "an", "and", "dr", "mr", "mrs", "miss", "ms", "his", "her", "my", "our",
               "their", "your", "its", "old", "young", "little", "poor", "dear", "good"}
 
@@ -93,6 +132,8 @@ class NameIndex:
         words = _words(phrase)
         if not words or any(w not in self.by_word for w in words):
             return None
+        if all(w in _TITLE_WORDS for w in words) and not re.search(r"\b[A-Z]", phrase):
+            return None  # "his lady" is no "Lady Middleton"; "the Major" may be the Major
         found = set.intersection(*(self.by_word[w] for w in words))
         title = phrase.split()[0].rstrip(".").lower() if phrase.split() else ""
         if title in _TITLE_GENDERS:
@@ -144,9 +185,12 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
     cues = QuoteCues()
     helpers = _Helpers(mentions, person_genders, resolve)
     introduced = lead_in if lead_in is not None else start
-    cues.tag = (_tag_after(text, helpers, end, min(after, end + _TAG_AFTER_REACH))
-                or _tag_before(text, helpers, max(before if lead_in is None else 0,
-                                                  introduced - _TAG_BEFORE_REACH), introduced))
+    readers = [lambda: _tag_after(text, helpers, end, min(after, end + _TAG_AFTER_REACH)),
+               lambda: _tag_before(text, helpers, max(before if lead_in is None else 0,
+                                                      introduced - _TAG_BEFORE_REACH), introduced)]
+    if _sentence_after(text, start, end, introduced):
+        readers.reverse()
+    cues.tag = readers[0]() or readers[1]()
     cues.beat_characters = [mentions.owners[i] for i in mentions.within(before, start)] + \
         [mentions.owners[i] for i in mentions.within(end, after)]
     cues.beat = _beat(text, mentions, before, start, after, end)
@@ -155,6 +199,16 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
     cues.vocatives = [mentions.owners[i] for i in inside
                       if _is_vocative(text, start, end, mentions.starts[i], mentions.ends[i])]
     return cues
+
+
+_CLOSED_QUOTE = re.compile(r"[.!?][\"'\u201d\u2019]*\s+[A-Z]")
+
+
+def _sentence_after(text: str, start: int, end: int, introduced: int) -> bool:
+    """'cried Tom, "It is late." Ann nodded.': the quote is introduced (by "," or ":") and ends its
+    sentence, so what follows it is a new sentence, not its tag."""
+    lead = text[max(0, introduced - 20):introduced].rstrip()
+    return lead.endswith((",", ":")) and bool(_CLOSED_QUOTE.search(text, max(start, end - 3), end + 4))
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
@@ -169,16 +223,18 @@ class _Helpers:
     resolve: Resolve
 
     def phrase_tag(self, text: str, start: int, stop: int, from_end: bool) -> Tag | None:
-        """A name or description of 1-4 words starting at ``start`` (or ending at ``stop``) that resolves."""
+        """A name or description of 1-6 words starting at ``start`` (or ending at ``stop``) that resolves."""
         words = list(re.finditer(r"[\w'.-]+", text[start:stop]))
-        if from_end:
-            words = words[-5:]
-        for size in range(min(4, len(words)), 0, -1):
+        words = words[-6:] if from_end else words[:6]
+        for size in range(min(6, len(words)), 0, -1):
             chosen = words[-size:] if from_end else words[:size]
-            if re.search(r"[,;:!?]", text[start + chosen[0].start():start + chosen[-1].end()]):
+            if re.search(r"[,;:!?]", text[start + chosen[0].start():start + chosen[-1].end()]) \
+                    or chosen[-1].group().lower() in _NAME_STOP or chosen[0].group().lower() in _JOINERS:
                 continue
             a, b = start + chosen[0].start(), start + chosen[-1].end()
             phrase = text[a:b].rstrip(".")
+            if not re.search(r"[A-Z]", phrase) and chosen[0].group().lower() not in _DESCRIBERS:
+                continue  # lower-case words name someone only as a description ("the doctor", not "had")
             character = self.resolve(phrase)
             if character is not None:
                 kind = "name" if re.search(r"\b[A-Z]", phrase.split(None, 1)[-1] if phrase.lower().startswith(
@@ -189,28 +245,67 @@ class _Helpers:
 
 
 _SPEECH_NOUN = re.compile(r"\b(?:reply|answer|remark|observation|response|exclamation|cry|words|question|"
-                          r"rejoinder|comment|injunction|amendment|retort|greeting|salutation|speech)\b")
+                          r"rejoinder|comment|injunction|amendment|retort|greeting|salutation|speech|inquiry|"
+                          r"enquiry|assurance|ejaculation|protest|request|entreaty|whisper|reproach|rebuke|"
+                          r"explanation|advice|apology|exhortation|farewell|command|rejoinders|replies|"
+                          r"challenge|demand|suggestion|plea|warning|boast|sally|verdict|conclusion|voice)\b")
+_POSSESSIVE_GAP = re.compile(r"(?:['\u2019]\s?s|\s+s)\s+(?:[a-z]+\s+){0,2}")  # "Emma's", "Emma s" (mark lost)
+_POSSESSIVE_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+){0,2}?([a-z]+)"
+                                     r"(?:['\u2019]\s?s|\s+s)\s+(?:[a-z]+\s+){0,2}$")
+_OF_GAP = re.compile(r"\s+of\s+")
+_POSSESSIVE_PRONOUN = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+){0,2}$")
 
 
-def _possessive_tag(text: str, mentions: Mentions, start: int, stop: int) -> Tag | None:
-    """"was Mr. Weston's reply" / "Emma's remark was"."""
-    noun = _SPEECH_NOUN.search(text, start, stop)
-    if noun is None:
-        return None
-    for i in mentions.within(max(start, noun.start() - 60), noun.start()):
-        if re.fullmatch(r"['\u2019]s\s+(?:\w+\s+)?", text[mentions.ends[i]:noun.start()]):
-            return Tag("name", mentions.starts[i], mentions.ends[i], character=mentions.owners[i])
+def _possessive_tag(text: str, helpers: _Helpers, start: int, stop: int, before_quote: bool) -> Tag | None:
+    """"was Mr. Weston's reply" / "Emma's remark was" / "was his answer" / "in reply to Emma's inquiry of" /
+    "was the view of Mr. Wade".
+
+    Before a quote the speech noun nearest the quote counts; after it, the first one, and its owner must
+    not follow a preposition ("in answer to her question" is someone else's).
+    """
+    mentions = helpers.mentions
+    nouns = list(_SPEECH_NOUN.finditer(text, start, stop))
+    for noun in (nouns[::-1] if before_quote else nouns)[:2]:
+        owner = _owner_before(text, helpers, max(start, noun.start() - 60), noun.start())
+        if owner is not None and (before_quote or not _PREPOSITION_BEFORE.search(
+                text, max(start, owner.start - 12), owner.start)):
+            return owner
+        for i in mentions.within(noun.end(), min(stop, noun.end() + 8)) if owner is None else ():
+            if _OF_GAP.fullmatch(text, noun.end(), mentions.starts[i]):
+                return _name_tag(mentions, i)
+    return None
+
+
+def _owner_before(text: str, helpers: _Helpers, start: int, noun: int) -> Tag | None:
+    """Whose is the speech noun at ``noun``: "Emma's" / "Emma s" (a lost mark) / "the old man's" / "his"."""
+    mentions = helpers.mentions
+    for i in reversed(mentions.within(start, noun)):
+        if _POSSESSIVE_GAP.fullmatch(text, mentions.ends[i], noun):
+            return _name_tag(mentions, i)
+    described = _POSSESSIVE_DESCRIPTION.search(text, start, noun)
+    if described is not None:
+        return Tag("description", described.start(), described.end(1),
+                   gender=helpers.person_genders.get(described.group(1), "unknown"))
+    pronoun = _POSSESSIVE_PRONOUN.search(text, start, noun)
+    if pronoun is not None:
+        gender = "he" if pronoun.group(1) == "his" else "she"
+        return Tag("pronoun", pronoun.start(1), pronoun.end(1), gender=gender)
     return None
 
 
 def _tag_after(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
     stop = _first_sentence_end(text, start, stop)
-    verb = _VERB.search(text, start, stop)
-    if verb is None or verb.start() - start > _SUBJECT_REACH:
-        return _possessive_tag(text, helpers.mentions, start, min(stop, start + _SUBJECT_REACH))
-    tag = (_subject_before(text, helpers, start, verb.start(), own_clause=True)
-           or _subject_after(text, helpers, verb.end(), stop))
-    return _complete(tag, text, helpers.mentions, start, verb.end(), stop)
+    verbs = _verbs(text, start, min(stop, start + _SUBJECT_REACH + 20))
+    verb = verbs[0] if verbs else None
+    if verb is None or verb.start - start > _SUBJECT_REACH:
+        return _possessive_tag(text, helpers, start, min(stop, start + _SUBJECT_REACH), False)
+    tag = _subject_before(text, helpers, start, verb.start, own_clause=True)
+    if tag is None and _INVERTED_GAP.fullmatch(text, start, verb.start):  # not '" and warned Aziz'
+        tag = _subject_after(text, helpers, verb.end, stop)
+    return _complete(tag, text, helpers.mentions, start, verb.end, stop)
+
+
+_INVERTED_GAP = re.compile(r"[\s,;:.!?\-\u2014\"'\u201c\u201d_]*(?:\w+ly,?\s+)?")
 
 
 def _complete(tag: Tag | None, text: str, mentions: Mentions, start: int, verb_end: int,
@@ -223,47 +318,217 @@ def _complete(tag: Tag | None, text: str, mentions: Mentions, start: int, verb_e
     return tag
 
 
+_NOUN_BEFORE = re.compile(r"(?:\b(?:in|the|a|an|his|her|my|their|your|our|its|no|this|that|what|any|some)|"
+                          r"['\u2019]s)\s+$", re.IGNORECASE)  # "in reply", "Tom's repeated question"
+_INTRO_VERB = re.compile(r"(?:said|says|began|begin|went on|go on|continued|resumed|added|replied|answered|"
+                         r"cried|exclaimed|called|asked|spoke|broke in|struck in|put in|cut in|burst out|"
+                         r"broke out|interposed|observed|remarked|returned|rejoined|saying|calling|crying|"
+                         r"concluded|conclude|say|ask|answer|reply|whispered|murmured|shouted|proceeded|"
+                         r"pursued|accosted|pronounced|uttered|observing|remarking|adding|exclaiming|replying|"
+                         r"answering|whispering|inquiring)$",
+                         re.IGNORECASE)
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|n't|what|which|whatever|nothing)\b[^.!?]{0,20}$",
+                              re.IGNORECASE)
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]")  # a quote's own tag ('"Yes," said Emma.') introduces nothing
+_NEGATION_AFTER = re.compile(r"\s*(?:nothing|no\b|not\b|never\b)", re.IGNORECASE)
+
+
+class _Verb(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
+    """Speech verbs in [start, stop) ("said", "broke in"), leaving out nouns ("in reply to", "the answer").
+
+    Words are looked up in a set: one alternation of 300 verbs tried at every character is slow.
+    """
+    found: list[_Verb] = []
+    for word in _WORD.finditer(text, start, stop):
+        lower = word.group().lower()
+        verb: _Verb | None = None
+        if lower in _PHRASAL_HEADS:
+            particle = _NEXT_WORD.match(text, word.end(), stop)
+            if particle and (lower, particle.group(1).lower()) in _PHRASAL_VERBS:
+                verb = _Verb(word.start(), particle.end(), f"{lower} {particle.group(1).lower()}")
+        if verb is None and lower in _VERB_WORDS:
+            verb = _Verb(word.start(), word.end(), lower)
+        if verb is not None and not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start()):
+            found.append(verb)
+    return found
+
+
+def _introducing_verb(text: str, start: int, stop: int) -> _Verb | None:
+    """The verb of a narration sentence that ends in ``stop`` and announces the next speech without a
+    comma or colon: "Mrs. Grey began again." / "Tom went on." (not "He said nothing.")."""
+    sentence_start = start
+    for found in _SENTENCE_END.finditer(text, start, max(start, stop - 1)):
+        sentence_start = found.end()
+    verbs = _verbs(text, sentence_start, stop)
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if stop - verb.end > 40 or not _INTRO_VERB.match(verb.word) \
+            or _QUOTE_MARK.search(text, sentence_start, verb.start) \
+            or _NEGATION_BEFORE.search(text, max(sentence_start, verb.start - 30), verb.start) \
+            or _NEGATION_AFTER.match(text, verb.end, stop):
+        return None
+    return verb
+
+
 def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
-    """"Emma turned to him and said, "..." or "He said:" just before the quote."""
+    """The tag of the narration sentence that ends at ``stop``, just before the quote.
+
+    'Emma turned to him and said, "..."', 'He said:', 'Tom began again.' (a sentence that announces
+    speech), 'when thus accosted by Ann,' (passive), 'Aziz cut him short with:' and 'the plain inquiry
+    of--' (no speech verb: the sentence's subject), '"Knock," cried Hall, taking my arm. "..."' (the
+    tag of the quote before), 'was Emma's reply:' (possessive).
+    """
     tail = text[start:stop].rstrip()
     if "\n\n" in tail:  # only the paragraph the tag ends
         cut = tail.rindex("\n\n") + 2
         start, tail = start + cut, tail[cut:]
     if not tail:
         return None
+    end = start + len(tail)
     sentence_start = start
-    for found in _SENTENCE_END.finditer(text, start, start + len(tail) - 1):
+    for found in _SENTENCE_END.finditer(text, start, end - 1):
         sentence_start = found.end()
-    verbs = list(_VERB.finditer(text, sentence_start, start + len(tail)))
-    if not verbs or start + len(tail) - verbs[-1].end() > 40:
-        return _possessive_tag(text, helpers.mentions, sentence_start, start + len(tail))
-    verb = verbs[-1]
-    if tail[-1] not in ",:\u2014-" and verb.end() != start + len(tail):  # 'as Blaine asked "..."'
+    verbs = _verbs(text, sentence_start, end)
+    if verbs and (len(verbs) == 1 or tail[-1] in ".!?") \
+            and not text[sentence_start:verbs[0].start].strip(" \n\t\"'\u201c\u201d"):
+        # '"Knock," cried Hall, taking my arm. "Who is it?"': the last quote's tag names this speaker too
+        tag = _subject_after(text, helpers, verbs[0].end, end)
+        return _complete(tag, text, helpers.mentions, sentence_start, verbs[0].end, end)
+    verb = verbs[-1] if verbs and end - verbs[-1].end <= _VERB_TO_QUOTE else None
+    if verb is not None and not tail.endswith((",", ":", "\u2014", "-", " with", " that")) \
+            and verb.end != end:  # 'as Blaine asked "..."'
+        verb = _introducing_verb(text, sentence_start, end) if tail[-1] == "." or tail[-1].isalpha() else None
+    if verb is None:
+        tag = _possessive_tag(text, helpers, sentence_start, end, True)
+        if tag is None and _INTRODUCES.search(tail[-40:]):  # "Aziz cut him short with:", "the inquiry of--"
+            tag = _clause_subject(text, helpers, sentence_start, end) or _subject_before(
+                text, helpers, sentence_start, end)
+        return tag
+    tag = (_agent(text, helpers, verb.end, end)
+           or _clause_subject(text, helpers, sentence_start, verb.start)
+           or _subject_before(text, helpers, sentence_start, verb.start))
+    return _complete(tag, text, helpers.mentions, sentence_start, verb.end, end)
+
+
+def _agent(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
+    """The speaker of a passive tag: "when thus accosted by Miss Bingley," / "interrupted by Emma:"."""
+    by = _BY.match(text, start, stop)
+    if by is None:
         return None
-    tag = (_clause_subject(text, helpers.mentions, sentence_start, verb.start())
-           or _subject_before(text, helpers, sentence_start, verb.start()))
-    return _complete(tag, text, helpers.mentions, sentence_start, verb.end(), start + len(tail))
+    return _first_name_at(text, helpers, by.end(), stop)
 
 
+_NOT_ADJECTIVE = r"(?:to|at|with|for|from|of|by|in|on|and|but|as|when|while|that|he|she|it|they|we|I)\b"
+# "said dour Major Callendar", "said the agonized Harriet": one adjective may come before the name
+_BEFORE_NAME = re.compile(rf"{_ADVERBS}\s*(?:the\s+)?(?:(?!{_NOT_ADJECTIVE})[a-z][a-z-]*\s+)?"
+                          r"(?:(?:Master|Mr|Mrs|Miss|Sir|Lady|Lord|Dr|Doctor|Captain|Colonel|Major|Old|Young|Little|"
+                          r"Poor)\.?\s+)?")
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:\w+ly|was|were|is|had|has|would|will|could|should|shall|did|might|"
+                             r"must|then|now|also|still|just|again|already))*\s*$")
+_INTRODUCES = re.compile(rf"(?::|\bwith,|(?:{_SPEECH_NOUN.pattern})(?:\s+of)?\s*(?:,|--|\u2014)?)$")
+_VOICE_OF = re.compile(r"(?:the\s+)?voice\s+of\s+")
+_VERB_TO_QUOTE = 60  # longest narration between an introducing verb and its quote
+_BY = re.compile(r"\s+by\s+")
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|while|whilst|as|till|until|before|after|whereupon)\s+$",
+                                  re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|for|from|of|by|towards|toward|on|upon|into|about)\s+$",
                                  re.IGNORECASE)
 
 
-def _clause_subject(text: str, mentions: Mentions, start: int, stop: int) -> Tag | None:
-    """The first name or pronoun of the last comma-clause before the verb, when it is no object:
-    "As Rachel left, Kurt leaned to Blaine and whispered," gives Kurt."""
-    comma = max(text.rfind(",", start, stop), text.rfind(";", start, stop))
-    if comma < 0:
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014]|--")
+_CLAUSE_OPENER = re.compile(r"\s*(?:(?:and|but|then|so|yet|or|now)\b\s*)*", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r"who\b")
+_NAME_LEAD = re.compile(r"\b(?:until|till|when|while|whilst|as|and|but|then|which|whereupon|where|before|"
+                        r"after|so)\s*$", re.IGNORECASE)
+_PREDICATE_OPENER = re.compile(r"(?:who|whom|which|whose|[a-z]+ed|[a-z]+ing)\b")  # a clause with no subject
+_SUBORDINATE_OPENER = re.compile(r"(?:when|while|whilst|as|though|although|if|after|before|till|until|since|"
+                                 r"because|where|whereupon)\b", re.IGNORECASE)
+
+
+def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
+    """The subject of the verb at ``stop`` read clause by clause (clauses end at , ; : and dashes).
+
+    The verb's own clause gives its first name or pronoun that is no object ("As Rachel left, Kurt
+    leaned to Blaine and whispered," gives Kurt), unless it opens with a participle or a relative
+    pronoun. Then earlier clauses are read backwards: a name that closes a clause after "until",
+    "when", "and"... ("until Thomas, turning round, said"), the name before ", who ... said", or
+    a name, pronoun or gendered description opening a clause ("Ronny, who had waited, approached
+    Fielding and said," gives Ronny).
+    """
+    mentions = helpers.mentions
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(text, start, stop)]
+    if not breaks:
         return None
-    clause = comma + 1
-    pronoun = _SUBJECT_PRONOUN.search(text, clause, stop)
-    options = [Tag("name", mentions.starts[i], mentions.ends[i], character=mentions.owners[i])
-               for i in mentions.within(clause, stop)]
-    if pronoun:
-        options.append(_pronoun_tag(pronoun.start(), pronoun.end(), pronoun.group(0)))
-    subjects = [tag for tag in options
-                if not _PREPOSITION_BEFORE.search(text, max(clause, tag.start - 12), tag.start)]
-    return min(subjects, key=lambda tag: tag.start) if subjects else None
+    clause = _CLAUSE_OPENER.match(text, breaks[-1], stop).end()  # type: ignore[union-attr]
+    relative = bool(_RELATIVE_OPENER.match(text, clause, stop))
+    if not _PREDICATE_OPENER.match(text, clause, stop):
+        subjects = _subjects(text, mentions, clause, stop)
+        immediate = [tag for tag in subjects if _IMMEDIATE.fullmatch(text, tag.end, stop)]
+        subject = (immediate[-1] if immediate
+                   else _name_before(text, helpers, clause, stop)  # no mention: "to hear the Rabbit say"
+                   or (subjects[0] if subjects else None))
+        if subject is not None:
+            return subject
+    for lo, hi in reversed(list(zip([start, *breaks[:-1]], breaks, strict=True))):
+        final = _final_name(text, helpers, lo, hi - 1)
+        if final is not None and (relative or not text[lo:final.start].strip()
+                                  or _NAME_LEAD.search(text, lo, final.start)):
+            return final
+        opening = _CLAUSE_OPENER.match(text, lo, hi).end()  # type: ignore[union-attr]
+        opening += len(text[opening:hi]) - len(text[opening:hi].lstrip())
+        pronoun = _SUBJECT_PRONOUN.match(text, opening, hi)
+        if pronoun:
+            return _pronoun_tag(pronoun.start(), pronoun.end(), pronoun.group(0))
+        named = mentions.within(opening, opening + 1)
+        if named:
+            return _name_tag(mentions, named[0])
+        description = _description(text, opening, hi - 1, helpers.person_genders, anchored=True)
+        if description is not None and description.gender != "unknown":
+            return description
+        subjects = _subjects(text, mentions, opening, hi - 1)
+        if subjects and _SUBORDINATE_OPENER.match(text, opening, hi):  # "and when Sir Thomas, turning, said"
+            return subjects[-1]  # the main clause's ("As she came in he stopped, and said:")
+        if subjects and not _PREDICATE_OPENER.match(text, opening, hi) \
+                and len(text[opening:subjects[0].start].split()) <= 1:  # "Even Mr. Weston shook his head,"
+            return subjects[0]
+        relative = bool(_RELATIVE_OPENER.match(text, opening, hi))
+    return None
+
+
+def _subjects(text: str, mentions: Mentions, start: int, stop: int) -> list[Tag]:
+    """The names and subject pronouns in [start, stop) that follow no preposition, in order."""
+    options = [_name_tag(mentions, i) for i in mentions.within(start, stop)]
+    options += [_pronoun_tag(found.start(), found.end(), found.group(0))
+                for found in _SUBJECT_PRONOUN.finditer(text, start, stop)]
+    return sorted((tag for tag in options
+                   if not _PREPOSITION_BEFORE.search(text, max(start, tag.start - 12), tag.start)),
+                  key=lambda tag: tag.start)
+
+
+def _name_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
+    """A name that is no known mention right before the verb at ``stop`` ("the Dormouse sulkily said")."""
+    trailing = _TRAILING_WORDS.search(text, start, stop)
+    end = trailing.start() if trailing else stop
+    phrase = helpers.phrase_tag(text, start, end, from_end=True)
+    return phrase if phrase is not None and phrase.end == end else None
+
+
+def _final_name(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
+    """The name that ends [start, stop) (trailing spaces aside): a mention, else a phrase that resolves."""
+    mentions = helpers.mentions
+    end = start + len(text[start:stop].rstrip())
+    found = mentions.within(max(start, end - 60), end)
+    if found and mentions.ends[found[-1]] == end:
+        return _name_tag(mentions, found[-1])
+    phrase = helpers.phrase_tag(text, max(start, end - 40), end, from_end=True)
+    return phrase if phrase is not None and phrase.end == end and phrase.kind == "name" else None
 
 
 def _subject_before(text: str, helpers: _Helpers, start: int, stop: int,
@@ -284,34 +549,33 @@ def _subject_before(text: str, helpers: _Helpers, start: int, stop: int,
     nearest: list[tuple[int, Tag]] = []
     if found:
         i = found[-1]
-        nearest.append((mentions.ends[i], Tag("name", mentions.starts[i], mentions.ends[i],
-                                               character=mentions.owners[i])))
+        nearest.append((mentions.ends[i], _name_tag(mentions, i)))
     if pronouns:
         last = pronouns[-1]
         nearest.append((start + last.end(),
                         _pronoun_tag(start + last.start(), start + last.end(), last.group(0))))
     immediate = [tag for end, tag in nearest if _IMMEDIATE.fullmatch(text, end, stop)]
-    description = _DESCRIPTION.search(segment)
     options: list[tuple[int, Tag]] = []
     if found:
-        i = found[0]
-        options.append((mentions.starts[i], Tag("name", mentions.starts[i], mentions.ends[i],
-                                                 character=mentions.owners[i])))
+        options.append((mentions.starts[found[0]], _name_tag(mentions, found[0])))
     if pronoun:
         options.append((start + pronoun.start(), _pronoun_tag(start + pronoun.start(), start + pronoun.end(),
                                                               pronoun.group(0))))
     if options:
         first = min(options, key=lambda option: option[0])[1]
+        if not immediate:  # a name that is no known mention right before the verb ("the Gryphon said")
+            phrase = _name_before(text, helpers, max(start, stop - 40), stop)
+            if phrase is not None and phrase.start > first.end:
+                immediate = [phrase]
         if immediate and (immediate[0].start, immediate[0].end) != (first.start, first.end):
             return None if own_clause else immediate[0]
+        if own_clause and _SUBORDINATOR_BEFORE.search(text, max(start, first.start - 12), first.start):
+            return None  # '"...," and ran on, when Elinor cried out'
         return first
     resolved = helpers.phrase_tag(text, start, stop, from_end=True)
     if resolved is not None:
         return resolved
-    if description:
-        return Tag("description", start + description.start(), start + description.end(),
-                   gender=person_genders.get(description.group(1).lower(), "unknown"))
-    return None
+    return _description(text, start, stop, person_genders, anchored=False)
 
 
 def _subject_after(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
@@ -321,8 +585,8 @@ def _subject_after(text: str, helpers: _Helpers, start: int, stop: int) -> Tag |
     if found:
         i = found[0]
         gap = text[start:mentions.starts[i]]
-        if re.fullmatch(rf"{_ADVERBS}\s*", gap):
-            return Tag("name", mentions.starts[i], mentions.ends[i], character=mentions.owners[i])
+        if _BEFORE_NAME.fullmatch(gap):
+            return _name_tag(mentions, i)
     window = text[start:stop]
     pronoun = _AFTER_VERB_PRONOUN.match(window)
     if pronoun:
@@ -332,11 +596,66 @@ def _subject_after(text: str, helpers: _Helpers, start: int, stop: int) -> Tag |
     resolved = helpers.phrase_tag(text, head, min(stop, start + 50), from_end=False)
     if resolved is not None:
         return resolved
-    description = _AFTER_VERB_DESCRIPTION.match(window)
-    if description:
-        return Tag("description", start + description.start(), start + description.end(),
-                   gender=person_genders.get(description.group(1).lower(), "unknown"))
-    return None
+    voice = _VOICE_OF.match(text, head, stop)  # "said the voice of Mr. Syed"
+    if voice is not None:
+        return _first_name_at(text, helpers, voice.end(), stop)
+    return _description(text, head, stop, person_genders, anchored=True)
+
+
+def _first_name_at(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
+    found = helpers.mentions.within(start, start + 1)
+    if found:
+        return _name_tag(helpers.mentions, found[0])
+    phrase = helpers.phrase_tag(text, start, min(stop, start + 40), from_end=False)
+    return phrase if phrase is not None and phrase.kind == "name" else None
+
+
+def _description(text: str, start: int, stop: int, person_genders: dict[str, Gender],
+                 anchored: bool) -> Tag | None:
+    """"the old lady" / "her brother" / "the stouter man": a determiner and up to three lower-case words.
+
+    The head is the first person word among them ("lady"), else the last word before an adverb,
+    a preposition or punctuation; its gender is the description's. ``anchored``: only at ``start``;
+    otherwise the one right before ``stop`` (the verb), else the first that follows no preposition.
+    """
+    if anchored:
+        found = _AFTER_VERB_DETERMINER.match(text, start, stop)
+        return _description_at(text, found, stop, person_genders) if found else None
+    options = [tag for found in _DETERMINER.finditer(text, start, stop)
+               if (tag := _description_at(text, found, stop, person_genders)) is not None]
+    immediate = [tag for tag in options if _IMMEDIATE.fullmatch(text, tag.end, stop)]
+    subjects = [tag for tag in options
+                if not _PREPOSITION_BEFORE.search(text, max(start, tag.start - 12), tag.start)]
+    chosen = immediate or subjects
+    return chosen[0] if chosen else None
+
+
+def _description_at(text: str, determiner: re.Match[str], stop: int,
+                    person_genders: dict[str, Gender]) -> Tag | None:
+    words: list[re.Match[str]] = []
+    position = determiner.end()
+    while len(words) < 3:
+        word = _LOWER_WORD.match(text, position, stop)
+        if word is None or word.group(1) in _DESCRIPTION_STOP:
+            break
+        if word.group(1).endswith("ly"):  # an adverb ("the man quietly"), unless it is "the elderly lady"
+            following = _LOWER_WORD.match(text, word.end(), stop)
+            if following is None or following.group(1) not in person_genders:
+                break
+        words.append(word)
+        position = word.end()
+    if not words:
+        return None
+    head = next((w for w in words if w.group(1) in person_genders), words[-1])
+    if head.group(1) not in person_genders and (determiner.group(0).lower() in ("this", "that", "a", "an")
+                                                 or _SPEECH_NOUN.fullmatch(head.group(1))):
+        return None  # "finished this short speech", "repeated the question"
+    gender = person_genders.get(head.group(1), "unknown")
+    return Tag("description", determiner.start(), head.end(), gender=gender)
+
+
+def _name_tag(mentions: Mentions, i: int) -> Tag:
+    return Tag("name", mentions.starts[i], mentions.ends[i], character=mentions.owners[i])
 
 
 def _pronoun_tag(start: int, end: int, word: str) -> Tag:
@@ -353,7 +672,8 @@ def _said_to(text: str, mentions: Mentions, start: int, stop: int) -> str | None
 def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, end: int) -> Tag | None:
     """The subject opening the sentence next to the quote ("Kurt shrugged. "..."" / ""..." He sighed.")."""
     last_start = before
-    for boundary in _SENTENCE_END.finditer(text, before, max(before, start - 1)):
+    narration_end = before + len(text[before:start].rstrip(" \t\n\"'\u201c\u201d"))
+    for boundary in _SENTENCE_END.finditer(text, before, max(before, narration_end - 1)):
         last_start = boundary.end()
     for lo, hi in ((last_start, start), (end, after)):
         segment = text[lo:hi]
@@ -365,8 +685,7 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
             return _pronoun_tag(lo + pronoun.start(), lo + pronoun.end(), pronoun.group(0))
         opening = mentions.within(lo + offset, lo + offset + 1)
         if opening:
-            i = opening[0]
-            return Tag("name", mentions.starts[i], mentions.ends[i], character=mentions.owners[i])
+            return _name_tag(mentions, opening[0])
     return None
 
 

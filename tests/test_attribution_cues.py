@@ -1,0 +1,132 @@
+"""Cue reading next to a quote: speech tags before and after, possessive tags, descriptions, beats."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ficlens.attribution.cues import (
+    Mentions,
+    NameIndex,
+    QuoteCues,
+    person_word_genders,
+    read_cues,
+)
+
+CAST = {"c1": ["Maren"], "c2": ["Oskar"], "c3": ["Lady Vane"], "c4": ["The Gull"]}
+GENDERS = {"c1": "she", "c2": "he", "c3": "she", "c4": "unknown"}
+
+
+def _cues(text: str, which: int = 0, lead_in: bool = False, unmatched: tuple[str, ...] = ()) -> QuoteCues:
+    """Read the cues of quote ``which``; every cast name is a mention except those in ``unmatched``."""
+    spans = sorted((m.start(), m.end(), character) for character, names in CAST.items() for name in names
+                   if name not in unmatched for m in re.finditer(re.escape(name), text))
+    mentions = Mentions([s for s, _, _ in spans], [e for _, e, _ in spans], [c for _, _, c in spans])
+    names = NameIndex(CAST, GENDERS)  # type: ignore[arg-type]
+    quotes = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    start, end = quotes[which]
+    index = next(i for i, (a, b) in enumerate(paragraphs) if a <= start < b)
+    before, after = paragraphs[index]
+    before = max([before] + [e for s, e in quotes if before <= e <= start])
+    after = min([after] + [s for s, e in quotes if end <= s < after])
+    previous_end = paragraphs[index - 1][1] if index else None
+    return read_cues(text, mentions, start, end, before, after, person_word_genders(),
+                     lambda phrase: names.resolve(phrase, {}), previous_end if lead_in else None)
+
+
+@pytest.mark.parametrize(("text", "which", "kind", "character", "written"), [
+    ('"Hold the door," said Maren.', 0, "name", "c1", "Maren"),
+    ('"We are nearly there," Oskar was saying.', 0, "name", "c2", "Oskar"),
+    ('"Not again," Maren had said, and laughed.', 0, "name", "c1", "Maren"),
+    ('"Stop that," broke in Oskar.', 0, "name", "c2", "Oskar"),
+    ('"Wait for me!" cried out Maren.', 0, "name", "c1", "Maren"),
+    ('"Certainly not," was Maren s quick answer.', 0, "name", "c1", "Maren"),
+    ('"Certainly not," was Oskar\'s answer.', 0, "name", "c2", "Oskar"),
+    ('Oskar, who had waited all day, turned to Maren and said, "Finally."', 0, "name", "c2", "Oskar"),
+    ('It went quiet until Maren, looking up from the map, said, "North."', 0, "name", "c1", "Maren"),
+    ('Nobody spoke; and Oskar, after a while, then added softly, "Later."', 0, "name", "c2", "Oskar"),
+    ('"Knock first," said Oskar, tapping the glass. "Nobody answers otherwise."', 1, "name", "c2", "Oskar"),
+    ('Maren nodded so hard that the Gull said, "Careful."', 0, "name", "c4", "the Gull"),
+    ('"Low tide," sighed the weary Oskar.', 0, "name", "c2", "Oskar"),
+    ('The gate creaked, and the room was quiet until thus greeted by Oskar, "Evening."', 0, "name", "c2",
+     "Oskar"),
+    ('Oskar cut the story short with: "Enough of that."', 0, "name", "c2", "Oskar"),
+    ('"Take the oars," was the advice of Maren.', 0, "name", "c1", "Maren"),
+    ('From the hall came Maren\'s voice: "Dinner is cold."', 0, "name", "c1", "Maren"),
+    ('She set the net down when Oskar, wiping his hands, said, "Ready."', 0, "name", "c2", "Oskar"),
+    ('Maren waved, and called out, "Over here!" Oskar groaned.', 0, "name", "c1", "Maren"),
+    ('"Row harder," said the voice of Oskar from the stern.', 0, "name", "c2", "Oskar"),
+    ('At last Maren made the plain inquiry of-- "Who steers?"', 0, "name", "c1", "Maren"),
+])
+def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str, character: str,
+                                                written: str) -> None:
+    tag = _cues(text, which, unmatched=("The Gull",)).tag
+    assert tag is not None
+    assert (tag.kind, tag.character) == (kind, character)
+    assert text[tag.start:tag.end] == written
+
+
+@pytest.mark.parametrize(("text", "written", "gender"), [
+    ('"Sit down," said the old woman quietly.', "the old woman", "she"),
+    ('"Go home," said her brother, without turning.', "her brother", "he"),
+    ('"Enough," said his lady.', "his lady", "she"),
+    ('"Too late," the stouter man replied.', "the stouter man", "he"),
+    ('"No," was the tired man\'s answer.', "the tired man", "he"),
+    ('"Hush," said the elderly lady softly.', "the elderly lady", "she"),
+])
+def test_attribution_cues_description_tag_keeps_its_gender(text: str, written: str, gender: str) -> None:
+    tag = _cues(text).tag
+    assert tag is not None and tag.kind == "description" and tag.character is None
+    assert text[tag.start:tag.end] == written
+    assert tag.gender == gender
+
+
+@pytest.mark.parametrize(("text", "written", "gender"), [
+    ('"Never," was his reply.', "his", "he"),
+    ('"Not today," said she.', "she", "she"),
+])
+def test_attribution_cues_pronoun_tags(text: str, written: str, gender: str) -> None:
+    tag = _cues(text).tag
+    assert tag is not None and tag.kind == "pronoun"
+    assert text[tag.start:tag.end] == written and tag.gender == gender
+
+
+@pytest.mark.parametrize("text", [
+    '"Fine." Then, while Oskar laughed, nobody moved.',  # the verb belongs to a "while" clause
+    '"Fine," and she rowed on, and warned Oskar twice.',  # a name after a later verb is its object
+    '"In reply to that," she began; no.',  # a quote opening the text has nothing before it
+    '"Nothing at all."',
+])
+def test_attribution_cues_no_tag_for_other_clauses(text: str) -> None:
+    tag = _cues(text).tag
+    assert tag is None or tag.character != "c2"
+
+
+def test_attribution_cues_previous_paragraph_introduces_the_quote() -> None:
+    text = 'Maren put down her cup and began again.\n\n"As I was saying, the tide turns at six."'
+    tag = _cues(text, lead_in=True).tag
+    assert tag is not None and tag.character == "c1" and text[tag.start:tag.end] == "Maren"
+
+
+def test_attribution_cues_vocatives_and_beats() -> None:
+    text = 'Oskar shrugged. "Maren, you worry too much."'
+    cues = _cues(text)
+    assert cues.vocatives == ["c1"] and cues.named_inside == ["c1"]
+    beat = cues.beat
+    assert beat is not None and beat.character == "c2" and text[beat.start:beat.end] == "Oskar"
+
+
+def test_attribution_cues_title_alone_links_no_character() -> None:
+    names = NameIndex(CAST, GENDERS)  # type: ignore[arg-type]
+    assert names.resolve("his lady", {}) is None
+    assert names.resolve("Lady Vane", {}) == "c3"
+    assert names.resolve("the Gull", {}) == "c4"
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [("", 0, 0), ('"', 0, 1), ('""', 0, 2), ("\n\n", 1, 2)])
+def test_attribution_cues_degenerate_input_reads_no_cues(text: str, start: int, end: int) -> None:
+    cues = read_cues(text, Mentions([], [], []), start, end, 0, len(text), person_word_genders(),
+                     lambda phrase: None, 0 if text else None)
+    assert cues.tag is None and cues.beat is None and cues.vocatives == []
