@@ -154,6 +154,7 @@ def combine(forward: dict[str, float], backward: dict[str, float]) -> tuple[str 
 class _Nearby:
     """Who is named around one quote, which every walk reads the same way."""
 
+    quote_start: int
     recent: list[str]  # named in the WINDOW before it, the latest first
     recency: dict[str, float]  # decays with the characters since each was last named
     counts: dict[str, int]
@@ -204,8 +205,8 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
         latest_of_gender[context.genders.get(owner, "unknown")] = owner
     following = context.mentions.within(quote.end, quote.end + FOLLOWING)
     recency = {owner: math.exp(-(quote.start - seen) / 800) for owner, seen in last_seen.items()}
-    return _Nearby(sorted(last_seen, key=lambda owner: -last_seen[owner]), recency, counts, latest_of_gender,
-                   subject_of_gender,
+    return _Nearby(quote.start, sorted(last_seen, key=lambda owner: -last_seen[owner]), recency, counts,
+                   latest_of_gender, subject_of_gender,
                    list(dict.fromkeys(context.mentions.owners[i] for i in following)),
                    list(dict.fromkeys(context.mentions.owners[i] for i in between)),
                    context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)])
@@ -244,7 +245,8 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], bac
             speaker = speakers.get(head.id)
         else:
             candidates = _candidates(context, cues[i], nearby[i], turns, paragraphs[i], ahead[i])
-            kept = None if backward else _same_speaker_goes_on(cues[i], turns, paragraphs[i])
+            kept = _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) or (
+                None if backward else _same_speaker_goes_on(cues[i], turns, paragraphs[i]))
             candidates = [kept] if kept else candidates
             features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i])
             decision = Decision(quote, candidates, features, cues[i])
@@ -361,7 +363,22 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
     if i > 0 and quotes[i - 1].end >= end - 1:
         return None
     tail = context.text[context.paragraph_starts[paragraph - 1]:end].rstrip()
-    return end if tail.endswith((",", ":", "-", "\u2014")) else None
+    return end if tail.endswith((",", ":", ";", "-", "\u2014")) else None
+
+
+def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_start: int) -> str | None:
+    """The character whose action opens the narration next to a quote in its paragraph, when the
+    quote has no tag ("Ruth dropped her brush. "Or we move."", and ""I missed it." Nora sat down."
+    when the quote opens the paragraph) or only a pronoun of that character's gender ("Declan
+    handed Owen a flask. "Drink this," he said.")."""
+    beat, tag = cues.beat, cues.tag
+    if beat is None or beat.kind != "name" or beat.character is None:
+        return None
+    if tag is not None:
+        agrees = tag.kind == "pronoun" and tag.gender == context.genders.get(beat.character)
+        return beat.character if agrees and beat.start < quote.start else None
+    opens_paragraph = quote.start - paragraph_start <= 1
+    return beat.character if beat.start < quote.start or opens_paragraph else None
 
 
 def _same_speaker_goes_on(cues: QuoteCues, turns: list[_Turn], paragraph: int) -> str | None:
@@ -485,9 +502,13 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         mark("no_tag_previous_turn", previous_speaker)
         mark("no_tag_turn_before_previous", before_speaker)
         mark("no_tag_same_paragraph", same_speaker)
-    if beat is not None and beat.kind == "name":
-        mark("beat_name", beat.character)
-    mark("beat_any", *cues.beat_characters)
+    if beat is not None and beat.kind == "name":  # "Kurt shrugged. "..."" / ""..." Kurt blinked."
+        mark("beat_name" if beat.start < nearby.quote_start else "beat_name_after", beat.character)
+    if beat is not None and beat.kind == "name" and beat.start < nearby.quote_start:
+        mark("beat_any", beat.character)  # the others named around a subject beat are who it acts on
+        mark("beat_other", *(c for c in cues.beat_characters if c != beat.character))
+    else:
+        mark("beat_any", *cues.beat_characters)
     mark("same_paragraph", same_speaker)
     mark("previous_turn", previous_speaker)
     mark("turn_before_previous", before_speaker)
@@ -509,6 +530,7 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     mark("conversation_speaker", *talking)
     mark("named_after", *nearby.named_after)
     mark("named_since_last_quote", *nearby.named_since_last_quote)
+    mark("newcomer", *(c for c in nearby.named_since_last_quote if c not in talking))
     pronoun = next((t.gender for t in (tag, beat) if t is not None and t.kind == "pronoun"
                     and t.gender in ("he", "she")), None)
     if pronoun is not None:

@@ -402,7 +402,7 @@ def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | No
         tag = _subject_after(text, helpers, verbs[0].end, end)
         return _complete(tag, text, helpers.mentions, sentence_start, verbs[0].end, end)
     verb = verbs[-1] if verbs and end - verbs[-1].end <= _VERB_TO_QUOTE else None
-    if verb is not None and not tail.endswith((",", ":", "\u2014", "-", " with", " that")) \
+    if verb is not None and not tail.endswith((",", ":", ";", "\u2014", "-", " with", " that")) \
             and verb.end != end:  # 'as Blaine asked "..."'
         verb = _introducing_verb(text, sentence_start, end) if tail[-1] == "." or tail[-1].isalpha() else None
     if verb is None:
@@ -680,13 +680,22 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
         if not re.search(r"[A-Za-z]", segment):
             continue
         offset = len(segment) - len(segment.lstrip(" \t\n,.;:!?\u2014-\"'\u201c\u201d"))
-        pronoun = _SUBJECT_PRONOUN.match(segment, offset)
-        if pronoun:
-            return _pronoun_tag(lo + pronoun.start(), lo + pronoun.end(), pronoun.group(0))
-        opening = mentions.within(lo + offset, lo + offset + 1)
-        if opening:
-            return _name_tag(mentions, opening[0])
+        offsets = [offset]
+        opener = _OPENING_PHRASE.match(segment, offset)  # "Catching his eye, Kurt smiled."
+        if opener:
+            offsets.append(opener.end())
+        for at in offsets:
+            pronoun = _SUBJECT_PRONOUN.match(segment, at)
+            if pronoun:
+                return _pronoun_tag(lo + pronoun.start(), lo + pronoun.end(), pronoun.group(0))
+            opening = mentions.within(lo + at, lo + at + 1)
+            if opening:
+                return _name_tag(mentions, opening[0])
     return None
+
+
+_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In|On|For a|Once)\b"
+                             r"[^,.!?\n\"\u201c]{0,80},\s*")
 
 
 _VOCATIVE_BEFORE = re.compile(r"(?:^[\W_]*|[,;!?]\s*|\b(?:oh|dear|my dear|my)\s+)$", re.IGNORECASE)

@@ -25,10 +25,12 @@ FEATURES = (
     "tag_pronoun_most_recent",  # ...and the candidate is the last one of that gender mentioned
     "tag_first_person_narrator",  # "I said" and the candidate narrates
     "tag_description_match",  # "the old man said" and genders agree
-    "beat_name",  # the paragraph's narration starts with the candidate ("Kurt shrugged.")
+    "beat_name",  # the narration just before the quote opens with the candidate ("Kurt shrugged.")
+    "beat_name_after",  # ...just after it (""..." Kurt blinked.": as often the one who listens)
     "beat_pronoun_match",
     "beat_pronoun_most_recent",
     "beat_any",  # named anywhere in the paragraph's narration
+    "beat_other",  # ...but the narration before the quote opens with someone else ("Kurt kissed Blaine.")
     "same_paragraph",  # spoke an earlier quote of this paragraph
     "previous_turn",  # spoke the previous turn of the conversation
     "turn_before_previous",  # spoke the turn before that (alternation)
@@ -60,6 +62,7 @@ FEATURES = (
     "beat_pronoun_subject",
     "no_tag_same_paragraph",  # an untagged quote after the candidate's own in one paragraph: still them
     "named_since_last_quote",  # named in the narration since the previous quote (who came in, who acts)
+    "newcomer",  # ...and has not spoken in this conversation yet
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,
