@@ -5,22 +5,28 @@ exact ``mention_spans``, gender and narrator flag) and ``quotes``; for every quo
 of kind speech or thought it fills ``speaker``, ``addressees``, ``type``,
 ``confidence`` and ``evidence``. Quotes linked by ``continues`` share a speaker.
 
-It works in two steps, as the strong systems do:
+It works in steps, as the strong systems do:
 
 1. *Cues* (:mod:`.cues`): the narration next to the quote is read for a speech
    tag ("said Emma" / "Emma said" / "he said" / "said the old man" / "She
    turned and said:"), an action beat ("Kurt shrugged."), and the names and
    vocatives inside the quote.
-2. *Ranking* (:mod:`.ranker`): every character mentioned near the quote, plus
+2. *Rules* where the text leaves no doubt: an untagged quote whose paragraph's
+   narration opens with a character ("Kurt shrugged. "...""), or a quote after
+   another in its paragraph with nothing naming someone else, has one candidate.
+3. *Ranking* (:mod:`.ranker`): every character mentioned near the quote, plus
    the recent speakers and the narrator, is scored with those cues and the
    conversation's structure (turns alternate: the speaker of turn n is often
    the speaker of n-2 and rarely of n-1; a name called in one turn is the
-   next speaker). The best candidate speaks; the softmax is the confidence.
+   next speaker). Greedy walks decide the quotes in order: forward, backward
+   (so a tag reaches the untagged turns before it), then a refining forward
+   walk that sees the first two walks' guesses for the turns ahead. Its
+   softmax is the confidence.
 
 ``type`` is explicit when a tag names the speaker, anaphoric when a tag uses a
-pronoun or description, implicit otherwise. Addressees are the vocatives in
-the quote, else "said to X", else the other side of the conversation.
-Cost: one bisect window of mentions per quote, so linear in the text.
+pronoun or description, implicit otherwise. Addressees: :mod:`.addressees`.
+Cost: bisect windows of mentions and bounded text slices per quote, read once
+and shared by the walks, so linear in the text.
 """
 
 from __future__ import annotations

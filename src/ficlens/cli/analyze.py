@@ -25,8 +25,10 @@ def output_base(path: str, out: str | None) -> Path:
 @click.option("-o", "--out", help="Output base: writes OUT.json and OUT.html (default: the input's name).")
 @click.option("--cast", "cast_path", type=click.Path(path_type=str),
               help="JSON list of {name, aliases, gender} to use as the characters.")
-@click.option("--include-text", is_flag=True, help="Put the text as read into the JSON (offsets point into it).")
-@click.option("--json", "json_to", type=click.Choice(["-"]), help="'-': write the JSON to stdout, nothing else.")
+@click.option("--include-text", is_flag=True,
+              help="Put the text as read into the JSON (offsets point into it).")
+@click.option("--json", "json_to", type=click.Choice(["-"]),
+              help="'-': write the JSON to stdout, nothing else.")
 @click.option("--no-report", is_flag=True, help="Write the JSON only, no HTML report.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def analyze(path: str, out: str | None, cast_path: str | None, include_text: bool,
