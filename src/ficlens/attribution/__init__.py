@@ -44,7 +44,7 @@ from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import Mentions, NameIndex, QuoteCues, Tag, person_word_genders, read_cues
 from .ranker import FEATURES, Weights, load_weights, probabilities
 
-__all__ = ["attribute_quotes", "combine", "Decision", "walk_quotes"]
+__all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
 
 SPOKEN = ("speech", "thought")
 WINDOW = 2500  # characters before a quote whose mentions make candidates
@@ -103,17 +103,20 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
     Two walks rank the candidates, one forward and one backward through the text;
     each quote's first guess is the best candidate under both (the product of their
     probabilities), so a tag can settle the untagged turns on either side of it.
-    A third, forward walk then decides again, seeing those guesses for the turns
-    ahead as well as its own decisions behind. ``weights``: the rankers' weights;
-    default the shipped model.
+    A refining forward walk then decides again, seeing those guesses for the turns
+    ahead as well as its own decisions behind; it runs ``REFINEMENTS`` times, each
+    on the last one's guesses. ``weights``: the rankers' weights; default the
+    shipped model.
     """
     weights = load_weights() if weights is None else weights
     prepared = _prepare(world)
     guesses = first_guesses(world, weights, prepared)
+    final: dict[str, tuple[Decision, dict[str, float]]] = {}
+    decided: dict[str, tuple[str | None, float]] = {}
     for _ in range(REFINEMENTS):
         final = _walk_probabilities(world, prepared, weights.refine, backward=False, guesses=guesses)
-        guesses = {quote_id: combine(probabilities, {})[0] for quote_id, (_, probabilities) in final.items()}
-    decided = {quote_id: combine(probabilities, {}) for quote_id, (_, probabilities) in final.items()}
+        decided = {quote_id: _best(probabilities) for quote_id, (_, probabilities) in final.items()}
+        guesses = {quote_id: speaker for quote_id, (speaker, _) in decided.items()}
     _write(world, [decision for decision, _ in final.values()], decided)
     return world
 
@@ -124,7 +127,7 @@ def first_guesses(world: StoryWorld, weights: Weights,
     prepared = prepared or _prepare(world)
     forward = _walk_probabilities(world, prepared, weights.forward, backward=False)
     backward = _walk_probabilities(world, prepared, weights.backward, backward=True)
-    return {quote_id: combine(forward[quote_id][1], backward.get(quote_id, (None, {}))[1])[0]
+    return {quote_id: _agreed(forward[quote_id][1], backward.get(quote_id, (None, {}))[1])
             for quote_id in forward}
 
 
@@ -146,14 +149,19 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, weights: 
     return result
 
 
-def combine(forward: dict[str, float], backward: dict[str, float]) -> tuple[str | None, float]:
-    """The speaker the two walks agree on best, and its share of their product."""
-    if not forward and not backward:
+def _best(probabilities: dict[str, float]) -> tuple[str | None, float]:
+    """The most probable speaker and its probability (none without candidates)."""
+    if not probabilities:
         return None, 0.0
+    best = max(probabilities, key=lambda c: probabilities[c])
+    return best, probabilities[best]
+
+
+def _agreed(forward: dict[str, float], backward: dict[str, float]) -> str | None:
+    """The speaker the two walks agree on best: the largest product of their probabilities."""
     floor = 1e-3  # a candidate one walk did not consider
-    scores = {c: forward.get(c, floor) * backward.get(c, floor) for c in {*forward, *backward}}
-    best = max(scores, key=lambda c: (scores[c], forward.get(c, 0.0)))
-    return best, scores[best] / sum(scores.values())
+    scores = {c: forward.get(c, floor) * backward.get(c, floor) for c in (*forward, *backward)}
+    return _best(scores)[0]
 
 
 @dataclass
