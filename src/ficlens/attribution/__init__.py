@@ -273,8 +273,9 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], bac
         turn.named.extend(cues[i].named_inside)
         turn.vocatives.extend(cues[i].vocatives)
         turn.speaker = turn.speaker or speaker
-        if cues[i].tag is not None and cues[i].tag.addressee:
-            turn.addressed.append(cues[i].tag.addressee)
+        tag = cues[i].tag
+        if tag is not None and tag.addressee:
+            turn.addressed.append(tag.addressee)
     return decisions
 
 
