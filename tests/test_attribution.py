@@ -94,23 +94,13 @@ def test_attribution_long_implicit_alternation() -> None:
     assert _speakers(world) == ["Ada", "Rory"] * 5
 
 
-def _three_friends() -> StoryWorld:
-    return _world((FIXTURES / "three-friends.txt").read_text(encoding="utf-8"),
-                  {"Mara": "she", "Theo": "he", "Jonah": "he"})
-
-
 def test_attribution_three_person_scene() -> None:
-    world = _three_friends()
-    assert _speakers(world)[:8] + _speakers(world)[10:] == ["Mara", "Theo", "Theo", "Jonah", "Mara", "Jonah",
-                                                            "Jonah", "Theo", "Mara", "Jonah"]
+    world = _world((FIXTURES / "three-friends.txt").read_text(encoding="utf-8"),
+                   {"Mara": "she", "Theo": "he", "Jonah": "he"})
+    assert _speakers(world) == ["Mara", "Theo", "Theo", "Jonah", "Mara", "Jonah", "Jonah", "Theo",
+                                "Jonah", "Theo", "Mara", "Jonah"]  # Jonah calls Theo a coward
     continued = [q for q in world.quotes if q.continues]
     assert continued and all(q.speaker == world.quotes[int(q.continues[1:]) - 1].speaker for q in continued)
-
-
-@pytest.mark.xfail(strict=True, reason="three-person hand-off: 'Coward.' answers Theo, whom Jonah called two "
-                   "turns back, but a beat-led turn of Mara's two turns ahead ties with it (0.46 vs 0.45)")
-def test_attribution_three_person_vocative_handoff() -> None:
-    assert _speakers(_three_friends())[8:10] == ["Jonah", "Theo"]  # Jonah calls Theo a coward
 
 
 def test_attribution_first_person_narrator() -> None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
 
 SPOKEN = ("speech", "thought")
 WINDOW = 2500  # characters before a quote whose mentions make candidates
+RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 MAX_CANDIDATES = 12
@@ -543,6 +545,8 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     mark("narrator", context.narrator)
     mark("chapter_lead", nearby.lead.get(""))
     mark("conversation_speaker", *talking)
+    spoken = Counter(turn.speaker for turn in turns[-RECENT_TURNS:])
+    x[:, _FEATURE_INDEX["recent_share"]] = [spoken.get(c, 0) / RECENT_TURNS for c in candidates]
     mark("named_after", *nearby.named_after)
     mark("named_since_last_quote", *nearby.named_since_last_quote)
     mark("newcomer", *(c for c in nearby.named_since_last_quote if c not in talking))

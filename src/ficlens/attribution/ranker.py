@@ -63,6 +63,7 @@ FEATURES = (
     "no_tag_same_paragraph",  # an untagged quote after the candidate's own in one paragraph: still them
     "named_since_last_quote",  # named in the narration since the previous quote (who came in, who acts)
     "newcomer",  # ...and has not spoken in this conversation yet
+    "recent_share",  # share of the last 30 turns the candidate spoke
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,
