@@ -119,7 +119,7 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
         final = _walk_probabilities(world, prepared, weights.refine, backward=False, guesses=guesses)
         decided = {quote_id: _best(probabilities) for quote_id, (_, probabilities) in final.items()}
         guesses = {quote_id: speaker for quote_id, (speaker, _) in decided.items()}
-    _write(world, [decision for decision, _ in final.values()], decided)
+    _write(world, prepared, [decision for decision, _ in final.values()], decided)
     return world
 
 
@@ -595,22 +595,23 @@ def _mark_pronoun_cue(mark: Callable[..., None], prefix: str, cue: Tag | None, c
     put("pronoun_subject", nearby.subject_of_gender.get(cue.gender))
 
 
-def _write(world: StoryWorld, decisions: list[Decision],
+def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decision],
            decided: dict[str, tuple[str | None, float]]) -> None:
     """Set each spoken quote's fields from the decisions, then its addressees."""
+    if prepared is None:
+        return
     by_decision = {d.quote.id: d for d in decisions}
-    quotes = sorted((q for q in world.quotes if q.kind in SPOKEN), key=lambda q: q.start)
-    by_id = {q.id: q for q in quotes}
-    for quote in quotes:
+    by_id = {q.id: q for q in prepared.quotes}
+    cues: dict[str, QuoteCues] = {}
+    for quote in prepared.quotes:
         head = _head(quote, by_id)
         decision = by_decision.get(head.id)
         speaker, confidence = decided.get(head.id, (None, 0.0))
         quote.speaker, quote.confidence = speaker, round(confidence, 3)
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
-    starts, _ = _paragraph_bounds(world)
-    paragraphs = [max(0, bisect_right(starts, q.start) - 1) for q in quotes]
-    cues = {q.id: by_decision[_head(q, by_id).id].cues for q in quotes if _head(q, by_id).id in by_decision}
-    set_addressees(quotes, paragraphs, cues)
+        if decision is not None:
+            cues[quote.id] = decision.cues
+    set_addressees(prepared.quotes, prepared.paragraphs, cues)
 
 
 def _type_and_evidence(text: str, decision: Decision | None,
