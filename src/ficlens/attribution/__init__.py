@@ -19,9 +19,9 @@ It works in steps, as the strong systems do:
    conversation's structure (turns alternate: the speaker of turn n is often
    the speaker of n-2 and rarely of n-1; a name called in one turn is the
    next speaker). Greedy walks decide the quotes in order: forward, backward
-   (so a tag reaches the untagged turns before it), then a refining forward
-   walk that sees the first two walks' guesses for the turns ahead. Its
-   softmax is the confidence.
+   (so a tag reaches the untagged turns before it), then refining walks that
+   see the earlier walks' guesses for the turns not yet decided. The agreement
+   of the last forward and backward ones is the confidence.
 
 ``type`` is explicit when a tag names the speaker, anaphoric when a tag uses a
 pronoun or description, implicit otherwise. Addressees: :mod:`.addressees`.
@@ -43,7 +43,7 @@ import numpy as np
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import Mentions, NameIndex, QuoteCues, Tag, person_word_genders, read_cues
-from .ranker import FEATURES, Weights, load_weights, probabilities
+from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
 
 __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
 
@@ -107,19 +107,21 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
     probabilities), so a tag can settle the untagged turns on either side of it.
     A refining forward walk then decides again, seeing those guesses for the turns
     ahead as well as its own decisions behind; it runs ``REFINEMENTS`` times, each
-    on the last one's guesses. ``weights``: the rankers' weights; default the
-    shipped model.
+    on the last one's guesses. A refining backward walk, seeing the last guesses
+    for the turns before, has the final say together with it (their agreement).
+    ``weights``: the rankers' weights; default the shipped model.
     """
     weights = load_weights() if weights is None else weights
     prepared = _prepare(world)
     guesses = first_guesses(world, weights, prepared)
-    final: dict[str, tuple[Decision, dict[str, float]]] = {}
-    decided: dict[str, tuple[str | None, float]] = {}
+    ahead: dict[str, tuple[Decision, dict[str, float]]] = {}
     for _ in range(REFINEMENTS):
-        final = _walk_probabilities(world, prepared, weights.refine, backward=False, guesses=guesses)
-        decided = {quote_id: _best(probabilities) for quote_id, (_, probabilities) in final.items()}
-        guesses = {quote_id: speaker for quote_id, (speaker, _) in decided.items()}
-    _write(world, prepared, [decision for decision, _ in final.values()], decided)
+        ahead = _walk_probabilities(world, prepared, weights.refine, backward=False, guesses=guesses)
+        guesses = {quote_id: _best(p)[0] for quote_id, (_, p) in ahead.items()}
+    behind = _walk_probabilities(world, prepared, weights.refine_backward, backward=True, guesses=guesses)
+    decided = {quote_id: _best(_agreement(p, behind.get(quote_id, (None, {}))[1]))
+               for quote_id, (_, p) in ahead.items()}
+    _write(world, prepared, [decision for decision, _ in ahead.values()], decided)
     return world
 
 
@@ -129,11 +131,11 @@ def first_guesses(world: StoryWorld, weights: Weights,
     prepared = prepared or _prepare(world)
     forward = _walk_probabilities(world, prepared, weights.forward, backward=False)
     backward = _walk_probabilities(world, prepared, weights.backward, backward=True)
-    return {quote_id: _agreed(forward[quote_id][1], backward.get(quote_id, (None, {}))[1])
-            for quote_id in forward}
+    return {quote_id: _best(_agreement(p, backward.get(quote_id, (None, {}))[1]))[0]
+            for quote_id, (_, p) in forward.items()}
 
 
-def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, weights: np.ndarray, backward: bool,
+def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, ranker: Ranker, backward: bool,
                         guesses: dict[str, str | None] | None = None,
                         ) -> dict[str, tuple[Decision, dict[str, float]]]:
     """One greedy walk: each decided quote's candidates with their probabilities."""
@@ -143,7 +145,7 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, weights: 
         if not decision.candidates:
             result[decision.quote.id] = (decision, {})
             return None
-        p = probabilities(decision.features, weights)
+        p = probabilities(decision.features, ranker)
         result[decision.quote.id] = (decision, dict(zip(decision.candidates, p.tolist(), strict=True)))
         return decision.candidates[int(np.argmax(p))]
 
@@ -159,11 +161,13 @@ def _best(probabilities: dict[str, float]) -> tuple[str | None, float]:
     return best, probabilities[best]
 
 
-def _agreed(forward: dict[str, float], backward: dict[str, float]) -> str | None:
-    """The speaker the two walks agree on best: the largest product of their probabilities."""
+def _agreement(forward: dict[str, float], backward: dict[str, float]) -> dict[str, float]:
+    """How far two walks agree on each candidate: the geometric mean of their probabilities,
+    normalised (its best is the candidate with the largest product)."""
     floor = 1e-3  # a candidate one walk did not consider
-    scores = {c: forward.get(c, floor) * backward.get(c, floor) for c in (*forward, *backward)}
-    return _best(scores)[0]
+    scores = {c: math.sqrt(forward.get(c, floor) * backward.get(c, floor)) for c in (*forward, *backward)}
+    total = sum(scores.values()) or 1.0
+    return {c: score / total for c, score in scores.items()}
 
 
 @dataclass
@@ -521,7 +525,7 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         mark("no_tag_same_paragraph", same_speaker)
     if beat is not None and beat.kind == "name":  # "Kurt shrugged. "..."" / ""..." Kurt blinked."
         mark("beat_name" if beat.start < nearby.quote_start else "beat_name_after", beat.character)
-    if beat is not None and beat.kind == "name" and beat.start < nearby.quote_start:
+    if beat is not None and beat.kind in ("name", "pronoun"):
         mark("beat_any", beat.character)  # the others named around a subject beat are who it acts on
         mark("beat_other", *(c for c in cues.beat_characters if c != beat.character))
     else:

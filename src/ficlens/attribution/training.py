@@ -20,7 +20,7 @@ from ..eval.metrics import speaker_ids
 from ..model import Quote, StoryWorld
 from ..segment import segment
 from . import Decision, attribute_quotes, first_guesses, walk_quotes
-from .ranker import DEFAULT_WEIGHTS, Weights, fit, probabilities, weights_from_dict
+from .ranker import DEFAULT_WEIGHTS, HIDDEN_UNITS, Ranker, Weights, fit, linear_ranker, probabilities
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -63,11 +63,11 @@ def gold_world(document: GoldDocument) -> GoldWorld:
     return result
 
 
-def training_groups(gold: GoldWorld, weights: np.ndarray, backward: bool = False,
+def training_groups(gold: GoldWorld, ranker: Ranker, backward: bool = False,
                     guesses: dict[str, str | None] | None = None) -> list[tuple[np.ndarray, int]]:
     """(candidate features, index of the gold speaker) per quote.
 
-    The walk follows the speakers ``weights`` predict, not the gold ones, so the
+    The walk follows the speakers ``ranker`` predicts, not the gold ones, so the
     conversation features are as noisy in training as they will be in use.
     """
     groups: list[tuple[np.ndarray, int]] = []
@@ -78,29 +78,32 @@ def training_groups(gold: GoldWorld, weights: np.ndarray, backward: bool = False
             groups.append((decision.features, decision.candidates.index(speaker)))
         if not decision.candidates:
             return None
-        return decision.candidates[int(np.argmax(probabilities(decision.features, weights)))]
+        return decision.candidates[int(np.argmax(probabilities(decision.features, ranker)))]
 
     walk_quotes(gold.world, choose, backward=backward, guesses=guesses)
     return groups
 
 
-def train(golds: list[GoldWorld], rounds: int = 2) -> Weights:
-    """Fit the forward and backward rankers, then the refining one on their first guesses.
+def train(golds: list[GoldWorld]) -> Weights:
+    """Fit the forward and backward rankers, then the refining ones on their first guesses.
 
-    Each is walked first with the hand-set weights, then with each round's fit.
-    (Cross-fitting the first guesses, so they are as wrong as in use, measured no better.)
+    Each is walked first with the hand-set weights to fit a plain conditional logit, then
+    with that one's predictions to fit the final ranker with its hidden layer, so the
+    conversation features are as noisy in training as in use. (Cross-fitting the first
+    guesses, so they are as wrong as in use, measured no better.)
     """
-    def fitted(backward: bool, guesses: dict[str, dict[str, str | None]] | None = None) -> np.ndarray:
-        weights = weights_from_dict(DEFAULT_WEIGHTS)
-        for _ in range(rounds):
-            weights = fit([group for gold in golds for group in
-                           training_groups(gold, weights, backward, guesses[gold.name] if guesses else None)])
-        return weights
+    def fitted(backward: bool, guesses: dict[str, dict[str, str | None]] | None = None) -> Ranker:
+        ranker = linear_ranker(DEFAULT_WEIGHTS)
+        for units in (0, HIDDEN_UNITS):
+            ranker = fit([group for gold in golds for group in
+                          training_groups(gold, ranker, backward, guesses[gold.name] if guesses else None)],
+                         units=units)
+        return ranker
 
     forward, backward = fitted(False), fitted(True)
-    first = Weights(forward, backward, forward)
-    guesses = {gold.name: first_guesses(gold.world, first) for gold in golds}
-    return Weights(forward, backward, fitted(False, guesses))
+    guesses = {gold.name: first_guesses(gold.world, Weights(forward, backward, forward, backward))
+               for gold in golds}
+    return Weights(forward, backward, fitted(False, guesses), fitted(True, guesses))
 
 
 @dataclass
