@@ -7,8 +7,18 @@ from pathlib import Path
 
 import numpy as np
 
-from ficlens.attribution.ranker import (DEFAULT_WEIGHTS, FEATURES, MODEL_FILE, Weights, fit, linear_ranker,
-                                        load_weights, probabilities, read_weights, save_weights)
+from ficlens.attribution.ranker import (
+    DEFAULT_WEIGHTS,
+    FEATURES,
+    MODEL_FILE,
+    Weights,
+    fit,
+    linear_ranker,
+    load_weights,
+    probabilities,
+    read_weights,
+    save_weights,
+)
 
 
 def _candidates(*rows: tuple[float, float]) -> np.ndarray:
@@ -53,7 +63,8 @@ def test_probabilities_are_a_distribution_over_the_candidates():
 def test_saved_rankers_read_back_with_the_same_scores(tmp_path):
     ranker = fit(_EITHER_NOT_BOTH, units=4)
     path = tmp_path / MODEL_FILE
-    save_weights(Weights(ranker, linear_ranker(DEFAULT_WEIGHTS), ranker, ranker), path, {"trained_on": ["toy"]})
+    plain = linear_ranker(DEFAULT_WEIGHTS)
+    save_weights(Weights(ranker, plain, ranker, ranker), path, {"trained_on": ["toy"]})
     read = read_weights(path.read_text(encoding="utf-8"))
     x = _candidates((1, 0), (1, 1))
     assert np.allclose(read.forward.scores(x), ranker.scores(x), atol=1e-2)

@@ -34,7 +34,7 @@ FEATURES = (
     "beat_pronoun_match",
     "beat_pronoun_most_recent",
     "beat_any",  # named anywhere in the paragraph's narration
-    "beat_other",  # named in a beat whose subject is someone else ("Kurt kissed Blaine.", "He kissed Blaine.")
+    "beat_other",  # named in a beat whose subject is someone else ("Kurt/He kissed Blaine.")
     "same_paragraph",  # spoke an earlier quote of this paragraph
     "previous_turn",  # spoke the previous turn of the conversation
     "turn_before_previous",  # spoke the turn before that (alternation)
@@ -217,7 +217,8 @@ def fit(groups: list[tuple[np.ndarray, int]], units: int = HIDDEN_UNITS, l2: flo
             gradient = gradients[key] + l2 * value
             first[key] = 0.9 * first[key] + 0.1 * gradient
             second[key] = 0.999 * second[key] + 0.001 * gradient ** 2
-            value -= rate * (first[key] / (1 - 0.9 ** step)) / (np.sqrt(second[key] / (1 - 0.999 ** step)) + 1e-8)
+            step_size = rate * (first[key] / (1 - 0.9 ** step))
+            value -= step_size / (np.sqrt(second[key] / (1 - 0.999 ** step)) + 1e-8)
     linear = params["linear"].astype(float)
     unused = ~features.any(axis=(0, 1))
     linear[unused] = linear_ranker(DEFAULT_WEIGHTS).linear[unused]
