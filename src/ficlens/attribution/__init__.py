@@ -71,6 +71,7 @@ class Decision:
 class _Turn:
     paragraph: int
     speaker: str | None
+    belief: dict[str, float]  # how likely each candidate spoke it, as the walk decided
     named: list[str] = field(default_factory=list)
     vocatives: list[str] = field(default_factory=list)
     addressed: list[str] = field(default_factory=list)  # "said to X" in the turn's tags
@@ -142,13 +143,11 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, ranker: R
     """One greedy walk: each decided quote's candidates with their probabilities."""
     result: dict[str, tuple[Decision, dict[str, float]]] = {}
 
-    def choose(decision: Decision) -> str | None:
-        if not decision.candidates:
-            result[decision.quote.id] = (decision, {})
-            return None
-        p = probabilities(decision.features, ranker)
-        result[decision.quote.id] = (decision, dict(zip(decision.candidates, p.tolist(), strict=True)))
-        return decision.candidates[int(np.argmax(p))]
+    def choose(decision: Decision) -> dict[str, float]:
+        p = probabilities(decision.features, ranker) if decision.candidates else np.zeros(0)
+        belief = dict(zip(decision.candidates, p.tolist(), strict=True))
+        result[decision.quote.id] = (decision, belief)
+        return belief
 
     walk_quotes(world, choose, backward=backward, prepared=prepared, guesses=guesses)
     return result
@@ -235,10 +234,11 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
 
 
 
-def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], backward: bool = False,
+def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]], backward: bool = False,
                 prepared: _Prepared | None = None,
                 guesses: dict[str, str | None] | None = None) -> list[Decision]:
-    """Visit the spoken quotes in order, asking ``choose`` for each speaker (shared with training).
+    """Visit the spoken quotes in order, asking ``choose`` how likely each candidate is to speak
+    (shared with training); the walk goes on with the most likely one.
 
     ``backward`` visits them from the last to the first, so "the previous turn" is
     the next one in the text: explicit tags then reach back over the untagged
@@ -259,12 +259,13 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], bac
     ahead = dict(zip(order, looked, strict=True))
     turns: list[_Turn] = []
     speakers: dict[str, str | None] = {}
+    beliefs: dict[str, dict[str, float]] = {}
     decisions: list[Decision] = []
     for i in order:
         quote = quotes[i]
         head = _head(quote, by_id)
         if head is not quote:
-            speaker = speakers.get(head.id)
+            speaker, belief = speakers.get(head.id), beliefs.get(head.id, {})
         else:
             candidates = _candidates(context, cues[i], nearby[i], turns, paragraphs[i], ahead[i])
             kept = _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) or (
@@ -273,10 +274,11 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], str | None], bac
             features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i])
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
-            speaker = choose(decision)
-        speakers[quote.id] = speaker
+            belief = choose(decision)
+            speaker = max(belief, key=lambda c: belief[c]) if belief else None
+        speakers[quote.id], beliefs[quote.id] = speaker, belief
         if not turns or turns[-1].paragraph != paragraphs[i]:
-            turns.append(_Turn(paragraphs[i], speaker))
+            turns.append(_Turn(paragraphs[i], speaker, belief))
         turn = turns[-1]
         turn.named.extend(cues[i].named_inside)
         turn.vocatives.extend(cues[i].vocatives)
@@ -522,8 +524,8 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         mark("tag_name", tag.character)
         mark("tag_other_mention", *tag.others)
     else:
-        mark("no_tag_previous_turn", previous_speaker)
-        mark("no_tag_turn_before_previous", before_speaker)
+        _mark_belief(mark, "no_tag_previous_turn", previous)
+        _mark_belief(mark, "no_tag_turn_before_previous", before)
         mark("no_tag_same_paragraph", same_speaker)
     if beat is not None and beat.kind == "name":  # "Kurt shrugged. "..."" / ""..." Kurt blinked."
         mark("beat_name" if beat.start < nearby.quote_start else "beat_name_after", beat.character)
@@ -533,8 +535,8 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     else:
         mark("beat_any", *cues.beat_characters)
     mark("same_paragraph", same_speaker)
-    mark("previous_turn", previous_speaker)
-    mark("turn_before_previous", before_speaker)
+    _mark_belief(mark, "previous_turn", previous)
+    _mark_belief(mark, "turn_before_previous", before)
     if previous is not None:
         mark("vocative_previous_turn", *previous.vocatives)
         mark("named_previous_turn", *(c for c in previous.named if c not in previous.vocatives))
@@ -566,12 +568,22 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         talking_agreeing = [c for c in talking if context.genders.get(c) == pronoun]
         if len(talking_agreeing) == 1:
             mark("pronoun_only_speaker", *talking_agreeing)
-        mark("pronoun_alternation", *({before_speaker} & agreeing))
-        mark("pronoun_previous_turn", *({previous_speaker} & agreeing))
+        _mark_belief(mark, "pronoun_alternation", before, agreeing)
+        _mark_belief(mark, "pronoun_previous_turn", previous, agreeing)
         mark("pronoun_same_paragraph", *({same_speaker} & agreeing))
     for prefix, cue in (("tag", tag), ("beat", beat)):
         _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, context.narrator)
     return x
+
+
+def _mark_belief(mark: Callable[..., None], feature: str, turn: _Turn | None,
+                 among: set[str] | None = None) -> None:
+    """Mark each candidate (``among`` them only, if given) by how likely the walk thought it spoke
+    ``turn``: an unsure turn counts for less in the turn-taking that follows it."""
+    if turn is not None:
+        for candidate, probability in (turn.belief or {turn.speaker: 1.0}).items():
+            if among is None or candidate in among:
+                mark(feature, candidate, value=probability)
 
 
 def _mark_pronoun_cue(mark: Callable[..., None], prefix: str, cue: Tag | None, candidates: list[str],

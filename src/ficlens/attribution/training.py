@@ -72,13 +72,13 @@ def training_groups(gold: GoldWorld, ranker: Ranker, backward: bool = False,
     """
     groups: list[tuple[np.ndarray, int]] = []
 
-    def choose(decision: Decision) -> str | None:
+    def choose(decision: Decision) -> dict[str, float]:
         speaker = gold.speaker.get(decision.quote.id)
         if speaker in decision.candidates:
             groups.append((decision.features, decision.candidates.index(speaker)))
         if not decision.candidates:
-            return None
-        return decision.candidates[int(np.argmax(probabilities(decision.features, ranker)))]
+            return {}
+        return dict(zip(decision.candidates, probabilities(decision.features, ranker).tolist(), strict=True))
 
     walk_quotes(gold.world, choose, backward=backward, guesses=guesses)
     return groups
