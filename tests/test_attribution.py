@@ -8,13 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from ficlens.attribution import attribute_quotes
+from ficlens.attribution import Decision, attribute_quotes, walk_quotes
+from ficlens.attribution.ranker import FEATURES
 from ficlens.model import Character, Gender, Quote, Span, StoryWorld
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "attribution"
 
 
 def _world(text: str, cast: dict[str, Gender], narrator: str | None = None) -> StoryWorld:
+    """``_unattributed`` with its quotes attributed."""
+    return attribute_quotes(_unattributed(text, cast, narrator))
+
+
+def _unattributed(text: str, cast: dict[str, Gender], narrator: str | None = None) -> StoryWorld:
     """A world over ``text``: one character per cast name (mentions found by regex), quotes per line."""
     characters = []
     for i, (name, gender) in enumerate(cast.items(), 1):
@@ -31,8 +37,7 @@ def _world(text: str, cast: dict[str, Gender], narrator: str | None = None) -> S
                           continues=previous.id if joined and previous else None)
             quotes.append(quote)
             previous = quote
-    world = StoryWorld(text=text, characters=characters, quotes=quotes)
-    return attribute_quotes(world)
+    return StoryWorld(text=text, characters=characters, quotes=quotes)
 
 
 def _speakers(world: StoryWorld) -> list[str | None]:
@@ -170,3 +175,21 @@ def test_attribution_survives_odd_spans() -> None:
     world = attribute_quotes(world)  # overlapping, overlong, empty, dangling link: no crash
     assert all(q.speaker in (None, "c1") for q in world.quotes)
     assert all(0 <= e.start <= e.end <= len(text) for q in world.quotes for e in q.evidence)
+
+
+def test_turn_taking_features_carry_how_sure_the_walk_was() -> None:
+    """A turn decided 70/30 counts 0.7 and 0.3 as "spoke the previous turn" for the next quote,
+    and the walk goes on with the more likely speaker."""
+    world = _unattributed('Ada and Rory stood at the gate.\n\n"Is it locked?"\n\n"It always is."', {
+        "Ada": "she", "Rory": "he"})
+    seen: list[Decision] = []
+
+    def choose(decision: Decision) -> dict[str, float]:
+        seen.append(decision)
+        return {"c1": 0.7, "c2": 0.3} if len(seen) == 1 else {"c2": 1.0}
+
+    walk_quotes(world, choose)
+    second = seen[1]
+    column = FEATURES.index("previous_turn")
+    previous = [second.features[second.candidates.index(c), column] for c in ("c1", "c2")]
+    assert previous == pytest.approx([0.7, 0.3])
