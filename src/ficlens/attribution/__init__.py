@@ -66,6 +66,12 @@ class Decision:
     features: np.ndarray
     cues: QuoteCues
 
+    def belief(self, ranker: Ranker) -> dict[str, float]:
+        """How likely each candidate speaks the quote, by ``ranker``."""
+        if not self.candidates:
+            return {}
+        return dict(zip(self.candidates, probabilities(self.features, ranker).tolist(), strict=True))
+
 
 @dataclass
 class _Turn:
@@ -144,8 +150,7 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, ranker: R
     result: dict[str, tuple[Decision, dict[str, float]]] = {}
 
     def choose(decision: Decision) -> dict[str, float]:
-        p = probabilities(decision.features, ranker) if decision.candidates else np.zeros(0)
-        belief = dict(zip(decision.candidates, p.tolist(), strict=True))
+        belief = decision.belief(ranker)
         result[decision.quote.id] = (decision, belief)
         return belief
 
@@ -275,7 +280,7 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
             belief = choose(decision)
-            speaker = max(belief, key=lambda c: belief[c]) if belief else None
+            speaker = _best(belief)[0]
         speakers[quote.id], beliefs[quote.id] = speaker, belief
         if not turns or turns[-1].paragraph != paragraphs[i]:
             turns.append(_Turn(paragraphs[i], speaker, belief))

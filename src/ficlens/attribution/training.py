@@ -20,7 +20,7 @@ from ..eval.metrics import speaker_ids
 from ..model import Quote, StoryWorld
 from ..segment import segment
 from . import Decision, attribute_quotes, first_guesses, walk_quotes
-from .ranker import DEFAULT_WEIGHTS, HIDDEN_UNITS, Ranker, Weights, fit, linear_ranker, probabilities
+from .ranker import DEFAULT_WEIGHTS, HIDDEN_UNITS, Ranker, Weights, fit, linear_ranker
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -76,9 +76,7 @@ def training_groups(gold: GoldWorld, ranker: Ranker, backward: bool = False,
         speaker = gold.speaker.get(decision.quote.id)
         if speaker in decision.candidates:
             groups.append((decision.features, decision.candidates.index(speaker)))
-        if not decision.candidates:
-            return {}
-        return dict(zip(decision.candidates, probabilities(decision.features, ranker).tolist(), strict=True))
+        return decision.belief(ranker)
 
     walk_quotes(gold.world, choose, backward=backward, guesses=guesses)
     return groups
