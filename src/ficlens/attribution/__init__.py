@@ -263,14 +263,13 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
                          [guesses.get(quotes[i].id) if guesses else None for i in order] if guesses else None)
     ahead = dict(zip(order, looked, strict=True))
     turns: list[_Turn] = []
-    speakers: dict[str, str | None] = {}
-    beliefs: dict[str, dict[str, float]] = {}
+    beliefs: dict[str, dict[str, float]] = {}  # by head quote id
     decisions: list[Decision] = []
     for i in order:
         quote = quotes[i]
         head = _head(quote, by_id)
         if head is not quote:
-            speaker, belief = speakers.get(head.id), beliefs.get(head.id, {})
+            belief = beliefs.get(head.id, {})
         else:
             candidates = _candidates(context, cues[i], nearby[i], turns, paragraphs[i], ahead[i])
             kept = _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) or (
@@ -279,9 +278,8 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i])
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
-            belief = choose(decision)
-            speaker = _best(belief)[0]
-        speakers[quote.id], beliefs[quote.id] = speaker, belief
+            belief = beliefs[quote.id] = choose(decision)
+        speaker = _best(belief)[0]
         if not turns or turns[-1].paragraph != paragraphs[i]:
             turns.append(_Turn(paragraphs[i], speaker, belief))
         turn = turns[-1]
