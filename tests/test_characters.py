@@ -137,6 +137,24 @@ def test_characters_pronouns_keep_a_titled_surname_off_her_full_name():
     assert names["Mr. Quayle"].mentions == 3 and "Mr. Quayle" not in names["Tamsin Quayle"].aliases
 
 
+def test_characters_plural_surname_is_a_family_only_beside_its_singular():
+    family = ("\"Dinner?\" asked Mr. Harrow. Mrs. Harrow nodded.\n\n\"Yes,\" said Mrs. Harrow, and "
+              "Mr. Harrow sat. The Harrows dined.\n")
+    assert "Harrows" not in _notes(_world(family))
+    person = ("\"Is it late?\" asked Mr. Dawes.\n\n\"Not yet,\" said Nell, and Dawes smiled at her. "
+              "Mr. Dawes went out, and Dawes followed him. Nobody saw Mr. Dawe's hat.\n")
+    assert _by_name(_world(person))["Mr. Dawes"].aliases == ["Dawes"]  # one "Dawe" is a slip
+
+
+def test_characters_bare_name_joins_the_surname_of_its_gender():
+    text = ("\"Come in,\" said Quillon Vey. Quillon Vey smiled; she was his aunt.\n\n\"Thank you,\" "
+            "said Mr. Quillon. Mr. Quillon bowed.\n\n\"Sit,\" said Quillon, and he sat. Quillon ate, "
+            "and he left. Quillon slept; he snored.\n")
+    names = _by_name(_world(text))
+    assert names["Quillon Vey"].aliases == [] and names["Quillon Vey"].gender == "she"
+    assert names["Quillon"].aliases == ["Mr. Quillon"] and names["Quillon"].gender == "he"
+
+
 def test_characters_title_and_first_name_join_the_full_name_written_with_it():
     text = ("Sir Oswin Pike bowed. Oswin Marsh laughed. Oswin Marsh left. Sir Oswin sat down. "
             "Sir Oswin ate.\n")

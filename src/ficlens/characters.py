@@ -590,7 +590,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     male title only one known to be a man's, by its first name, title or pronouns
     ("Mr. Beebe" is not "Minnie Beebe", his niece).
     A bare word joins the most mentioned group of compatible gender
-    whose first name, then surname, it is.
+    whose first name, then surname, it is; a surname group of its very gender
+    wins over a first name of unknown gender ("Hamidullah", he, is "Mr.
+    Hamidullah", not "Hamidullah Begum").
     """
     groups: list[_Group] = []
     counts: dict[int, int] = defaultdict(int)
@@ -643,6 +645,8 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
+        if form.gender != "unknown" and all(g.gender_hint != form.gender for g in named):
+            named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
         if fitting:
             add(max(fitting, key=lambda g: counts[id(g)]), form)
@@ -665,8 +669,10 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
     people += [candidates[form] for form in parts - chosen if form in candidates]  # "Nora" of "Nora Vance"
     forms = [_parse(c.form, len(c.positions)) for c in people]
-    words = {name for f in forms for name in f.names}
-    forms = [f for f in forms if not _is_family(f, words)]
+    named: Counter[str] = Counter()
+    for form in forms:
+        named.update(dict.fromkeys(form.names, form.count))
+    forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
     groups = _link_nicknames(text, ranges, _cluster(forms))
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
@@ -745,12 +751,14 @@ def _is_common_word(word: str) -> bool:
     return word in _NEVER_NAMES or word in _TITLES
 
 
-def _is_family(form: _Form, words: set[str]) -> bool:
-    """A plural surname ("the Gardiners", "Miss Bennets") names a family, not one person."""
+def _is_family(form: _Form, named: Counter[str]) -> bool:
+    """A plural surname ("the Gardiners", "Miss Bennets") names a family, not one person; a
+    name ending in "s" whose singular is rarer ("Sikes", once misspelt "Sike") is one person."""
     if len(form.names) != 1:
         return False
     word = form.names[0]
-    return word.endswith("s") and (word[:-1] in words or (word.endswith("es") and word[:-2] in words))
+    singulars = [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    return word.endswith("s") and any(named[s] >= named[word] for s in singulars if s in named)
 
 
 # --- a given cast ---------------------------------------------------------------------------------
