@@ -76,6 +76,17 @@ def test_attribution_addressees_turn_taking(lines: list[Line], expected: list[li
     assert _addressed(lines) == expected
 
 
+def test_attribution_addressees_narration_turning_to_a_group() -> None:
+    """'Ada turned to the others: "..."': every other voice nearby, not only the last one."""
+    text, quotes, paragraphs, cues = _dialogue([(0, "ada", "Where is the map?", [], []),
+                                                (1, "rory", "In the car.", [], []),
+                                                (2, "cleo", "No, I packed it.", [], []),
+                                                (3, "ada", "Then we are ready.", [], [])])
+    cues["q4"].to_group = True
+    set_addressees(quotes, paragraphs, cues)
+    assert quotes[3].addressees == ["rory", "cleo"]
+
+
 @pytest.mark.parametrize(("lines", "expected"), [
     # more than one paragraph between turns: two conversations, nobody to answer
     ([(0, "ada", "Is anyone there?", [], []),

@@ -118,6 +118,17 @@ def test_attribution_cues_vocatives_and_beats() -> None:
     assert beat is not None and beat.character == "c2" and text[beat.start:beat.end] == "Oskar"
 
 
+@pytest.mark.parametrize(("text", "to_group"), [
+    ('Maren turned to the others with a quick "We leave at dawn."', True),
+    ('"We leave at dawn," Oskar told the room.', True),
+    ('"We leave at dawn," Oskar said to everyone, and left. Maren followed.', True),
+    ('Maren spoke to the others. Then she turned to Oskar. "We leave at dawn."', False),
+    ('"We leave at dawn," said Oskar. He turned to the others.', False),
+])
+def test_attribution_cues_said_to_a_group(text: str, to_group: bool) -> None:
+    assert _cues(text).to_group is to_group
+
+
 def test_attribution_cues_title_alone_links_no_character() -> None:
     names = NameIndex(CAST, GENDERS)  # type: ignore[arg-type]
     assert names.resolve("his lady", {}) is None

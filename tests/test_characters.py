@@ -103,6 +103,17 @@ def test_characters_described_speakers_from_speech_tags():
     assert not {"the man", "the other"} & set(notes)  # anyone at all
 
 
+def test_characters_described_speakers_marked_out_by_a_phrase():
+    text = ('"Tickets," said the man in the grey coat.\n\n"Here," said Nell.\n\n'
+            '"This one is torn," said the man in the\ngrey coat. "Sorry," said the man in a low voice.\n\n'
+            '"Move along," said the man in the grey coat. "Yes," said the man in a low voice.\n\n'
+            '"Now," said the man in a low voice. Nell went.\n')
+    notes = _notes(_world(text))
+    assert notes["the man in the grey coat"] == ["the man in the grey coat", "the man in the\ngrey coat",
+                                                 "the man in the grey coat"]
+    assert not any(name.startswith("the man in a") or name == "the man" for name in notes)
+
+
 def test_characters_described_title_joins_its_one_holder():
     text = ('General Hale rode in. General Hale dismounted.\n\n"Report," said the general.\n\n'
             '"All quiet," said Tom Fisk. "Good," said the general. "Rest," the general said.\n')

@@ -183,12 +183,19 @@ _NICKNAME = re.compile(
 )
 _DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|short|fat|thin|stout|elder|" \
     r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange)"
-_DESCRIPTION = rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
+# "the (old) man (with the black beard)": what marks one person out may follow the noun.
+_DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
+                rf"(?:[ \t]*\n?[ \t]*((?:in|with|of)[ \t]*\n?[ \t]*the(?:[ \t]*\n?[ \t]*[a-z-]+){{1,2}})\b"
+                rf"(?![ \t]*['’]s\b))?")
 # A tag beside a quotation: '…," said the stranger' or '…" The stranger said'.
 _DESCRIBED_TAG = re.compile(
     rf"[\"”’][ \t]*\n?[ \t]*(?:{_SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
     rf"|[\"”’][ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{_SPEECH_VERBS})\b"
 )
+# Last words of a phrase after the noun that say how, not who: "said the man in the same tone".
+_NOT_DISTINGUISHING = {"tone", "voice", "manner", "way", "same", "utmost", "air", "look", "smile", "room",
+                       "house", "door", "window", "hall", "passage", "street", "corner", "dark", "end",
+                       "morning", "evening", "night", "day", "meantime", "first", "world", "matter"}
 # Last words of a tag that name no one in particular: "said the other", "the two laughed".
 _NOT_DESCRIPTIONS = {"other", "one", "two", "three", "four", "latter", "former", "last", "same", "rest",
                      "others", "voices", "men", "women", "people", "crowd", "children", "girls", "boys",
@@ -706,15 +713,18 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
     """Speakers the text only describes: "the stranger", "the first policeman", when a speech
     tag beside a quotation names them at least ``DESCRIBED_TAGS`` times ("…," said the
     stranger / "…" The stranger nodded); descriptions as common as "the man" are left out."""
-    tags: Counter[str] = Counter()
+    tags: Counter[tuple[str, str, str]] = Counter()
     for a, b in ranges:
         for m in _DESCRIBED_TAG.finditer(text, a, b):
-            adjective, noun = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
-            tags[f"{adjective} {noun}" if adjective else noun] += 1
+            adjective, noun, after = m.groups()[:3] if m.group(2) else m.groups()[3:]
+            after = " ".join(after.split()) if after and after.split()[-1] not in _NOT_DISTINGUISHING else ""
+            tags[(adjective or "", noun, after)] += 1
+    phrases = [" ".join(w for w in key if w) for key, count in tags.items() if count >= DESCRIBED_TAGS
+               and (key[2] or " ".join(w for w in key[:2] if w) not in _GENERIC_PEOPLE)
+               and key[1] not in _NOT_DESCRIPTIONS
+               and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1])]  # "said the old Jew"
     return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True)
-            for phrase, count in tags.items() if count >= DESCRIBED_TAGS and phrase not in _GENERIC_PEOPLE
-            and phrase.split()[-1] not in _NOT_DESCRIPTIONS
-            and not re.fullmatch(_DESCRIBED_ADJECTIVES, phrase.split()[-1])]  # "said the old Jew"
+            for phrase in dict.fromkeys(phrases)]
 
 
 def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:

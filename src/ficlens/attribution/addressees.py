@@ -72,7 +72,10 @@ def set_addressees(quotes: list[Quote], paragraphs: list[int], cues: dict[str, Q
             continue
         index = turn_of[paragraph]
         found = _addressees(quote.speaker, quote_cues, turns, index, conversations[turns[index].conversation])
-        if _GROUP_CALL.search(quote.text):  # "you two", "everyone": every voice nearby hears it
+        if quote_cues.to_group:  # 'turned to the others with "..."': the voices nearby, not one partner
+            found = [c for c in quote_cues.vocatives if c != quote.speaker] + (
+                _nearby_voices(turns, index, quote.speaker) or found)
+        elif _GROUP_CALL.search(quote.text):  # "you two", "everyone": every voice nearby hears it
             found += _nearby_voices(turns, index, quote.speaker)
         quote.addressees = list(dict.fromkeys(found))
 

@@ -168,6 +168,7 @@ class QuoteCues:
     beat_characters: list[str] = field(default_factory=list)
     named_inside: list[str] = field(default_factory=list)
     vocatives: list[str] = field(default_factory=list)
+    to_group: bool = False  # the narration around it says it is said to everyone there
 
 
 Resolve = Callable[[str], "str | None"]
@@ -198,7 +199,23 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
     cues.named_inside = [mentions.owners[i] for i in inside]
     cues.vocatives = [mentions.owners[i] for i in inside
                       if _is_vocative(text, start, end, mentions.starts[i], mentions.ends[i])]
+    cues.to_group = _said_to_group(text, before, start, end, after)
     return cues
+
+
+_TO_GROUP = re.compile(r"\b(?:to|at|towards?|told|addressed|asked) (?:the others|the rest(?: of them)?|"
+                       r"everyone|everybody|the group|the room|the table|the crowd|them all|all of them)\b",
+                       re.IGNORECASE)
+
+
+def _said_to_group(text: str, before: int, start: int, end: int, after: int) -> bool:
+    """'He turned to the others with a quick "...",' / '"...," she told the room.': the narration
+    sentence leading into the quote, or the one its tag opens, turns to a group."""
+    lead_start = before
+    for found in _SENTENCE_END.finditer(text, before, start):
+        lead_start = found.end()
+    return bool(_TO_GROUP.search(text, lead_start, start)
+                or _TO_GROUP.search(text, end, _first_sentence_end(text, end, after)))
 
 
 _CLOSED_QUOTE = re.compile(r"[.!?][\"'\u201d\u2019]*\s+[A-Z]")
