@@ -49,7 +49,7 @@ WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once p
 NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
-DESCRIBED_TAGS = 3  # speech tags that make "the stranger" a character
+DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
 _MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
