@@ -124,10 +124,12 @@ def test_characters_described_title_joins_its_one_holder():
     _assert_spans_exact(world)
 
 
-def test_characters_lone_role_title_joins_its_one_holder():
-    text = "Major Lusk came in. The Major sat. Later the Major spoke, and the Major left. Major Lusk slept.\n"
+@pytest.mark.parametrize("title", ["Major", "Sheriff", "Inspector"])
+def test_characters_lone_role_title_joins_its_one_holder(title: str):
+    text = (f"{title} Lusk came in. The {title} sat. Later the {title} spoke, and the {title} left. "
+            f"{title} Lusk slept.\n")
     world = _world(text)
-    assert [(c.name, c.aliases, c.mentions) for c in world.characters] == [("Major Lusk", ["Major"], 5)]
+    assert [(c.name, c.aliases, c.mentions) for c in world.characters] == [(f"{title} Lusk", [title], 5)]
     _assert_spans_exact(world)
 
 
@@ -192,6 +194,19 @@ def test_characters_unnamed_first_person_narrator():
     narrator = [c for c in world.characters if c.narrator]
     assert len(narrator) == 1 and narrator[0].name == "Narrator"
     assert _by_name(world)["Tomas"].gender == "he"
+    _assert_spans_exact(world)
+
+
+def test_characters_narrator_named_only_by_the_others():
+    text = ('I found Tomas on the pier, mending a net. I sat beside him and said nothing for a while.\n\n'
+            '"Well, Idris?" Tomas said at last. "Are you going to help or only watch?"\n\n'
+            'I took the other end of the net. My fingers were slow, and I knew he saw it.\n\n'
+            '"Idris, you are hopeless," Tomas said, "but you are here. Mother asked after you."\n\n'
+            'I laughed. I had not laughed in weeks, and Tomas looked pleased with himself.\n')
+    world = _world(text)
+    narrator = [c for c in world.characters if c.narrator]
+    assert len(narrator) == 1 and narrator[0].name == "Idris"
+    assert not narrator[0].aliases and _by_name(world)["Tomas"].narrator is False
     _assert_spans_exact(world)
 
 

@@ -33,7 +33,8 @@ WRONG_TODAY = {
         "Rachel answers Kurt's reply to her; follows the 10484 error (turn-taking cascade)",
     12097:
         "a phone call answered at the end of the narration paragraph before ('..., he <adverb> "
-        "answered.'): who acted last is no feature, and turn-taking gives the call to Blaine",
+        "answered.'): that 'he' is now read as its tag, but Blaine is the last man named (the object "
+        "of 'He pulled away from Blaine'), and turn-taking also gives the call to Blaine",
 }
 
 

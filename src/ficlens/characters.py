@@ -59,7 +59,9 @@ _FEMALE_TITLES = {"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle",
                   "Missus", "Signora"}
 _NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colonel", "Col", "Major",
                    "General", "Lieutenant", "Lt", "Sergeant", "Sgt", "Admiral", "Rev", "Reverend",
-                   "Mx", "Judge", "Coach", "Officer", "Detective", "Agent", "Nurse", "Saint", "St"}
+                   "Mx", "Judge", "Coach", "Officer", "Detective", "Agent", "Nurse", "Saint", "St", "Parson",
+                   "Vicar", "Pastor", "Bishop", "Rabbi", "Inspector", "Constable", "Commander", "Sheriff",
+                   "Mayor", "Governor"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
 _TITLE_SPELLINGS = {"Mister": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev", "Prof": "Professor",
                     "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant", "Sgt": "Sergeant",
@@ -70,7 +72,8 @@ _MARRIED_TITLES = {"Mrs", "Madame", "Signora"}
 # Titles that also name one person on their own, as "the King" or "the Doctor".
 _ROLE_TITLES = {"King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Count", "Countess", "Baron",
                 "Baroness", "Doctor", "Professor", "Captain", "Colonel", "Major", "General", "Admiral",
-                "Judge", "Coach", "Detective", "Sergeant", "Lieutenant"}
+                "Judge", "Coach", "Detective", "Sergeant", "Lieutenant", "Parson", "Vicar", "Inspector",
+                "Commander", "Sheriff", "Mayor", "Governor"}
 # Titles that go with a first name ("Lady Catherine", "Sir William", "Miss Lizzy").
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Master", "Aunt", "Uncle", "Madame", "Mademoiselle",
                       "Signora", "Dame", "Sister", "Brother", "Father", "Prince", "Princess", "King", "Queen"}
@@ -173,6 +176,8 @@ _CLAUSE_BEFORE = re.compile(
 )
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
+_CALLED = re.compile(r"(?:,[ \t]|[\"“‘])$")  # a name called in dialogue: "Well, Watson?" / "Pip, come here."
+_CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
 _QUOTE_MARK = "[\"“”‘’']"
@@ -953,11 +958,26 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
             narrator = _Group(aliases=[form], name=form)
             groups.append(narrator)
             _match_mentions(text, ranges, [narrator])
+    narrator = narrator or _named_by_others(text, groups, quotes)
     if narrator is None:
         narrator = _Group(aliases=[], name="Narrator")
         groups.append(narrator)
     narrator.spans.extend(spans)
     return narrator
+
+
+def _named_by_others(text: str, groups: list[_Group], quotes: list[tuple[int, int]]) -> _Group | None:
+    """The one a first-person text names only in its dialogue, called by name at least twice ("Well,
+    Watson?"): the narration says "I" for them. The most called such group, if any."""
+    best, most = None, 1
+    for group in groups:
+        if group.described or not group.spans or not all(_inside(quotes, s) for s, _ in group.spans):
+            continue
+        called = sum(1 for s, e in group.spans
+                     if _CALLED.search(text, max(0, s - 2), s) and _CALLED_END.match(text, e))
+        if called > most:
+            best, most = group, called
+    return best
 
 
 def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[tuple[int, int]]) -> Gender:

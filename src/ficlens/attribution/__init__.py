@@ -382,7 +382,9 @@ def _cues(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int)
 
 def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int,
              before: int) -> int | None:
-    """The end of the previous paragraph when its narration introduces this quote ("...and said,")."""
+    """The end of the previous paragraph when its narration introduces this quote ("...and said,",
+    "Frowning, he answered.": the cue reader keeps a sentence ending in "." only for a verb that
+    announces speech)."""
     quote, paragraph = quotes[i], paragraphs[i]
     if paragraph == 0 or before != context.paragraph_starts[paragraph] \
             or context.text[before:quote.start].strip():
@@ -391,7 +393,7 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
     if i > 0 and quotes[i - 1].end >= end - 1:
         return None
     tail = context.text[context.paragraph_starts[paragraph - 1]:end].rstrip()
-    return end if tail.endswith((",", ":", ";", "-", "\u2014")) else None
+    return end if tail.endswith((",", ":", ";", "-", "\u2014", ".")) else None
 
 
 def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_start: int) -> str | None:

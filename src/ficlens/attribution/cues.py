@@ -449,7 +449,9 @@ _BEFORE_NAME = re.compile(rf"{_ADVERBS}\s*(?:the\s+)?(?:(?!{_NOT_ADJECTIVE})[a-z
                           r"Poor)\.?\s+)?")
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:\w+ly|was|were|is|had|has|would|will|could|should|shall|did|might|"
                              r"must|then|now|also|still|just|again|already))*\s*$")
-_INTRODUCES = re.compile(rf"(?::|\bwith,|(?:{_SPEECH_NOUN.pattern})(?:\s+of)?\s*(?:,|--|\u2014)?)$")
+# "Aziz cut him short with:", "the inquiry of--", "turned to them with a quick" (the quote is the noun)
+_INTRODUCES = re.compile(rf"(?::|\bwith,|\bwith\s+(?:a|an|his|her|their)(?:\s+[a-z-]+)?|"
+                         rf"(?:{_SPEECH_NOUN.pattern})(?:\s+of)?\s*(?:,|--|\u2014)?)$")
 _VOICE_OF = re.compile(r"(?:the\s+)?voice\s+of\s+")
 _VERB_TO_QUOTE = 60  # longest narration between an introducing verb and its quote
 _BY = re.compile(r"\s+by\s+")
@@ -493,7 +495,12 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
                    or (subjects[0] if subjects else None))
         if subject is not None:
             return subject
+    predicate = not relative  # the verb's clause has no subject of its own
     for lo, hi in reversed(list(zip([start, *breaks[:-1]], breaks, strict=True))):
+        subordinate = _subordinate_subject(text, mentions, lo, hi - 1) if predicate else None
+        if subordinate is not None:  # "He sat down as Kurt took his hand, turned and said": Kurt
+            return subordinate
+        predicate = False
         final = _final_name(text, helpers, lo, hi - 1)
         if final is not None and (relative or not text[lo:final.start].strip()
                                   or _NAME_LEAD.search(text, lo, final.start)):
@@ -517,6 +524,19 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
             return subjects[0]
         relative = bool(_RELATIVE_OPENER.match(text, opening, hi))
     return None
+
+
+_SUBORDINATOR = re.compile(r"\b(?:when|while|whilst|as|before|after|till|until|whereupon)\s+")
+
+
+def _subordinate_subject(text: str, mentions: Mentions, start: int, stop: int) -> Tag | None:
+    """The subject right after the last "as"/"before"/"when"... of [start, stop): a predicate with no
+    subject of its own that follows ("..., turned and said") goes on from that clause's verb."""
+    found = list(_SUBORDINATOR.finditer(text, start, stop))
+    if not found:
+        return None
+    subjects = _subjects(text, mentions, found[-1].end(), stop)
+    return subjects[0] if subjects and subjects[0].start == found[-1].end() else None
 
 
 def _subjects(text: str, mentions: Mentions, start: int, stop: int) -> list[Tag]:
