@@ -10,9 +10,9 @@ from ficlens.attribution.cues import (
     Mentions,
     NameIndex,
     QuoteCues,
-    person_word_genders,
     read_cues,
 )
+from ficlens.lexicon import person_word_genders
 
 CAST = {"c1": ["Maren"], "c2": ["Oskar"], "c3": ["Lady Vane"], "c4": ["The Gull"]}
 GENDERS = {"c1": "she", "c2": "he", "c3": "she", "c4": "unknown"}

@@ -68,6 +68,14 @@ def test_characters_keeps_titled_namesakes_apart():
     assert "Fenwick Hall" not in names
 
 
+def test_characters_rare_titled_full_name_is_no_namesake():
+    said = " ".join(f'"Yes," said Jonah Pell{"." if i % 2 else ", smiling."}' for i in range(6))
+    text = (f"Jonah Pell came home. {said} The maid announced Mr. Jonah Pell. Mr. Pell sat down. "
+            "Mr. Pell ate. Mr. Pell slept.\n")
+    names = _by_name(_world(text))
+    assert "Mr. Pell" in names["Jonah Pell"].aliases and "Mr. Pell" not in names
+
+
 def test_characters_titled_surname_joins_the_one_full_name():
     world = _world("Nora Vance came home. Miss Vance was tired. Nora slept, and Miss Vance dreamed.\n"
                    "In the morning Nora Vance ate toast. She was happy.\n")
@@ -112,6 +120,7 @@ def test_characters_described_speakers_marked_out_by_a_phrase():
     assert notes["the man in the grey coat"] == ["the man in the grey coat", "the man in the\ngrey coat",
                                                  "the man in the grey coat"]
     assert not any(name.startswith("the man in a") or name == "the man" for name in notes)
+    assert _by_name(_world(text))["the man in the grey coat"].gender == "he"  # its noun says
 
 
 def test_characters_described_title_joins_its_one_holder():

@@ -26,11 +26,6 @@ WRONG_TODAY = {
         "'<quote>, he replied, <absolute clause naming Kurt as object>': the sentence before opens with"
         " 'Kurt's <noun>', read as a name beat for Kurt; the walks follow it although alternation "
         "makes it Blaine's answer",
-    10484:
-        "Rachel enters (named last in the narration paragraph before) and speaks untagged: two-man "
-        "turn-taking wins over the newcomer feature, although the quote calls Kurt by name",
-    10669:
-        "Rachel answers Kurt's reply to her; follows the 10484 error (turn-taking cascade)",
     12097:
         "a phone call answered at the end of the narration paragraph before ('..., he <adverb> "
         "answered.'): that 'he' is now read as its tag, but Blaine is the last man named (the object "

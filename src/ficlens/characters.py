@@ -36,8 +36,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from .lexicon import KIN_AND_ROLE_WORDS, person_word_genders, word_list
 from .model import CastMember, Character, Gender, Span, StoryWorld
 
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
@@ -50,6 +50,7 @@ NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
+NAMESAKE_SHARE = 0.2  # "Mr. John Knightley" this often among his full names keeps "Mr. Knightley" apart
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
 _MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
@@ -110,16 +111,8 @@ _PLACE_WORDS = {
 }
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE",
                       "LAW", "DATE", "TIME"}
-_KIN_WORDS: dict[str, Gender] = {
-    **dict.fromkeys(["brother", "father", "husband", "uncle", "nephew", "grandfather", "grandson",
-                     "stepbrother", "dad", "daddy", "king", "prince", "mr", "boyfriend", "son", "man",
-                     "boy", "gentleman", "lad", "fiancé", "widower"], "he"),
-    **dict.fromkeys(["sister", "mother", "wife", "aunt", "niece", "grandmother", "granddaughter",
-                     "stepsister", "mom", "mum", "mommy", "queen", "princess", "girlfriend", "daughter",
-                     "woman", "girl", "lady", "fiancée", "widow"], "she"),
-}
 _PERSON_NOUNS = {
-    *_KIN_WORDS,
+    *KIN_AND_ROLE_WORDS,
     "friend",
     "cousin",
     "partner",
@@ -211,30 +204,16 @@ _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['�
 
 
 @cache
-def _word_list(name: str) -> frozenset[str]:
-    lines = resources.files("ficlens.data").joinpath(name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-@cache
 def _name_genders() -> dict[str, Gender]:
     """First name -> he/she for names on exactly one of the two lists."""
-    male, female = _word_list("names_male.txt"), _word_list("names_female.txt")
+    male, female = word_list("names_male.txt"), word_list("names_female.txt")
     return {**dict.fromkeys(male - female, "he"), **dict.fromkeys(female - male, "she")}
 
 
 @cache
 def _first_names() -> frozenset[str]:
     """Every first name on either list: a sign of a person, whatever the gender."""
-    return _word_list("names_male.txt") | _word_list("names_female.txt")
-
-
-@cache
-def _person_word_genders() -> dict[str, Gender]:
-    male, female = _word_list("person_words_male.txt"), _word_list("person_words_female.txt")
-    words: dict[str, Gender] = {w.lower(): "he" for w in male - female}
-    words.update({w.lower(): "she" for w in female - male})
-    return {**words, **_KIN_WORDS}
+    return word_list("names_male.txt") | word_list("names_female.txt")
 
 
 def find_characters(world: StoryWorld) -> StoryWorld:
@@ -591,8 +570,10 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     Full names ("Emma Woodhouse") seed groups; a titled full name joins the same
     names untitled. A titled surname ("Miss Woodhouse") joins the one full name
     of compatible gender with that surname, unless several compete, or the text
-    also writes a full name with that title and surname: always apart for a male
-    title ("Mr. John Knightley" keeps "Mr. Knightley" apart), apart for a female
+    also writes a full name with that title and surname: apart for a male title
+    when that full name carries it in at least ``NAMESAKE_SHARE`` of its uses ("Mr.
+    John Knightley" keeps "Mr. Knightley" apart; a rare "Mr. Dorian Gray" leaves
+    "Mr. Gray" his), apart for a female
     one when the titled surname is named more often than that full name and its
     own first name together ("Miss Fairfax" is "Miss Jane Fairfax", "Jane").
     "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
@@ -620,7 +601,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         return groups[-1]
 
     full: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
-    titled_full: set[tuple[str | None, str]] = set()
+    titled_full: Counter[tuple[str | None, str]] = Counter()
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
         key = tuple(form.names)
         same = [g for g in full[key] if _compatible(g.gender_hint, form.gender)]
@@ -629,7 +610,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             full[key].append(group)
         add(group, form)
         if form.title:
-            titled_full.add((form.title, form.names[-1]))
+            titled_full[(form.title, form.names[-1])] += form.count
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     by_first: dict[str, list[_Group]] = defaultdict(list)
     for key, namesakes in full.items():
@@ -644,8 +625,8 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                        and (title not in _MARRIED_TITLES or _written_with(g, title))
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
             namesake = (title, word) in titled_full and len(fitting) == 1 and (
-                title in _MALE_TITLES
-                or form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
+                titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] if title in _MALE_TITLES
+                else form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
             if namesake or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
                 fitting = [g for g in fitting if _written_with(g, title)] if len(fitting) > 1 else fitting
@@ -983,10 +964,13 @@ def _named_by_others(text: str, groups: list[_Group], quotes: list[tuple[int, in
 def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[tuple[int, int]]) -> Gender:
     """he / she / they / unknown from titles, first names, person words and following pronouns."""
     votes: dict[str, float] = defaultdict(float)
-    person_words = _person_word_genders()
+    person_words = person_word_genders()
     titles = {g for a in group.aliases if (g := _title_gender(_parse(a, 0).title)) != "unknown"}
     if len(titles) == 1:
         return titles.pop()
+    head = re.split(r"\s(?:in|with|of)\s", group.name)[0].split()[-1].lower()
+    if group.described and person_words.get(head, "unknown") != "unknown":
+        return person_words[head]  # "the landlady", "the man with the black beard": its noun says
     word = (_parse(group.name, 0).names or group.name.split()[-1:] or [""])[0]
     prior = _name_genders().get(word, "unknown")
     if prior == "unknown" and word == group.name.removeprefix("the "):  # "Granny", "the Duchess", "the lady"

@@ -40,9 +40,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..lexicon import person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
-from .cues import Mentions, NameIndex, QuoteCues, Tag, person_word_genders, read_cues
+from .cues import Mentions, NameIndex, QuoteCues, Tag, read_cues
 from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
 
 __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]

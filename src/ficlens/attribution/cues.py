@@ -16,8 +16,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 from ..model import Gender
@@ -72,25 +70,6 @@ _TO_MENTION = re.compile(r"^\s*(?:\w+ly\s+)?(?:to|at)\s+(?:him|her)?\s*$", re.IG
 _TAG_AFTER_REACH = 160  # characters after a quote searched for its tag
 _TAG_BEFORE_REACH = 400  # characters before a quote searched for an introducing tag
 _SUBJECT_REACH = 70  # longest narration between a quote and its tag verb ("Emma, smiling at him, said")
-
-
-_KIN_GENDERS: dict[str, Gender] = {
-    **dict.fromkeys("father brother husband uncle nephew grandfather papa king prince duke earl baron "
-                    "squire vicar parson rector curate colonel captain major general".split(), "he"),
-    **dict.fromkeys("mother sister wife aunt niece grandmother mamma mama queen princess duchess "
-                    "countess baroness female".split(), "she"),
-}
-
-
-@cache
-def person_word_genders() -> dict[str, Gender]:
-    """Lower-cased person words with one gender ("uncle" he, "aunt" she), from ficlens/data."""
-    genders: dict[str, Gender] = dict(_KIN_GENDERS)
-    for gender, name in (("he", "person_words_male.txt"), ("she", "person_words_female.txt")):
-        for line in resources.files("ficlens.data").joinpath(name).read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                genders[line.strip().lower()] = gender  # type: ignore[assignment]
-    return genders
 
 
 @dataclass

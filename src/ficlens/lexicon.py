@@ -1,0 +1,41 @@
+"""Word lists the stages share: person words with the gender they carry.
+
+``person_words_male.txt`` / ``person_words_female.txt`` in ``ficlens/data`` come from
+coreferee (MIT) and WordNet (see docs/characters.md); ``KIN_AND_ROLE_WORDS`` are our
+own additions, the words fiction most often calls people by ("mum", "landlady", "the
+vicar"). Characters read them for gender and for "his sister Juno"; attribution for
+"said her brother".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from .model import Gender
+
+KIN_AND_ROLE_WORDS: dict[str, Gender] = {
+    **dict.fromkeys("brother father husband uncle nephew grandfather grandson stepbrother dad daddy papa mr "
+                    "boyfriend son man boy gentleman lad fiancé widower king prince duke earl baron squire "
+                    "vicar parson rector curate policeman landlord barman waiter".split(), "he"),
+    **dict.fromkeys("sister mother wife aunt niece grandmother granddaughter stepsister mom mum mommy mamma "
+                    "mama girlfriend daughter woman girl lady fiancée widow queen princess duchess countess "
+                    "baroness female landlady barmaid waitress policewoman".split(), "she"),
+}
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of one list in ``ficlens/data`` (one a line, ``#`` comments)."""
+    lines = resources.files("ficlens.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def person_word_genders() -> dict[str, Gender]:
+    """Lower-cased person words with one gender ("uncle" he, "aunt" she); a word on both lists
+    has none."""
+    male, female = word_list("person_words_male.txt"), word_list("person_words_female.txt")
+    words: dict[str, Gender] = {w.lower(): "he" for w in male - female}
+    words.update({w.lower(): "she" for w in female - male})
+    return {**words, **KIN_AND_ROLE_WORDS}
