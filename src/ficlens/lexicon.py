@@ -1,6 +1,6 @@
-"""Word lists the stages share: person words with the gender they carry.
+"""Word lists the stages share: first names, and person words with the gender they carry.
 
-``person_words_male.txt`` / ``person_words_female.txt`` in ``ficlens/data`` come from
+The lists in ``ficlens/data`` (``names_*.txt``, ``person_words_*.txt``) come from
 coreferee (MIT) and WordNet (see docs/characters.md); ``KIN_AND_ROLE_WORDS`` are our
 own additions, the words fiction most often calls people by ("mum", "landlady", "the
 vicar"). Characters read them for gender and for "his sister Juno"; attribution for
