@@ -91,6 +91,13 @@ def test_attribution_vocative_hands_over_and_addresses() -> None:
     assert world.quotes[1].addressees == [ada]
 
 
+def test_attribution_previous_paragraph_of_narration_introduces_the_quote() -> None:
+    text = ('"Did you hear that?" asked Ada.\n\nRory shook his head.\n\nThe phone rang twice. Frowning, '
+            'Rory answered.\n\n"Hello? Who is this?"')
+    world = _world(text, {"Ada": "she", "Rory": "he"})
+    assert _speakers(world) == ["Ada", "Rory"] and world.quotes[1].type == "explicit"
+
+
 def test_attribution_long_implicit_alternation() -> None:
     lines = ['"Do you hear that?" asked Ada.', '"Hear what?" said Rory.']
     lines += ['"That humming."', '"It is the fridge."', '"Fridges do not hum like that."', '"Ours does."',
