@@ -74,6 +74,10 @@ def test_characters_rare_titled_full_name_is_no_namesake():
             "Mr. Pell ate. Mr. Pell slept.\n")
     names = _by_name(_world(text))
     assert "Mr. Pell" in names["Jonah Pell"].aliases and "Mr. Pell" not in names
+    said = " ".join(f'"No," said Nora Pell{"." if i % 2 else ", frowning."}' for i in range(6))
+    text = (f"Nora Pell came home. {said} The maid announced Miss Nora Pell. " + "Miss Pell sat. " * 8 + "\n")
+    names = _by_name(_world(text))
+    assert "Miss Pell" in names["Nora Pell"].aliases and "Miss Pell" not in names
 
 
 def test_characters_titled_surname_joins_the_one_full_name():

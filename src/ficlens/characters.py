@@ -570,12 +570,11 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     Full names ("Emma Woodhouse") seed groups; a titled full name joins the same
     names untitled. A titled surname ("Miss Woodhouse") joins the one full name
     of compatible gender with that surname, unless several compete, or the text
-    also writes a full name with that title and surname: apart for a male title
-    when that full name carries it in at least ``NAMESAKE_SHARE`` of its uses ("Mr.
-    John Knightley" keeps "Mr. Knightley" apart; a rare "Mr. Dorian Gray" leaves
-    "Mr. Gray" his), apart for a female
+    also writes a full name with that title and surname in at least ``NAMESAKE_SHARE``
+    of its uses (a rare "Mr. Dorian Gray" leaves "Mr. Gray" his): then apart for a
+    male title ("Mr. John Knightley" keeps "Mr. Knightley" apart), apart for a female
     one when the titled surname is named more often than that full name and its
-    own first name together ("Miss Fairfax" is "Miss Jane Fairfax", "Jane").
+    own first name together ("Miss Bennet" is not "Miss Elizabeth Bennet").
     "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
     name, or the one of several written with that title ("Sir John Middleton").
     Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"); a married title
@@ -624,9 +623,10 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             fitting = [g for g in by_surname.get(word, []) if _compatible(g.gender_hint, form.gender)
                        and (title not in _MARRIED_TITLES or _written_with(g, title))
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
-            namesake = (title, word) in titled_full and len(fitting) == 1 and (
-                titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] if title in _MALE_TITLES
-                else form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
+            namesake = (title, word) in titled_full and len(fitting) == 1 \
+                and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
+                    title in _MALE_TITLES
+                    or form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
             if namesake or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
                 fitting = [g for g in fitting if _written_with(g, title)] if len(fitting) > 1 else fitting
