@@ -190,10 +190,7 @@ _TO_GROUP = re.compile(r"\b(?:to|at|towards?|told|addressed|asked) (?:the others
 def _said_to_group(text: str, before: int, start: int, end: int, after: int) -> bool:
     """'He turned to the others with a quick "...",' / '"...," she told the room.': the narration
     sentence leading into the quote, or the one its tag opens, turns to a group."""
-    lead_start = before
-    for found in _SENTENCE_END.finditer(text, before, start):
-        lead_start = found.end()
-    return bool(_TO_GROUP.search(text, lead_start, start)
+    return bool(_TO_GROUP.search(text, _last_sentence_start(text, before, start), start)
                 or _TO_GROUP.search(text, end, _first_sentence_end(text, end, after)))
 
 
@@ -210,6 +207,15 @@ def _sentence_after(text: str, start: int, end: int, introduced: int) -> bool:
 def _first_sentence_end(text: str, start: int, end: int) -> int:
     found = _SENTENCE_END.search(text, start, end)
     return found.end() if found else end
+
+
+def _last_sentence_start(text: str, start: int, stop: int) -> int:
+    """Where the last sentence before ``stop`` begins: just after the last sentence end in
+    [start, stop), else ``start``."""
+    last = start
+    for found in _SENTENCE_END.finditer(text, start, max(start, stop)):
+        last = found.end()
+    return last
 
 
 @dataclass
@@ -358,9 +364,7 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
 def _introducing_verb(text: str, start: int, stop: int) -> _Verb | None:
     """The verb of a narration sentence that ends in ``stop`` and announces the next speech without a
     comma or colon: "Mrs. Grey began again." / "Tom went on." (not "He said nothing.")."""
-    sentence_start = start
-    for found in _SENTENCE_END.finditer(text, start, max(start, stop - 1)):
-        sentence_start = found.end()
+    sentence_start = _last_sentence_start(text, start, stop - 1)
     verbs = _verbs(text, sentence_start, stop)
     if not verbs:
         return None
@@ -388,9 +392,7 @@ def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | No
     if not tail:
         return None
     end = start + len(tail)
-    sentence_start = start
-    for found in _SENTENCE_END.finditer(text, start, end - 1):
-        sentence_start = found.end()
+    sentence_start = _last_sentence_start(text, start, end - 1)
     verbs = _verbs(text, sentence_start, end)
     if verbs and (len(verbs) == 1 or tail[-1] in ".!?") \
             and not text[sentence_start:verbs[0].start].strip(" \n\t\"'\u201c\u201d"):
@@ -687,10 +689,8 @@ def _said_to(text: str, mentions: Mentions, start: int, stop: int) -> str | None
 
 def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, end: int) -> Tag | None:
     """The subject opening the sentence next to the quote ("Kurt shrugged. "..."" / ""..." He sighed.")."""
-    last_start = before
     narration_end = before + len(text[before:start].rstrip(" \t\n\"'\u201c\u201d"))
-    for boundary in _SENTENCE_END.finditer(text, before, max(before, narration_end - 1)):
-        last_start = boundary.end()
+    last_start = _last_sentence_start(text, before, narration_end - 1)
     for lo, hi in ((last_start, start), (end, after)):
         segment = text[lo:hi]
         if not re.search(r"[A-Za-z]", segment):
