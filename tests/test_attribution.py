@@ -200,3 +200,13 @@ def test_turn_taking_features_carry_how_sure_the_walk_was() -> None:
     column = FEATURES.index("previous_turn")
     previous = [second.features[second.candidates.index(c), column] for c in ("c1", "c2")]
     assert previous == pytest.approx([0.7, 0.3])
+
+
+def test_a_beat_does_not_give_he_said_to_the_man_the_tag_acts_on() -> None:
+    """"Kurt smiled ... "Me too," he replied, squeezing Kurt's hand": the beat's subject is the
+    other man, so the beat does not decide (it does when the tag names no one)."""
+    text = ('"I missed you," said Kurt.\n\nKurt smiled as Blaine looked away. "Me too," he replied, '
+            "squeezing Kurt's hand.")
+    assert _speakers(_world(text, {"Kurt": "he", "Blaine": "he"})) == ["Kurt", "Blaine"]
+    plain = text.replace(", squeezing Kurt's hand", "")
+    assert _speakers(_world(plain, {"Kurt": "he", "Blaine": "he"})) == ["Kurt", "Kurt"]

@@ -10,6 +10,7 @@ from ficlens.attribution.cues import (
     Mentions,
     NameIndex,
     QuoteCues,
+    bound_by_pronoun,
     read_cues,
 )
 from ficlens.lexicon import person_word_genders
@@ -145,3 +146,16 @@ def test_attribution_cues_degenerate_input_reads_no_cues(text: str, start: int, 
     cues = read_cues(text, Mentions([], [], []), start, end, 0, len(text), person_word_genders(),
                      lambda phrase: None, 0 if text else None)
     assert cues.tag is None and cues.beat is None and cues.vocatives == []
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("He pulled away from Oskar.", ["c2"]),  # a "he" and a man after it: someone else
+    ("She passed Oskar the net.", []),  # a woman's pronoun says nothing about a man
+    ("Oskar sighed. He knew.", []),  # the name before the pronoun, in another sentence
+    ("When he turned, Oskar was gone. Maren laughed.", ["c2"]),
+])
+def test_attribution_cues_bound_by_pronoun(text: str, bound: list[str]) -> None:
+    spans = sorted((m.start(), m.end(), character) for character, names in CAST.items() for name in names
+                   for m in re.finditer(re.escape(name), text))
+    mentions = Mentions([s for s, _, _ in spans], [e for _, e, _ in spans], [c for _, _, c in spans])
+    assert bound_by_pronoun(text, mentions, GENDERS, 0, len(text)) == bound

@@ -22,10 +22,6 @@ ANNOTATION = Path(__file__).resolve().parent / "fixtures" / "seed" / "speakers.j
 SPOKEN = ("speech", "thought")
 
 WRONG_TODAY = {
-    7607:
-        "'<quote>, he replied, <absolute clause naming Kurt as object>': the sentence before opens with"
-        " 'Kurt's <noun>', read as a name beat for Kurt; the walks follow it although alternation "
-        "makes it Blaine's answer",
     12097:
         "a phone call answered at the end of the narration paragraph before ('..., he <adverb> "
         "answered.'): that 'he' is now read as its tag, but Blaine is the last man named (the object "

@@ -43,7 +43,7 @@ import numpy as np
 from ..lexicon import person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
-from .cues import Mentions, NameIndex, QuoteCues, Tag, read_cues
+from .cues import Mentions, NameIndex, QuoteCues, Tag, bound_by_pronoun, read_cues
 from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
 
 __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
@@ -401,13 +401,18 @@ def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_st
     """The character whose action opens the narration next to a quote in its paragraph, when the
     quote has no tag ("Ruth dropped her brush. "Or we move."", and ""I missed it." Nora sat down."
     when the quote opens the paragraph) or only a pronoun of that character's gender ("Declan
-    handed Owen a flask. "Drink this," he said.")."""
+    handed Owen a flask. "Drink this," he said."), unless the rest of the tag's sentence names
+    that character ("Kurt's smile faded. "Me too," he replied, his hand on Kurt's.": someone else)."""
     beat, tag = cues.beat, cues.tag
     if beat is None or beat.kind != "name" or beat.character is None:
         return None
     if tag is not None:
         agrees = tag.kind == "pronoun" and tag.gender == context.genders.get(beat.character)
-        return beat.character if agrees and beat.start < quote.start else None
+        sentence_end = re.search(r"[.!?\n]", context.text[tag.end:tag.end + 200])
+        acted_on = bound_by_pronoun(context.text, context.mentions, context.genders, tag.start,
+                                    tag.end + (sentence_end.start() if sentence_end else 200))
+        return beat.character if agrees and beat.start < quote.start and beat.character not in acted_on \
+            else None
     opens_paragraph = quote.start - paragraph_start <= 1
     return beat.character if beat.start < quote.start or opens_paragraph else None
 

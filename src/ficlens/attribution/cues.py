@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -216,6 +216,24 @@ def _last_sentence_start(text: str, start: int, stop: int) -> int:
     for found in _SENTENCE_END.finditer(text, start, max(start, stop)):
         last = found.end()
     return last
+
+
+_NOMINATIVE = {"he": re.compile(r"\b[Hh]e\b"), "she": re.compile(r"\b[Ss]he\b")}
+
+
+def bound_by_pronoun(text: str, mentions: Mentions, genders: Mapping[str, str], start: int,
+                     stop: int) -> list[str]:
+    """Who is named in [start, stop) after a "he"/"she" of their own gender in the same sentence:
+    "He pulled away from Blaine", "she handed Ann the cup". A name after such a pronoun is
+    someone else (the pronoun does not stand for them), so the pronoun's chain is not theirs."""
+    bound = []
+    for i in mentions.within(start, stop):
+        owner = mentions.owners[i]
+        pronoun = _NOMINATIVE.get(genders.get(owner, ""))
+        if pronoun and pronoun.search(text, _last_sentence_start(text, start, mentions.starts[i]),
+                                      mentions.starts[i]):
+            bound.append(owner)
+    return bound
 
 
 @dataclass
