@@ -408,11 +408,12 @@ def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_st
         return None
     if tag is not None:
         agrees = tag.kind == "pronoun" and tag.gender == context.genders.get(beat.character)
+        if not agrees or beat.start >= quote.start:
+            return None
         sentence_end = re.search(r"[.!?\n]", context.text[tag.end:tag.end + 200])
         acted_on = bound_by_pronoun(context.text, context.mentions, context.genders, tag.start,
                                     tag.end + (sentence_end.start() if sentence_end else 200))
-        return beat.character if agrees and beat.start < quote.start and beat.character not in acted_on \
-            else None
+        return None if beat.character in acted_on else beat.character
     opens_paragraph = quote.start - paragraph_start <= 1
     return beat.character if beat.start < quote.start or opens_paragraph else None
 
