@@ -146,6 +146,29 @@ def test_characters_lone_role_title_joins_its_one_holder(title: str):
     _assert_spans_exact(world)
 
 
+def test_characters_lone_title_joins_the_holder_named_far_more_often():
+    often = "Major Lusk came in. Major Lusk sat. Major Lusk ate. Major Lusk slept. Major Lusk woke. "
+    text = (often * 2 + "A letter from Major Orde came; Major Orde was away. The Major read it, and the Major laughed. "
+            "Then the Major left.\n")
+    names = _by_name(_world(text))
+    assert names["Major Lusk"].aliases == ["Major"] and names["Major Lusk"].mentions == 13
+    assert "the Major" not in names
+    close = ("Major Lusk sat. Major Orde sat. The Major rose, the Major bowed, and the Major left. "
+             "Major Lusk and Major Orde ate.\n")
+    names = _by_name(_world(close))
+    assert "Major" not in names["Major Lusk"].aliases + names["Major Orde"].aliases  # which one: unknown
+
+
+def test_characters_doctor_is_not_the_woman_of_his_surname():
+    text = ("Mrs. Venn poured tea. Mrs. Venn smiled at him. Mrs. Venn sat down.\n\n"
+            "Dr. Venn came in. Dr. Venn read his paper. Dr. Venn said nothing.\n")
+    names = _by_name(_world(text))
+    assert names["Mrs. Venn"].aliases == [] and names["Dr. Venn"].mentions == 3
+    joined = ("Mr. Orr came in. Mr. Orr sat. Mr. Orr ate. Doctor Orr, as they called him, left. "
+              "Doctor Orr slept.\n")
+    assert _by_name(_world(joined))["Mr. Orr"].aliases == ["Doctor Orr"]
+
+
 def test_characters_capitalised_phrase_with_a_common_word_stays_whole():
     text = ("The Silent Man waited by the well. A man walked past; the man was old. Then the Silent Man "
             "turned, for the Silent Man knew him.\n\n\"Who goes?\" said the Silent Man. Any man could "

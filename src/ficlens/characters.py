@@ -43,6 +43,7 @@ from .model import CastMember, Character, Gender, Span, StoryWorld
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
 SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
 SAMPLES_PER_NAME = 4
+TITLE_HOLDER_LEAD = 5  # "the Major" is the Major named this many times as often as any other
 RARE = 5  # a name form seen fewer times, with any sign of a place, needs a sign of a person
 MIN_MENTIONS = 2  # a character is named at least this often,
 WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once per this many words
@@ -577,7 +578,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     own first name together ("Miss Bennet" is not "Miss Elizabeth Bennet").
     "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
     name, or the one of several written with that title ("Sir John Middleton").
-    Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"); a married title
+    Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"; "Dr. Grant" does not
+    join the "Mrs. Grant" a woman's title started, though "Doctor Losberne" joins
+    "Mr. Losberne"); a married title
     joins only a full name written with it ("Mrs. Maylie" is not "Rose Maylie"), a
     male title only one known to be a man's, by its first name, title or pronouns
     ("Mr. Beebe" is not "Minnie Beebe", his niece).
@@ -617,10 +620,13 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         by_first[key[0]].extend(namesakes)
     bare = Counter({f.names[0]: f.count for f in forms if len(f.names) == 1 and not f.title})
     titled: dict[tuple[str, str], _Group] = {}
+    her_title: set[int] = set()  # groups a woman's titled surname started: "Dr. Grant" is not "Mrs. Grant"
     for form in sorted((f for f in forms if len(f.names) == 1 and f.title), key=lambda f: -f.count):
         word, title = form.names[0], form.title or ""
         if (title, word) not in titled:
-            fitting = [g for g in by_surname.get(word, []) if _compatible(g.gender_hint, form.gender)
+            hers = _title_gender(title) == "she"
+            fitting = [g for g in by_surname.get(word, []) if (hers or id(g) not in her_title)
+                       and _compatible(g.gender_hint, form.gender)
                        and (title not in _MARRIED_TITLES or _written_with(g, title))
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
             namesake = (title, word) in titled_full and len(fitting) == 1 \
@@ -634,6 +640,8 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             titled[(title, word)] = fitting[0] if fitting else new_group()
             if not fitting:
                 by_surname[word].append(titled[(title, word)])
+                if hers:
+                    her_title.add(id(titled[(title, word)]))
         add(titled[(title, word)], form)
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
@@ -676,8 +684,10 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
 
 
 def _join_described(groups: list[_Group]) -> list[_Group]:
-    """A title on its own ("the general", "the Major") joins the one kept character named with
-    that title ("General Tilney", "Major Callendar"); other descriptions stay characters."""
+    """A title on its own ("the general", "the Major") joins the kept character named with that
+    title ("General Tilney", "Major Callendar") when there is one, or when one is named
+    ``TITLE_HOLDER_LEAD`` times as often as any other (Major Callendar, not Major Roberts, who
+    is named twice); other descriptions stay characters."""
     by_title: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
         for title in {title for alias in group.aliases if (title := _parse(alias, 0).title)}:
@@ -687,7 +697,9 @@ def _join_described(groups: list[_Group]) -> list[_Group]:
         word = group.name.split()[-1].capitalize()
         lone_title = group.described or bool(group.aliases) and all(_is_title(a) for a in group.aliases)
         holders = by_title.get(_TITLE_SPELLINGS.get(word, word), []) if lone_title else []
-        if len(holders) == 1 and len(group.name.split()) <= 2:
+        holders = sorted((h for h in holders if h is not group), key=lambda h: -len(h.spans))
+        if holders and len(group.name.split()) <= 2 and (
+                len(holders) == 1 or len(holders[0].spans) >= TITLE_HOLDER_LEAD * len(holders[1].spans)):
             holders[0].aliases.extend(group.aliases)
             holders[0].spans.extend(group.spans)
         else:
