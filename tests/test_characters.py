@@ -148,8 +148,8 @@ def test_characters_lone_role_title_joins_its_one_holder(title: str):
 
 def test_characters_lone_title_joins_the_holder_named_far_more_often():
     often = "Major Lusk came in. Major Lusk sat. Major Lusk ate. Major Lusk slept. Major Lusk woke. "
-    text = (often * 2 + "A letter from Major Orde came; Major Orde was away. The Major read it, and the Major laughed. "
-            "Then the Major left.\n")
+    text = (often * 2 + "A letter from Major Orde came; Major Orde was away. The Major read it, and "
+            "the Major laughed. Then the Major left.\n")
     names = _by_name(_world(text))
     assert names["Major Lusk"].aliases == ["Major"] and names["Major Lusk"].mentions == 13
     assert "the Major" not in names

@@ -90,6 +90,49 @@ def test_relations_possessive_resolves_by_gender_and_salience():
     assert by_label(world) == {"Pia & Quinn": "family"}
 
 
+def test_relations_offstage_parent_needs_a_second_cue():
+    cast = {"Ivy": "she", "Abe": "he"}
+    once = "Ivy and Abe sat by the fire. Her father worked nights at the mill, and Abe knew it.\n"
+    assert by_label(find_relationships(build_world(once, cast))) == {}  # her father is not there
+    twice = (
+        "Ivy got home late. Her father was waiting up, and Abe did not look pleased.\n\n"
+        "Ivy sighed. Her father always waited up. Abe poured the tea without a word.\n"
+    )
+    assert by_label(find_relationships(build_world(twice, cast))) == {"Abe & Ivy": "family"}
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ('"My father is ill again," Ann told Ben.', {}),  # a relative spoken of: neither of them
+        ('"Thank you, my dear brother," Ann told Ben.', {"Ann & Ben": "family"}),  # addressed
+        ('"You are my best friend," Ann told Ben.', {"Ann & Ben": "friendship"}),
+        ('"You are the kindest man I know and my husband." Ann smiled at Ben.', {"Ann/Ben": "romantic"}),
+    ],
+)
+def test_relations_terms_in_dialogue(line, expected):
+    world = build_world(line, {"Ann": "she", "Ben": "he"})
+    (quote,) = world.quotes
+    quote.speaker, quote.addressees = world.characters[0].id, [world.characters[1].id]  # Ann to Ben
+    assert by_label(find_relationships(world)) == expected
+
+
+def test_relations_comma_after_a_term_is_no_apposition_without_a_closing_one():
+    cast = {"Ada": "she", "Cy": "he", "Bea": "she"}
+    world = find_relationships(build_world("Ada and Cy talked. Thinking of his sister, Bea felt sad.", cast))
+    assert all(r.confidence < 0.9 for r in world.relationships)  # Bea is not named as the sister
+    text = "Ada and Cy talked. He thought of his sister, Bea, all day."
+    named = find_relationships(build_world(text, cast))
+    assert by_label(named) == {"Bea & Cy": "family"} and named.relationships[0].confidence >= 0.9
+
+
+def test_relations_possessive_before_the_named_relative_is_someone_else():
+    world = find_relationships(build_world("Kit sighed. Her stepmom Lou was late again.",
+                                           {"Kit": "she", "Lou": "she"}))
+    [relationship] = world.relationships
+    assert [e.note for e in relationship.evidence] == ["Her stepmom → Lou"]  # named right there: certain
+
+
 def test_relations_roommates_from_rooms_in_one_home():
     text = (
         "Rae came out of Rae's room yawning. Sol was already in his room with the door shut.\n\n"

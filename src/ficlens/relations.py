@@ -12,7 +12,9 @@ Relationships come from cue phrases in the story (never from the notes):
   a character (the name itself, the speaker for "my", the addressee for "your",
   or for "his"/"her" the sentence's subject or the most salient character of
   that gender) and the other person is the name right after the term, a name in
-  apposition ("Finn, his brother"), or the nearest name of the term's gender;
+  apposition ("Finn, his brother"), the one spoken to when dialogue addresses
+  them ("Thank you, my dear brother"), or the nearest name of the term's gender
+  (never either side of the conversation that speaks of the relative);
 * phrases ("the love of my life"), verbs ("kissed Blaine", "hated Rachel"),
   a named pair with a couple noun or state ("the Finn and Rachel drama",
   "Anna and Bea were roommates"), and people who each have a room in the same
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -72,6 +74,16 @@ _NOT_MODIFIER = (
 ).split()
 _MODIFIER = rf"(?:(?!(?:{'|'.join(_NOT_MODIFIER)})\b)[a-z][a-z'-]*,?\s+){{0,5}}?"
 _APPOSITION = re.compile(r"\s*(?:,|is|was|had been|became|,\s*who\s+was)\s*")
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"\u201d\u2019']?\s+")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$)")
+# A relative addressed: the term set off by the quote's edge or punctuation ("Thank you, my dear
+# brother.", ""Mom, ..."), or said of "you" ("You're my best friend", "Will you be my girlfriend?").
+_SET_OFF_BEFORE = re.compile(r"(?:^|[,!?.;:\u2014\u2013]|[\"\u201c\u2018'])\s*$")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,!?.;:\u2014\u2013]|[\"\u201d\u2019']|$)")
+_YOU_ARE = re.compile(r"\byou(?:['\u2019]re|\s+are|\s+were|['\u2019]ll\s+be|\s+will\s+be|\s+have\s+been"
+                      r"|['\u2019]ve\s+been)\b", re.IGNORECASE)
+_JUST_BEFORE = re.compile(r"^(?:\s+(?:still|always|really|truly|the))*\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\bbe\s+(?:the\s+)?$", re.IGNORECASE)  # "Will you be my girlfriend?"
 
 
 @dataclass(frozen=True)
@@ -257,11 +269,17 @@ class _CueReader:
         owner_word: str | None,
         subject: str | None,
     ) -> None:
-        """ "his brother": the owner's brother is someone; who is decided in ``_resolve_roles``."""
+        """ "his brother": the owner's brother is someone; who is decided in ``_resolve_roles``.
+        In "Her stepmom Lou was late" the sentence's subject is the stepmom, so "her" is
+        someone else: the salient character of that gender."""
         owner = self._owner(owner_word, start, subject) if owner_word else subject
+        after = self.index.between(end, end + 3)
+        gender = _POSSESSIVE.get(owner_word.lower()) if owner_word else None
+        if gender and owner and after and after[0].character == owner:
+            owner = self.salience.resolve(gender, exclude=owner)
         if not owner:
             return
-        candidates = self._candidates(owner, entry[1], start, end)
+        candidates = self._candidates(owner, entry[1], start, end, declared=role in _phrases())
         if candidates:
             self.roles.append(_RoleCue(owner, role, entry[0], entry[2], start, end, candidates))
 
@@ -271,13 +289,17 @@ class _CueReader:
         Candidates vote per (owner, role): a certain one (named right there) counts 3,
         nearby ones 1, 1/2, 1/3 by rank. A cue with one nearby candidate takes it; one
         with several, or for a role one has only one of (father, husband), takes the
-        owner's overall winner if that is among them, and is dropped otherwise.
+        owner's overall winner if that is among them, and is dropped otherwise. A guess
+        for an offstage role ("her father worked abroad") needs a second cue naming the
+        same pair: parents are spoken of more often than they are there.
         """
         votes: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        pairs: Counter[tuple[str, str]] = Counter()
         for cue in self.roles:
+            pairs.update((cue.owner, candidate) for candidate, _ in cue.candidates)
             for rank, (candidate, factor) in enumerate(cue.candidates):
                 votes[(cue.owner, cue.role)][candidate] += 3.0 if factor == 1.0 else 1.0 / (rank + 1)
-        unique = _unique_roles()
+        unique, offstage = _unique_roles(), _offstage_roles()
         for cue in self.roles:
             tally = votes[(cue.owner, cue.role)]
             winner = max(tally, key=tally.__getitem__)
@@ -286,6 +308,8 @@ class _CueReader:
                 if winner not in (c for c, _ in cue.candidates):
                     continue  # unsure, and nothing else in the story settles it
                 target = winner
+            if factor < 1.0 and cue.role in offstage and pairs[(cue.owner, target)] < 2:
+                continue
             note = f"{self.text[cue.start : cue.end]} → {self._name(target)}"
             self._add(
                 cue.owner,
@@ -356,15 +380,20 @@ class _CueReader:
                     f"{state.group(1)}",
                 )
 
-    def _candidates(self, owner: str, term_gender: str, start: int, end: int) -> list[tuple[str, float]]:
+    def _candidates(self, owner: str, term_gender: str, start: int, end: int,
+                    declared: bool = False) -> list[tuple[str, float]]:
         """Who a role term names, with a confidence factor: the name right after it, a name
-        in apposition ("Finn, his brother"), a name in the same quote or its addressee
-        (certain); else the nearest names of the term's gender in the scene, else the
-        most salient one."""
+        in apposition ("Finn, his brother"), or, in dialogue, the one spoken to when the
+        term addresses them ("Thank you, my dear brother", "you're my best friend", and
+        every ``declared`` phrase: "the love of my life") (certain); else the nearest names
+        of the term's gender in the quote, then in the scene, leaving out both sides of a
+        conversation that speaks of the relative ("my father is ill"), else the most
+        salient one."""
         compatible = [] if term_gender == "any" else [term_gender, "unknown"]
         after = self.index.between(end, end + 3)
-        if after and after[0].character and after[0].character != owner:
-            return [(after[0].character, 1.0)]
+        if after and after[0].character and after[0].character != owner and (
+                "," not in self.text[end : after[0].start] or _APPOSITION_END.match(self.text, after[0].end)):
+            return [(after[0].character, 1.0)]  # "her sister Jo", "her sister, Jo, ..." (not "..., Jo was")
         before = self.index.between(start - 40, start)
         if (
             before
@@ -372,23 +401,33 @@ class _CueReader:
             and _APPOSITION.fullmatch(self.text[before[-1].end : start])
         ):
             return [(before[-1].character, 1.0)]
+        others = {"", owner}
         quote = self._quote_at(start)
         if quote:
-            in_quote = self.index.between(quote[0], quote[1])
-            if quote[3]:
-                in_quote = [*in_quote, Mention(start, end, quote[3])]
-            ranked = _ranked([m for m in in_quote if m.character not in ("", owner)], start, self.gender, [])
+            lead, rest = self.text[max(quote[0], start - 40) : start], self.text[end : quote[1]]
+            sentence = self.text[quote[0] : start]
+            sentence = sentence[max((m.end() for m in _SENTENCE_BREAK.finditer(sentence)), default=0) :]
+            you = [*_YOU_ARE.finditer(sentence)]  # "you are the love of my life ... and my best friend."
+            said_of_you = bool(you) and (_JUST_BEFORE.match(sentence[you[-1].end() :]) is not None
+                                         or _SET_OFF_AFTER.match(rest) is not None)
+            addressed = said_of_you or bool(_BE_BEFORE.search(lead)) or bool(
+                _SET_OFF_BEFORE.search(lead) and _SET_OFF_AFTER.match(rest))
+            if quote[3] and quote[3] != owner and (declared or addressed):
+                return [(quote[3], 1.0)]
+            others |= {quote[2] or "", quote[3] or ""}
+            inside = [m for m in self.index.between(quote[0], quote[1]) if m.character not in others]
+            ranked = _ranked(inside, start, self.gender, compatible)
             if ranked:
-                return [(ranked[0], 1.0)]
+                return [(c, _NEAR_FACTOR) for c in ranked[:3]]
         scene_start, scene_end = self._scene_of(start)
         window = self.index.between(max(start - _WINDOW, scene_start), min(end + _WINDOW, scene_end))
-        nearby = [m for m in window if m.character not in ("", owner)]
+        nearby = [m for m in window if m.character not in others]
         ranked = _ranked(nearby, start, self.gender, compatible)
         if ranked:
             return [(c, _NEAR_FACTOR) for c in ranked[:3]]
         for gender in compatible or ("he", "she", "unknown"):
             salient = self.salience.resolve(gender, exclude=owner)
-            if salient:
+            if salient and salient not in others:
                 return [(salient, _SALIENT_FACTOR)]
         return []
 
@@ -623,6 +662,11 @@ def _verbs() -> dict[str, str]:
 @cache
 def _unique_roles() -> frozenset[str]:
     return frozenset(load_data("relation_cues.json")["unique_roles"])
+
+
+@cache
+def _offstage_roles() -> frozenset[str]:
+    return frozenset(load_data("relation_cues.json")["offstage_roles"])
 
 
 @cache

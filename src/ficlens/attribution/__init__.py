@@ -593,7 +593,8 @@ def _mark_belief(mark: Callable[..., None], feature: str, turn: _Turn | None,
     """Mark each candidate (``among`` them only, if given) by how likely the walk thought it spoke
     ``turn``: an unsure turn counts for less in the turn-taking that follows it."""
     if turn is not None:
-        for candidate, probability in (turn.belief or {turn.speaker: 1.0}).items():
+        belief = turn.belief or ({turn.speaker: 1.0} if turn.speaker else {})
+        for candidate, probability in belief.items():
             if among is None or candidate in among:
                 mark(feature, candidate, value=probability)
 
