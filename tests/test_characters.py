@@ -52,6 +52,12 @@ def test_characters_finds_people_not_places_bands_or_shows():
     _assert_spans_exact(world)
 
 
+def test_characters_a_platform_one_is_on_is_no_person():
+    text = ("Wren sent back a photo of his cat on Instagram. He was always on Instagram, Odo said, "
+            "and Odo was usually right.\n\n\"Give it time,\" said Wren.\n")
+    assert set(_by_name(_world(text))) == {"Wren", "Odo"}
+
+
 @pytest.mark.parametrize(("name", "gender"), [("Maya Okafor", "she"), ("Theo", "he"), ("Priya", "she"),
                                               ("Juno", "she")])
 def test_characters_gender_from_pronouns_and_person_words(name: str, gender: str):

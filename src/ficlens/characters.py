@@ -162,7 +162,7 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
 _CLAUSE_BEFORE = re.compile(
     r"(?:,|\b(?:and|but|while|when|as|because|then|so|before|after|until|if|though))"
