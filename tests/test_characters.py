@@ -52,6 +52,18 @@ def test_characters_finds_people_not_places_bands_or_shows():
     _assert_spans_exact(world)
 
 
+def test_characters_present_tense_speech_tags_are_signs_of_a_person():
+    text = ("\"Now?\" Quill asks.\n\n\"Now,\" I say, and I nod at Quill.\n\n"
+            "\"Fine,\" Quill says, and Quill sighs.\n")
+    assert "Quill" in _by_name(_world(text))  # rare, once after "at": only the tags say a person
+
+
+def test_characters_gender_from_a_pronoun_after_an_opening_clause():
+    text = ("I wait by the door. When Quill finally turns up, she's soaked.\n\n\"You're late,\" I say.\n\n"
+            "\"Traffic,\" Quill says. Quill shrugs.\n")
+    assert _by_name(_world(text))["Quill"].gender == "she"
+
+
 def test_characters_a_platform_one_is_on_is_no_person():
     text = ("Wren sent back a photo of his cat on Instagram. He was always on Instagram, Odo said, "
             "and Odo was usually right.\n\n\"Give it time,\" said Wren.\n")

@@ -130,10 +130,12 @@ _PERSON_NOUNS = {
     "neighbor",
     "fiance",
 }
-_SPEECH_VERBS = (
+_SPEECH_VERBS = (  # past and present tense: fan fiction is often told in the present ("Dani says")
     "said|asked|replied|answered|cried|shouted|whispered|murmured|muttered|called|"
     "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
-    "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared"
+    "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared|"
+    "says|asks|replies|answers|cries|shouts|whispers|murmurs|mutters|calls|adds|continues|"
+    "exclaims|groans|sighs|laughs|smiles|nods|grins|snaps|yells|screams|breathes|begins|goes on"
 )
 
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combining marks too
@@ -164,9 +166,10 @@ _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
-_CLAUSE_BEFORE = re.compile(
-    r"(?:,|\b(?:and|but|while|when|as|because|then|so|before|after|until|if|though))"
-    r"[ \t]+$"
+_CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause's subject too
+    r"(?:,|\b(?:and|but|while|when|as|because|then|so|before|after|until|if|though|once|since))"
+    r"[ \t]+$",
+    re.IGNORECASE,
 )
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
