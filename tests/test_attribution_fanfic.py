@@ -94,6 +94,26 @@ EXPECTED = [
     ("first-person-coffee.txt", "Saturday. My place", "Marcus"),
     ("first-person-coffee.txt", "Even her", "Marcus"),
     ("first-person-coffee.txt", "Wow, thanks", "Dani"),
+    # British single quotes, notes around the story, and replies right after a paragraph whose
+    # own quote has its tag ("'There you are,' Rhys said, and Tom jumped."): that tag is spent,
+    # it does not introduce the next paragraph's reply.
+    ("single-quotes-boiler.txt", "Tom? You home?", "Rhys"),
+    ("single-quotes-boiler.txt", "There you are", "Rhys"),
+    ("single-quotes-boiler.txt", "Christ, you scared me", "Tom"),
+    ("single-quotes-boiler.txt", "You're early", "Tom"),
+    ("single-quotes-boiler.txt", "Meeting got cancelled", "Rhys"),
+    ("single-quotes-boiler.txt", "Is that the boiler", "Rhys"),
+    ("single-quotes-boiler.txt", "It's making the noise", "Tom"),
+    ("single-quotes-boiler.txt", "The clanking noise", "Rhys"),
+    ("single-quotes-boiler.txt", "Both.", "Tom"),
+    ("single-quotes-boiler.txt", "I rang the landlord", "Tom"),
+    ("single-quotes-boiler.txt", "Come here", "Rhys"),
+    ("single-quotes-boiler.txt", "Better?", "Rhys"),
+    ("single-quotes-boiler.txt", "Mm.", "Tom"),
+    ("single-quotes-boiler.txt", "Don't let go yet", "Tom"),
+    ("single-quotes-boiler.txt", "He brought biscuits", "Tom"),
+    ("single-quotes-boiler.txt", "Bribery.", "Rhys"),
+    ("single-quotes-boiler.txt", "Working bribery", "Tom"),
     # A vocative hands the turn to a third person: "Nora, ...?" is answered by Nora.
     ("vocative-handoff.txt", "Left at the church", "Owen"),
     ("vocative-handoff.txt", "Definitely left", "Owen"),
@@ -154,7 +174,7 @@ def test_attribution_fanfic_speaker(fixture: str, opening: str, speaker: str) ->
     quote = _quote(world, opening)
     names = {c.id: c.name for c in world.characters}
     span = world.text[quote.start:quote.end]
-    assert span[0] in "\"\u201c" and quote.text in span
+    assert span[0] in "\"\u201c'\u2018" and quote.text in span
     assert names.get(quote.speaker or "") == speaker
 
 

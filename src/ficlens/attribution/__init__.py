@@ -210,6 +210,11 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     context = _context(world)
     paragraphs = [_paragraph_of(context, q) for q in quotes]
     cues = [_cues(context, quotes, paragraphs, i) for i in range(len(quotes))]
+    for i in range(1, len(quotes)):  # "'Hi,' Rhys said, and Tom jumped." does not introduce Tom's reply
+        tag = cues[i].tag
+        if tag is not None and tag.start < context.paragraph_starts[paragraphs[i]] and any(
+                cues[j].tag is not None and cues[j].tag.start == tag.start for j in range(max(0, i - 3), i)):
+            cues[i] = _cues(context, quotes, paragraphs, i, lead_in=False)
     return _Prepared(context, quotes, paragraphs, cues,
                      [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)])
 
@@ -366,7 +371,8 @@ def _paragraph_of(context: _Context, quote: Quote) -> int:
     return max(0, bisect_right(context.paragraph_starts, quote.start) - 1)
 
 
-def _cues(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int) -> QuoteCues:
+def _cues(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int,
+          lead_in: bool = True) -> QuoteCues:
     quote, paragraph = quotes[i], paragraphs[i]
     before = context.paragraph_starts[paragraph]
     if i > 0 and paragraphs[i - 1] == paragraph:
@@ -378,7 +384,7 @@ def _cues(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int)
               for j in context.mentions.within(quote.start - WINDOW, quote.start)}
     return read_cues(context.text, context.mentions, quote.start, quote.end, before, after,
                      context.person_genders, lambda phrase: context.names.resolve(phrase, recent),
-                     _lead_in(context, quotes, paragraphs, i, before))
+                     _lead_in(context, quotes, paragraphs, i, before) if lead_in else None)
 
 
 def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int,
