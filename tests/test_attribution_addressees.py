@@ -104,14 +104,29 @@ def test_attribution_addressees_without_a_partner(lines: list[Line], expected: l
     assert _addressed(lines) == expected
 
 
-def test_attribution_addressees_tagged_pair_outweighs_an_untagged_third_voice() -> None:
+def test_attribution_addressees_tagged_pair_when_the_turn_has_no_other_neighbour() -> None:
     _, quotes, paragraphs, cues = _dialogue([(0, "ada", "Did you lock the shed?", [], []),
                                             (1, "rory", "Twice.", [], []),
-                                            (2, "cleo", "Then who opened it?", [], []),
-                                            (3, "ada", "The wind, probably.", [], [])])
-    quotes[0].type = quotes[1].type = "explicit"  # "said Ada", "said Rory"; the last two are untagged
+                                            (2, "ada", "Then who opened it?", [], []),
+                                            (3, "ada", "The wind, I suppose.", [], [])])
+    quotes[0].type = quotes[1].type = "explicit"  # "said Ada", "said Rory"; the rest untagged
     set_addressees(quotes, paragraphs, cues)
-    assert [q.addressees for q in quotes] == [["rory"], ["ada", "cleo"], ["ada", "rory"], ["rory"]]
+    assert quotes[-1].addressees == ["rory"]
+
+
+def test_attribution_addressees_a_third_voice_tagged_only_by_pronouns_still_counts() -> None:
+    # Priya's lines say "she said"; Leon and Oscar are named in theirs. Before Oscar comes in,
+    # Leon talks to Priya, not to the other man the conversation's name tags mention.
+    _, quotes, paragraphs, cues = _dialogue([(0, "leon", "Is it supposed to look like that?", [], []),
+                                            (1, "priya", "Yes. Go away.", [], []),
+                                            (2, "leon", "It looks lumpy.", [], []),
+                                            (3, "oscar", "Careful!", [], []),
+                                            (4, "leon", "Since when are we making compote?", [], [])])
+    for quote in quotes:
+        quote.type = "anaphoric" if quote.speaker == "priya" else "explicit"
+    cues["q2"].tag = Tag("pronoun", 0, 3, gender="she")
+    set_addressees(quotes, paragraphs, cues)
+    assert [q.addressees for q in quotes][:2] == [["priya"], ["leon"]]
 
 
 def test_attribution_addressees_said_to_tag() -> None:

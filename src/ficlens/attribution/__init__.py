@@ -212,8 +212,8 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     cues = [_cues(context, quotes, paragraphs, i) for i in range(len(quotes))]
     for i in range(1, len(quotes)):  # "'Hi,' Rhys said, and Tom jumped." does not introduce Tom's reply
         tag = cues[i].tag
-        if tag is not None and tag.start < context.paragraph_starts[paragraphs[i]] and any(
-                cues[j].tag is not None and cues[j].tag.start == tag.start for j in range(max(0, i - 3), i)):
+        spent = {earlier.tag.start for earlier in cues[max(0, i - 3):i] if earlier.tag is not None}
+        if tag is not None and tag.start < context.paragraph_starts[paragraphs[i]] and tag.start in spent:
             cues[i] = _cues(context, quotes, paragraphs, i, lead_in=False)
     return _Prepared(context, quotes, paragraphs, cues,
                      [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)])

@@ -11,7 +11,9 @@ one paragraph between neighbours.
   of its quotes have several addressees, 70% of these three-voice turns).
 * Else, when the conversation's explicit tags ("said Emma") name just two
   people and the speaker is one, it is said to the other: tags are far surer
-  than the speakers of untagged turns.
+  than the speakers of untagged turns; unless the turn next to it is a third
+  voice's own "she said" (Leon's lines before Oscar comes in are said to
+  Priya, whose replies say "she said", not to Oscar).
 * Else to the speaker of the turn before, or after.
 * A turn whose neighbours are its own speaker (a long speech cut by narration,
   or turns the speaker ranking gave to one voice) is said to the
@@ -46,6 +48,7 @@ class _Turn:
     paragraph: int
     speaker: str | None
     conversation: int
+    pronoun_tagged: bool = False  # its speaker is read from a "she said" (a voice, if no name tag)
 
 
 @dataclass
@@ -97,6 +100,9 @@ def _turns(quotes: list[Quote], paragraphs: list[int],
             conversations[-1].named.update(quote_cues.named_inside + quote_cues.beat_characters)
         if quote.type == "explicit" and quote.speaker and not quote.continues:
             conversations[-1].tagged[quote.speaker] += 1
+        if quote.type == "anaphoric" and quote_cues is not None and quote_cues.tag is not None \
+                and quote_cues.tag.kind == "pronoun" and quote.speaker == turn.speaker:
+            turn.pronoun_tagged = True
     for turn in turns:
         if turn.speaker:
             conversations[turn.conversation].speakers[turn.speaker] += 1
@@ -112,7 +118,11 @@ def _addressees(speaker: str, quote_cues: QuoteCues, turns: list[_Turn], index: 
     if tag is not None and tag.addressee and tag.addressee != speaker:
         return [tag.addressee]
     neighbours = [c for c in dict.fromkeys(_neighbour(turns, index, step, speaker) for step in (-1, 1)) if c]
-    if len(neighbours) < 2 and len(conversation.tagged) == 2 and speaker in conversation.tagged:
+    voiced = any(turns[i].pronoun_tagged and turns[i].speaker in neighbours
+                 and turns[i].speaker not in conversation.tagged
+                 for i in (index - 1, index + 1) if 0 <= i < len(turns))
+    pair = len(conversation.tagged) == 2 and speaker in conversation.tagged
+    if len(neighbours) < 2 and pair and not voiced:
         return [c for c in conversation.tagged if c != speaker]  # its tags name two people: the other one
     if neighbours:  # two different ones: both hear it, the conversation's more frequent speaker first
         return sorted(neighbours, key=lambda c: -conversation.speakers[c])
