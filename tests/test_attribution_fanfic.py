@@ -138,6 +138,17 @@ EXPECTED = [
     ("bake-off-three-voices.txt", "Sure you did", "Leon"),
     ("bake-off-three-voices.txt", "Well?", "Oscar"),
     ("bake-off-three-voices.txt", "Told you", "Leon"),
+    # Texts in chat format, then two boys in a kitchen; one is named only at the start of his
+    # sentences and after quotes ("Nico said"), yet he is a character.
+    ("late-night-texts.txt", "Hey,", "Arlo"),
+    ("late-night-texts.txt", "Hey yourself", "Nico"),
+    ("late-night-texts.txt", "You okay?", "Nico"),
+    ("late-night-texts.txt", "They'll stop eventually", "Arlo"),
+    ("late-night-texts.txt", "I just didn't want", "Arlo"),
+    ("late-night-texts.txt", "You can stay", "Nico"),
+    ("late-night-texts.txt", "Mum won't mind", "Nico"),
+    ("late-night-texts.txt", "Everyone likes me", "Arlo"),
+    ("late-night-texts.txt", "Wow. Kick a man", "Nico"),
     # A vocative hands the turn to a third person: "Nora, ...?" is answered by Nora.
     ("vocative-handoff.txt", "Left at the church", "Owen"),
     ("vocative-handoff.txt", "Definitely left", "Owen"),

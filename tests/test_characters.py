@@ -64,6 +64,13 @@ def test_characters_gender_from_a_pronoun_after_an_opening_clause():
     assert _by_name(_world(text))["Quill"].gender == "she"
 
 
+def test_characters_first_name_that_speaks_may_open_every_sentence():
+    text = ("Nico's phone rang.\n\n\"Hey,\" Nico said.\n\nNico sat down. \"Tea?\" Nico asked.\n\n"
+            "Wow. Nobody answered.\n")
+    names = _by_name(_world(text))
+    assert "Nico" in names and "Wow" not in names
+
+
 def test_characters_a_platform_one_is_on_is_no_person():
     text = ("Wren sent back a photo of his cat on Instagram. He was always on Instagram, Odo said, "
             "and Odo was usually right.\n\n\"Give it time,\" said Wren.\n")

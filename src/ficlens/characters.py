@@ -491,9 +491,10 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
     titled = _is_title(tokens[0])
     noninitial = occurrences - candidate.initial
-    if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences):
-        return False
     known_name = _bare(tokens[-1] if titled else tokens[0]) in _first_names()
+    if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not (
+            known_name and (candidate.speech or candidate.possessive or candidate.vocative)):
+        return False  # "Damme", "Wow"; but a first name that speaks may open every sentence it is in
     if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin or \
             candidate.vocative >= (1 if known_name else 2):
         return True
