@@ -404,15 +404,7 @@ class _CueReader:
         others = {"", owner}
         quote = self._quote_at(start)
         if quote:
-            lead, rest = self.text[max(quote[0], start - 40) : start], self.text[end : quote[1]]
-            sentence = self.text[quote[0] : start]
-            sentence = sentence[max((m.end() for m in _SENTENCE_BREAK.finditer(sentence)), default=0) :]
-            you = [*_YOU_ARE.finditer(sentence)]  # "you are the love of my life ... and my best friend."
-            said_of_you = bool(you) and (_JUST_BEFORE.match(sentence[you[-1].end() :]) is not None
-                                         or _SET_OFF_AFTER.match(rest) is not None)
-            addressed = said_of_you or bool(_BE_BEFORE.search(lead)) or bool(
-                _SET_OFF_BEFORE.search(lead) and _SET_OFF_AFTER.match(rest))
-            if quote[3] and quote[3] != owner and (declared or addressed):
+            if quote[3] and quote[3] != owner and (declared or self._addresses_listener(start, end, quote)):
                 return [(quote[3], 1.0)]
             others |= {quote[2] or "", quote[3] or ""}
             inside = [m for m in self.index.between(quote[0], quote[1]) if m.character not in others]
@@ -430,6 +422,20 @@ class _CueReader:
             if salient and salient not in others:
                 return [(salient, _SALIENT_FACTOR)]
         return []
+
+    def _addresses_listener(self, start: int, end: int,
+                            quote: tuple[int, int, str | None, str | None]) -> bool:
+        """Whether the term at [start, end) inside ``quote`` is said of the one spoken to: set off
+        by punctuation ("Thank you, my dear brother."), after "be" ("Will you be my girlfriend?"),
+        or after "you are" in its sentence ("you are the love of my life ... and my best friend.")."""
+        lead, rest = self.text[max(quote[0], start - 40) : start], self.text[end : quote[1]]
+        if _BE_BEFORE.search(lead) or _SET_OFF_BEFORE.search(lead) and _SET_OFF_AFTER.match(rest):
+            return True
+        sentence = self.text[quote[0] : start]
+        sentence = sentence[max((m.end() for m in _SENTENCE_BREAK.finditer(sentence)), default=0) :]
+        you = [*_YOU_ARE.finditer(sentence)]
+        return bool(you) and (_JUST_BEFORE.match(sentence[you[-1].end() :]) is not None
+                              or _SET_OFF_AFTER.match(rest) is not None)
 
     def _scene_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._scene_starts, offset) - 1
