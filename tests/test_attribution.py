@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import ficlens
 from ficlens.attribution import Decision, attribute_quotes, walk_quotes
 from ficlens.attribution.ranker import FEATURES
 from ficlens.model import Character, Gender, Quote, Span, StoryWorld
@@ -97,15 +96,6 @@ def test_attribution_previous_paragraph_of_narration_introduces_the_quote() -> N
             'Rory answered.\n\n"Hello? Who is this?"')
     world = _world(text, {"Ada": "she", "Rory": "he"})
     assert _speakers(world) == ["Ada", "Rory"] and world.quotes[1].type == "explicit"
-
-
-def test_attribution_a_tag_spent_on_its_own_quote_introduces_no_reply() -> None:
-    text = ("The flat was cold when Rory got in. He found Tam on the sofa.\n\n'There you are,' Rory said, "
-            "and Tam jumped.\n\n'You scared me.' Tam pulled his headphones down. 'You are early.'\n")
-    world = ficlens.analyze(text)
-    names = {c.id: c.name for c in world.characters}
-    assert [names.get(q.speaker or "") for q in world.quotes] == ["Rory", "Tam", "Tam"]
-    assert world.quotes[1].type == "implicit"  # not "explicit" by the spent "Rory said"
 
 
 def test_attribution_long_implicit_alternation() -> None:
