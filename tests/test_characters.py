@@ -71,6 +71,15 @@ def test_characters_first_name_that_speaks_may_open_every_sentence():
     assert "Nico" in names and "Wow" not in names
 
 
+def test_characters_short_name_called_in_dialogue_joins_its_owner():
+    text = ("\"Done,\" said Priya. Priya frowned at the bowl, and Leon laughed.\n\n"
+            "\"It needs something. Doesn't it, Pri?\" said Leon.\n\n\"Go away, Leon,\" said Priya.\n")
+    names = _by_name(_world(text))
+    assert names["Priya"].aliases == ["Pri"] and "Pri" not in names
+    will = ("\"Stop,\" said William. William sat.\n\n\"Will you stop, Will?\" said Ann. Ann will not wait.\n")
+    assert "Will" not in _by_name(_world(will))["William"].aliases  # "will" is a word of the story
+
+
 def test_characters_a_platform_one_is_on_is_no_person():
     text = ("Wren sent back a photo of his cat on Instagram. He was always on Instagram, Odo said, "
             "and Odo was usually right.\n\n\"Give it time,\" said Wren.\n")

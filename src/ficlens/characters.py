@@ -679,7 +679,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
         named.update(dict.fromkeys(form.names, form.count))
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
-    groups = _link_nicknames(text, ranges, _cluster(forms))
+    groups = _link_short_names(text, ranges, candidates, _link_nicknames(text, ranges, _cluster(forms)))
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
@@ -756,6 +756,30 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 other.aliases = []
             target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
             owner.update(dict.fromkeys(target.aliases, target))
+    return [group for group in groups if group.aliases]
+
+
+def _link_short_names(text: str, ranges: list[tuple[int, int]], candidates: dict[str, _Candidate],
+                      groups: list[_Group]) -> list[_Group]:
+    """A short form called out in dialogue joins the one character whose first name it begins:
+    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica. Not a word the story also writes in
+    lower case ("Will", "Rob"), nor a form of a character with other names."""
+    first_names = [(_parse(g.aliases[0], 0).names[0], g) for g in groups if g.aliases and not g.described]
+    alone = {g.aliases[0]: g for g in groups if len(g.aliases) == 1}  # "Pri", found as a name on its own
+    taken = {alias for g in groups for alias in g.aliases} - set(alone)
+    lower: set[str] | None = None
+    for form, candidate in candidates.items():
+        if candidate.vocative == 0 or " " in form or len(form) < 3 or form in taken or _is_common_word(form):
+            continue
+        owners = {id(g): g for name, g in first_names if len(name) > len(form) and name.startswith(form)}
+        if len(owners) != 1:
+            continue
+        if lower is None:
+            lower = {word for a, b in ranges for word in _LOWER_WORD.findall(text, a, b)}
+        if form.lower() not in lower:
+            next(iter(owners.values())).aliases.append(form)
+            if form in alone:
+                alone[form].aliases = []
     return [group for group in groups if group.aliases]
 
 
