@@ -80,6 +80,14 @@ def test_characters_short_name_called_in_dialogue_joins_its_owner():
     assert "Will" not in _by_name(_world(will))["William"].aliases  # "will" is a word of the story
 
 
+def test_characters_singular_they_and_a_tag_subject_give_pronouns():
+    text = ("Rowan arrived late, as they always did. Rowan rolled their eyes at Ezra.\n\n"
+            "\"You're late,\" said Ezra. He did not get up.\n\n\"I'm fashionable,\" Rowan said, and they "
+            "sat down. \"Move over, Ezra.\"\n")
+    names = _by_name(_world(text))
+    assert names["Rowan"].gender == "they" and names["Ezra"].gender == "he"
+
+
 def test_characters_a_platform_one_is_on_is_no_person():
     text = ("Wren sent back a photo of his cat on Instagram. He was always on Instagram, Odo said, "
             "and Odo was usually right.\n\n\"Give it time,\" said Wren.\n")

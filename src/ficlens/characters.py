@@ -44,6 +44,7 @@ SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text
 SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
 SAMPLES_PER_NAME = 4
 TITLE_HOLDER_LEAD = 5  # "the Major" is the Major named this many times as often as any other
+THEY_VOTES = 1.0  # weighted "they"/"their" after a name, with no more than a quarter as much he/she
 RARE = 5  # a name form seen fewer times, with any sign of a place, needs a sign of a person
 MIN_MENTIONS = 2  # a character is named at least this often,
 WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once per this many words
@@ -1036,8 +1037,9 @@ def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int
             continue
         pronoun = _pronoun_after(text, end, boundaries, quotes)
         if pronoun:
-            subject = _starts_sentence(text, start) or bool(
+            subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
                 _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
+                or _SPEECH_BEFORE.search(text, max(0, start - 20), start) or _SPEECH_AFTER.match(text, end)
             )
             votes[pronoun[0]] += pronoun[1] * (1.0 if subject else 0.25)
     return votes
@@ -1047,7 +1049,7 @@ def _pronoun_verdict(votes: dict[str, float]) -> Gender:
     he, she, they = votes.get("he", 0.0), votes.get("she", 0.0), votes.get("they", 0.0)
     if max(he, she) >= 1 and max(he, she) >= 1.5 * min(he, she):
         return "he" if he > she else "she"
-    if he + she == 0 and they >= 3:
+    if they >= THEY_VOTES and he + she <= they / 4:  # a stray "he" nearby is someone else's
         return "they"
     return "unknown"
 
@@ -1067,11 +1069,11 @@ def _pronoun_after(text: str, end: int, boundaries: list[int],
         if _inside(quotes, m.start()):
             continue
         word = m.group().lower()
-        if word in ("him", "them", "their"):
+        if word in ("him", "them"):
             continue  # an object or a group: someone else, most often
         if m.group(1):
             return ("he", 1.0)
         if m.group(2):
             return ("she", 0.3) if word == "her" else ("she", 1.0)
-        return ("they", 0.5)
+        return ("they", 0.3) if word == "their" else ("they", 0.5)  # "Rowan rolled their eyes"
     return None
