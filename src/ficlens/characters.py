@@ -323,8 +323,9 @@ def _is_title(token: str) -> bool:
     return _strip_title(token) in _TITLES
 
 
-def _candidates(text: str, ranges: list[tuple[int, int]]) -> dict[str, _Candidate]:
-    """Every trimmed capitalised run in the story, with the cues counted at each occurrence."""
+def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Candidate], Counter[str]]:
+    """Every trimmed capitalised run in the story, with the cues counted at each occurrence; and
+    the story's lower-case words, counted."""
     lower: Counter[str] = Counter()
     runs: list[tuple[bool, list[tuple[int, str]]]] = []
     for a, b in ranges:
@@ -364,7 +365,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> dict[str, _Candidat
             candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
-    return found
+    return found, lower
 
 
 def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counter[str],
@@ -667,7 +668,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
 
 def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
-    candidates = _candidates(text, ranges)
+    candidates, lower = _candidates(text, ranges)
     story_chars = sum(b - a for a, b in ranges)
     votes = _ner_votes(text, candidates, story_chars) if candidates else {}
     people = [c for c in candidates.values() if _is_person(c, votes.get(c.form, Counter()))]
@@ -680,7 +681,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
         named.update(dict.fromkeys(form.names, form.count))
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
-    groups = _link_short_names(text, ranges, candidates, _link_nicknames(text, ranges, _cluster(forms)))
+    groups = _link_short_names(candidates, lower, _link_nicknames(text, ranges, _cluster(forms)))
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
@@ -760,7 +761,7 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
     return [group for group in groups if group.aliases]
 
 
-def _link_short_names(text: str, ranges: list[tuple[int, int]], candidates: dict[str, _Candidate],
+def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str],
                       groups: list[_Group]) -> list[_Group]:
     """A short form called out in dialogue joins the one character whose first name it begins:
     "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica. Not a word the story also writes in
@@ -768,15 +769,12 @@ def _link_short_names(text: str, ranges: list[tuple[int, int]], candidates: dict
     first_names = [(_parse(g.aliases[0], 0).names[0], g) for g in groups if g.aliases and not g.described]
     alone = {g.aliases[0]: g for g in groups if len(g.aliases) == 1}  # "Pri", found as a name on its own
     taken = {alias for g in groups for alias in g.aliases} - set(alone)
-    lower: set[str] | None = None
     for form, candidate in candidates.items():
         if candidate.vocative == 0 or " " in form or len(form) < 3 or form in taken or _is_common_word(form):
             continue
         owners = {id(g): g for name, g in first_names if len(name) > len(form) and name.startswith(form)}
         if len(owners) != 1:
             continue
-        if lower is None:
-            lower = {word for a, b in ranges for word in _LOWER_WORD.findall(text, a, b)}
         if form.lower() not in lower:
             next(iter(owners.values())).aliases.append(form)
             if form in alone:
