@@ -141,6 +141,25 @@ def test_attribution_cues_title_alone_links_no_character() -> None:
     assert names.resolve("the Gull", {}) == "c4"
 
 
+def test_attribution_cues_description_is_all_of_a_name() -> None:
+    names = NameIndex({"c1": ["the gentleman in the grey coat"], "c2": ["Mr. Pell"]},
+                      {"c1": "he", "c2": "he"})
+    assert names.resolve("the gentleman", {}) is None  # any gentleman, not the one in the grey coat
+    assert names.resolve("the gentleman in the grey coat", {}) == "c1"
+    assert names.resolve("Pell", {}) == "c2"  # a name may be part of one
+
+
+def test_attribution_cues_description_tag_is_the_mention_there() -> None:
+    """The characters stage may give "the doctor" of one chapter to Doctor Harrow: the tag follows."""
+    text = '"Sit down," said the doctor.'
+    start = text.index("the doctor")
+    mentions = Mentions([start], [start + len("the doctor")], ["c2"])
+    names = NameIndex({"c1": ["The Doctor"], "c2": ["Doctor Harrow"]}, {"c1": "he", "c2": "he"})
+    cues = read_cues(text, mentions, 0, text.index(",") + 2, 0, len(text), person_word_genders(),
+                     lambda phrase: names.resolve(phrase, {}), None)
+    assert cues.tag is not None and cues.tag.character == "c2"
+
+
 @pytest.mark.parametrize(("text", "start", "end"), [("", 0, 0), ('"', 0, 1), ('""', 0, 2), ("\n\n", 1, 2)])
 def test_attribution_cues_degenerate_input_reads_no_cues(text: str, start: int, end: int) -> None:
     cues = read_cues(text, Mentions([], [], []), start, end, 0, len(text), person_word_genders(),

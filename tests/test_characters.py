@@ -201,6 +201,49 @@ def test_characters_lone_title_joins_the_holder_named_far_more_often():
     assert "Major" not in names["Major Lusk"].aliases + names["Major Orde"].aliases  # which one: unknown
 
 
+# Narration that names nobody, to put chapters apart (about 2,000 characters).
+_FAR = ("The rain came in off the marsh and stayed for the week, and the lanes filled with it. "
+        "Nobody went out who did not have to, and the lamps were lit by four. ") * 13 + "\n\n"
+
+
+def test_characters_each_description_goes_to_the_holder_named_near_it():
+    text = ("Duchess Amble arrived first. Duchess Amble sat at the head of the table.\n\n"
+            '"The soup is cold," said the duchess.\n\n"It is," said Tobin.\n\n'
+            '"Then send it back," said the duchess.\n\n' + _FAR * 12 +
+            "Duchess Verrin came in the spring. Duchess Verrin never sat.\n\n"
+            '"Where is the garden?" asked the duchess.\n\n"Behind you," said Tobin.\n\n'
+            '"So it is," said the duchess.\n\n')
+    notes = _notes(_world(text))
+    amble, verrin = notes["Duchess Amble"], notes["Duchess Verrin"]
+    assert amble.count("the duchess") == 2 and verrin.count("the duchess") == 2
+    assert "the duchess" not in notes
+    assert text.index("the duchess") < text.index("Duchess Verrin")  # the first two are Amble's
+
+
+def test_characters_cast_description_is_the_holder_of_its_title_only_nearby():
+    text = ('"Breathe in," said the doctor. "Good."\n\n"It hurts," said Wren.\n\n' + _FAR * 12 +
+            "Doctor Harrow came up the stairs. The doctor set down his bag.\n\n"
+            '"Where is the patient?" asked the doctor.\n\n"Here," said Wren.\n\n')
+    cast = [{"name": "The Doctor", "gender": "he"}, {"name": "Doctor Harrow", "gender": "he"},
+            {"name": "Wren", "gender": "she"}]
+    notes = _notes(_world(text, cast))
+    assert notes["The Doctor"] == ["the doctor"]  # the doctor of the first chapter
+    assert notes["Doctor Harrow"] == ["Doctor Harrow", "The doctor", "the doctor"]
+
+
+def test_characters_description_that_answers_to_a_name_is_that_person():
+    exchange = ('"What are you painting, Basil?" asked Harry.\n\n'
+                '"The river," said the painter.\n\n"Again?" Harry said.\n\n')
+    text = ("Basil Vey worked at the window. Harry Lisle watched him.\n\n" + exchange +
+            '"Tell me, Basil, is it finished?"\n\n"Not yet," answered the painter.\n\n')
+    names = _by_name(_world(text))
+    assert "the painter" not in names
+    assert [s.note for s in names["Basil"].mention_spans].count("the painter") == 2
+    once = _by_name(_world("Basil Vey worked at the window. Harry Lisle watched him.\n\n" + exchange +
+                           '"Is it finished?" he said.\n\n"Not yet," answered the painter.\n\n'))
+    assert "the painter" in once  # one reply to "Basil" is not enough
+
+
 def test_characters_doctor_is_not_the_woman_of_his_surname():
     text = ("Mrs. Venn poured tea. Mrs. Venn smiled at him. Mrs. Venn sat down.\n\n"
             "Dr. Venn came in. Dr. Venn read his paper. Dr. Venn said nothing.\n")

@@ -30,6 +30,7 @@ are matched.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -43,6 +44,8 @@ from .model import CastMember, Character, Gender, Span, StoryWorld
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
 SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
 SAMPLES_PER_NAME = 4
+LINK_WINDOW = 20_000  # characters from a holder's name within which "the duchess" is that holder
+ANSWER_VOTES = 2  # replies to one name called just before that make a description that person
 TITLE_HOLDER_LEAD = 5  # "the Major" is the Major named this many times as often as any other
 THEY_VOTES = 1.0  # weighted "they"/"their" after a name, with no more than a quarter as much he/she
 RARE = 5  # a name form seen fewer times, with any sign of a place, needs a sign of a person
@@ -176,6 +179,7 @@ _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘])$")  # a name called in dialogue: "Well, Watson?" / "Pip, come here."
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
+_AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{_SPEECH_VERBS})[ \t]+)?")  # '," said |the painter'
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
 _QUOTE_MARK = "[\"“”‘’']"
@@ -240,7 +244,9 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
-    kept = _join_described(kept)
+    _join_described(kept)
+    _join_answering(world.text, quotes, kept)
+    kept = [g for g in kept if g.spans or g.cast is not None]
     kept.sort(key=lambda g: (-len(g.spans), g.first_mention))
     world.characters = [
         Character(id=f"c{i}", name=g.name, aliases=[a for a in g.aliases if a != g.name], gender=g.gender,
@@ -689,28 +695,91 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     return groups + _described_speakers(text, ranges)
 
 
-def _join_described(groups: list[_Group]) -> list[_Group]:
+def _join_described(groups: list[_Group]) -> None:
     """A title on its own ("the general", "the Major") joins the kept character named with that
     title ("General Tilney", "Major Callendar") when there is one, or when one is named
     ``TITLE_HOLDER_LEAD`` times as often as any other (Major Callendar, not Major Roberts, who
-    is named twice); other descriptions stay characters."""
+    is named twice). Otherwise each of its mentions goes to the one holder named within
+    ``LINK_WINDOW`` of it ("the duchess" of one dinner and of another; a given cast's "The
+    Doctor" of one chapter is "Doctor Losberne" of a later one); the rest, and other
+    descriptions, stay with the description."""
     by_title: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
         for title in {title for alias in group.aliases if (title := _parse(alias, 0).title)}:
             by_title[title].append(group)
-    joined = []
+    own = {id(h): sorted(h.spans) for holders in by_title.values() for h in holders}
     for group in groups:
         word = group.name.split()[-1].capitalize()
-        lone_title = group.described or bool(group.aliases) and all(_is_title(a) for a in group.aliases)
+        lone_title = len(group.name.split()) <= 2 and (
+            _is_description(group) or bool(group.aliases) and all(_is_title(a) for a in group.aliases))
         holders = by_title.get(_TITLE_SPELLINGS.get(word, word), []) if lone_title else []
         holders = sorted((h for h in holders if h is not group), key=lambda h: -len(h.spans))
-        if holders and len(group.name.split()) <= 2 and (
+        if holders and group.cast is None and (
                 len(holders) == 1 or len(holders[0].spans) >= TITLE_HOLDER_LEAD * len(holders[1].spans)):
             holders[0].aliases.extend(group.aliases)
             holders[0].spans.extend(group.spans)
+            group.spans = []
+        elif holders:
+            group.spans = _hand_over(group.spans, [(h, own[id(h)]) for h in holders])
+
+
+def _join_answering(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> None:
+    """A description that answers to a name is that person: '"..., Basil?" / "...," answered the
+    painter'. When the quote before the one a description's speech tag follows calls one named
+    character ``ANSWER_VOTES`` times, twice as often as all others together and twice as often
+    as the description's own quotes call them, its mentions within ``LINK_WINDOW`` of that
+    character's own go to them."""
+    named = [g for g in groups if not _is_description(g)]
+    called = sorted((s, i) for i, g in enumerate(named) for s, e in g.spans if _inside(quotes, s)
+                    and _CALLED.search(text, max(0, s - 2), s) and _CALLED_END.match(text, e))
+    starts = [s for s, _ in called]
+
+    def called_in(quote: tuple[int, int]) -> set[int]:
+        return {i for _, i in called[bisect_right(starts, quote[0]):bisect_right(starts, quote[1])]}
+
+    for group in filter(_is_description, groups):
+        votes: Counter[int] = Counter()
+        against: Counter[int] = Counter()
+        for start, _ in group.spans:
+            q = bisect_right(quotes, (start, start)) - 1
+            if q >= 1 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) \
+                    and "\n" in text[quotes[q - 1][1]:quotes[q][0]]:
+                votes.update(called_in(quotes[q - 1]))
+                against.update(called_in(quotes[q]))
+        best = max(votes, key=lambda i: votes[i], default=None)
+        if best is not None and votes[best] >= max(ANSWER_VOTES, 2 * against[best],
+                                                   2 * (sum(votes.values()) - votes[best])):
+            group.spans = _hand_over(group.spans, [(named[best], sorted(named[best].spans))])
+
+
+def _is_description(group: _Group) -> bool:
+    """"the stranger", or a given cast's "The Doctor": a description, not a name."""
+    return group.described or group.cast is not None and _describes(group.cast)
+
+
+def _describes(member: CastMember) -> bool:
+    """A cast member known only by a description ("The Doctor"), not a name."""
+    return all(alias.split()[0].lower() == "the" for alias in [member.name, *member.aliases])
+
+
+def _hand_over(spans: list[tuple[int, int]],
+               holders: list[tuple[_Group, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
+    """Give each span to the one holder with an own mention (sorted, given beside it) within
+    ``LINK_WINDOW`` of it; return the spans near no holder or near several (which one: unknown)."""
+    kept = []
+    for span in spans:
+        near = [h for h, own in holders if _distance(own, span[0]) <= LINK_WINDOW]
+        if len(near) == 1:
+            near[0].spans.append(span)
         else:
-            joined.append(group)
-    return joined
+            kept.append(span)
+    return kept
+
+
+def _distance(spans: list[tuple[int, int]], position: int) -> float:
+    """From ``position`` to the nearest of sorted ``spans`` (infinite when there are none)."""
+    i = bisect_right(spans, (position, position))
+    return min((abs(spans[j][0] - position) for j in (i - 1, i) if 0 <= j < len(spans)), default=math.inf)
 
 
 def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:

@@ -102,10 +102,12 @@ class NameIndex:
     def __init__(self, names: dict[str, list[str]], genders: dict[str, Gender]) -> None:
         self.genders = genders
         self.by_word: dict[str, set[str]] = {}
+        self.by_words: dict[tuple[str, ...], set[str]] = {}
         for character, forms in names.items():
             for form in forms:
                 for word in _words(form):
                     self.by_word.setdefault(word, set()).add(character)
+                self.by_words.setdefault(tuple(_words(form)), set()).add(character)
 
     def resolve(self, phrase: str, recent: dict[str, int]) -> str | None:
         words = _words(phrase)
@@ -114,6 +116,8 @@ class NameIndex:
         if all(w in _TITLE_WORDS for w in words) and not re.search(r"\b[A-Z]", phrase):
             return None  # "his lady" is no "Lady Middleton"; "the Major" may be the Major
         found = set.intersection(*(self.by_word[w] for w in words))
+        if not re.search(r"[A-Z]", phrase):  # a description is all of a name: "the gentleman" is
+            found &= self.by_words.get(tuple(words), set())  # not "the gentleman in the white waistcoat"
         title = phrase.split()[0].rstrip(".").lower() if phrase.split() else ""
         if title in _TITLE_GENDERS:
             found = {c for c in found if self.genders.get(c, "unknown") in (_TITLE_GENDERS[title], "unknown")}
