@@ -106,6 +106,22 @@ def test_attribution_long_implicit_alternation() -> None:
     assert _speakers(world) == ["Ada", "Rory"] * 5
 
 
+def test_attribution_reply_after_a_long_speech_goes_back_to_its_speaker() -> None:
+    """The turns before a reply may be the later paragraphs of one speech: they stand for the
+    speech's speaker, also when the speaker was last named more than a window back."""
+    story = ("The well was dry by then, and the orchard had gone to seed, and nobody in the "
+             "village would say why the miller had left. ") * 6
+    text = ('"Where were you?" asked Ben.\n\n"Away," said Ada.\n\n"Tell me all of it," said Ben.\n\n'
+            f'"It began in the spring. {story}\n\n"Then I found the key under the step. {story}\n\n'
+            f'"I kept it for a year and told nobody. {story}"\n\n'
+            '"You kept it!" cried Ben.\n\n"Kept it, and used it."\n')
+    world = _unattributed(text, {"Ada": "she", "Ben": "he"})
+    for previous, paragraph in zip(world.quotes[3:5], world.quotes[4:6], strict=True):
+        paragraph.continues = previous.id  # one speech over three paragraphs
+    speakers = [q.speaker for q in attribute_quotes(world).quotes]
+    assert speakers == ["c2", "c1", "c2", "c1", "c1", "c1", "c2", "c1"]
+
+
 def test_attribution_three_person_scene() -> None:
     world = _world((FIXTURES / "three-friends.txt").read_text(encoding="utf-8"),
                    {"Mara": "she", "Theo": "he", "Jonah": "he"})

@@ -266,7 +266,7 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
     by_id = {q.id: q for q in quotes}
     order = list(range(len(quotes)))[::-1] if backward else list(range(len(quotes)))
     looked = _look_ahead([paragraphs[i] for i in order], [cues[i] for i in order],
-                         [guesses.get(quotes[i].id) if guesses else None for i in order] if guesses else None)
+                         [guesses.get(_head(quotes[i], by_id).id) for i in order] if guesses else None)
     ahead = dict(zip(order, looked, strict=True))
     turns: list[_Turn] = []
     beliefs: dict[str, dict[str, float]] = {}  # by head quote id
