@@ -220,6 +220,15 @@ def test_characters_each_description_goes_to_the_holder_named_near_it():
     assert text.index("the duchess") < text.index("Duchess Verrin")  # the first two are Amble's
 
 
+def test_characters_description_with_an_adjective_joins_the_holder_of_its_title():
+    text = ("Doctor Penn came in out of the rain. Doctor Penn hung up his coat.\n\n"
+            '"Sit," said the good doctor. "Now."\n\n"I am fine," said Ivo.\n\n'
+            '"You are not," said the good doctor.\n\n"Fine," Ivo said.\n')
+    notes = _notes(_world(text))
+    assert notes == {"Doctor Penn": ["Doctor Penn", "Doctor Penn", "the good doctor", "the good doctor"],
+                     "Ivo": ["Ivo", "Ivo"]}  # and "the good" is nobody
+
+
 def test_characters_cast_description_is_the_holder_of_its_title_only_nearby():
     text = ('"Breathe in," said the doctor. "Good."\n\n"It hurts," said Wren.\n\n' + _FAR * 12 +
             "Doctor Harrow came up the stairs. The doctor set down his bag.\n\n"

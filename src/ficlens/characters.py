@@ -189,7 +189,8 @@ _NICKNAME = re.compile(
     rf"|[ \t]+\((?:or[ \t]+)?){_QUOTE_MARK}?({_WORD})"  # Anne, known as Nan; Elizabeth ("Lizzy")
 )
 _DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|short|fat|thin|stout|elder|" \
-    r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange)"
+    r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange|good|poor|dear|worthy|" \
+    r"honest|kind|great|pretty|handsome|wretched)"
 # "the (old) man (with the black beard)": what marks one person out may follow the noun.
 _DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
                 rf"(?:[ \t]*\n?[ \t]*((?:in|with|of)[ \t]*\n?[ \t]*the(?:[ \t]*\n?[ \t]*[a-z-]+){{1,2}})\b"
@@ -709,9 +710,11 @@ def _join_described(groups: list[_Group]) -> None:
             by_title[title].append(group)
     own = {id(h): sorted(h.spans) for holders in by_title.values() for h in holders}
     for group in groups:
-        word = group.name.split()[-1].capitalize()
-        lone_title = len(group.name.split()) <= 2 and (
-            _is_description(group) or bool(group.aliases) and all(_is_title(a) for a in group.aliases))
+        words = group.name.split()  # "the Major", "the good doctor"; not "the man with the beard"
+        headed = len(words) <= 2 or len(words) == 3 and bool(re.fullmatch(_DESCRIBED_ADJECTIVES, words[1]))
+        lone_title = headed and (_is_description(group) or bool(group.aliases)
+                                 and all(_is_title(a) for a in group.aliases))
+        word = words[-1].capitalize()
         holders = by_title.get(_TITLE_SPELLINGS.get(word, word), []) if lone_title else []
         holders = sorted((h for h in holders if h is not group), key=lambda h: -len(h.spans))
         if holders and group.cast is None and (
