@@ -298,6 +298,17 @@ def test_characters_bare_name_joins_the_surname_of_its_gender():
     assert names["Quillon"].aliases == ["Mr. Quillon"] and names["Quillon"].gender == "he"
 
 
+def test_characters_bare_surname_is_the_one_named_formally():
+    text = ("The mill was owned by Hal Brennan. Everyone feared Hal Brennan, and nobody crossed Hal "
+            "Brennan. His brother was called Jem Brennan.\n\n"
+            "That spring Jem laughed, and Jem sang, and then Jem ran to the river. There Jem fell in, "
+            "and Jem climbed out, and Jem laughed again.\n\n"
+            '"Come here," said Brennan. At the water Brennan frowned, and then Brennan sighed.\n')
+    notes = _notes(_world(text))
+    assert notes["Hal Brennan"].count("Brennan") == 3  # not Jem, though "Jem" is said more often
+    assert "Brennan" not in notes["Jem Brennan"]
+
+
 def test_characters_title_and_first_name_join_the_full_name_written_with_it():
     text = ("Sir Oswin Pike bowed. Oswin Marsh laughed. Oswin Marsh left. Sir Oswin sat down. "
             "Sir Oswin ate.\n")

@@ -598,7 +598,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     male title only one known to be a man's, by its first name, title or pronouns
     ("Mr. Beebe" is not "Minnie Beebe", his niece).
     A bare word joins the most mentioned group of compatible gender
-    whose first name, then surname, it is; a surname group of its very gender
+    whose first name, then surname, it is (for a surname, the group most named in
+    full or with a title: "Oakley" is Maurice Oakley, not his brother, who is mostly
+    "Frank"); a surname group of its very gender
     wins over a first name of unknown gender ("Hamidullah", he, is "Mr.
     Hamidullah", not "Hamidullah Begum").
     """
@@ -656,6 +658,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                 if hers:
                     her_title.add(id(titled[(title, word)]))
         add(titled[(title, word)], form)
+    formal = dict(counts)  # full and titled names only: a bare surname is the one named formally
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
@@ -663,7 +666,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
         if fitting:
-            add(max(fitting, key=lambda g: counts[id(g)]), form)
+            first = word in by_first  # "Oakley" is Maurice Oakley (25 times in full), not Frank (54 as "Frank")
+            add(max(fitting, key=lambda g: counts[id(g)] if first else (formal.get(id(g), 0), counts[id(g)])),
+                form)
             continue
         group = new_group()
         by_first[word].append(group)
