@@ -666,7 +666,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
         if fitting:
-            first = word in by_first  # "Oakley" is Maurice Oakley (25 times in full), not Frank (54 as "Frank")
+            first = word in by_first  # "Oakley" is Maurice Oakley (25 in full), not Frank (54 as "Frank")
             add(max(fitting, key=lambda g: counts[id(g)] if first else (formal.get(id(g), 0), counts[id(g)])),
                 form)
             continue
