@@ -110,6 +110,14 @@ def test_characters_keeps_titled_namesakes_apart():
     assert "Fenwick Hall" not in names
 
 
+def test_characters_miss_does_not_join_a_mrs_of_her_surname():
+    text = ("Mrs. Hale poured the tea. Mrs. Hale sat down by the fire. Later that evening Mrs. Hale "
+            "dozed, and Miss Hale read to her. When Miss Hale stopped, the fire was out; Tom Hale "
+            "came in, and Tom laughed.\n")
+    notes = _notes(_world(text))
+    assert notes["Mrs. Hale"] == ["Mrs. Hale"] * 3 and notes["Miss Hale"] == ["Miss Hale"] * 2
+
+
 def test_characters_rare_titled_full_name_is_no_namesake():
     said = " ".join(f'"Yes," said Jonah Pell{"." if i % 2 else ", smiling."}' for i in range(6))
     text = (f"Jonah Pell came home. {said} The maid announced Mr. Jonah Pell. Mr. Pell sat down. "

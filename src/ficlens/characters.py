@@ -74,7 +74,7 @@ _TITLE_SPELLINGS = {"Mister": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend":
                     "Mme": "Madame",
                     "Mlle": "Mademoiselle", "St": "Saint"}
 # "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
-_MARRIED_TITLES = {"Mrs", "Madame", "Signora"}
+_MARRIED_TITLES = {"Mrs", "Madame", "Signora"}  # and "Miss Bennet" is not "Mrs. Bennet" either way
 # Titles that also name one person on their own, as "the King" or "the Doctor".
 _ROLE_TITLES = {"King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Count", "Countess", "Baron",
                 "Baroness", "Doctor", "Professor", "Captain", "Colonel", "Major", "General", "Admiral",
@@ -635,7 +635,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         by_first[key[0]].extend(namesakes)
     bare = Counter({f.names[0]: f.count for f in forms if len(f.names) == 1 and not f.title})
     titled: dict[tuple[str, str], _Group] = {}
-    her_title: set[int] = set()  # groups a woman's titled surname started: "Dr. Grant" is not "Mrs. Grant"
+    her_title: dict[int, str] = {}  # groups a woman's titled surname started: "Dr. Grant" is not "Mrs. Grant"
     for form in sorted((f for f in forms if len(f.names) == 1 and f.title), key=lambda f: -f.count):
         word, title = form.names[0], form.title or ""
         if (title, word) not in titled:
@@ -644,6 +644,8 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                        and _compatible(g.gender_hint, form.gender)
                        and (title not in _MARRIED_TITLES or _written_with(g, title))
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
+            if title == "Miss" and len(fitting) == 1 and her_title.get(id(fitting[0])) in _MARRIED_TITLES:
+                fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch"
             namesake = (title, word) in titled_full and len(fitting) == 1 \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
                     title in _MALE_TITLES
@@ -656,7 +658,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             if not fitting:
                 by_surname[word].append(titled[(title, word)])
                 if hers:
-                    her_title.add(id(titled[(title, word)]))
+                    her_title[id(titled[(title, word)])] = title
         add(titled[(title, word)], form)
     formal = dict(counts)  # full and titled names only: a bare surname is the one named formally
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
