@@ -1,6 +1,6 @@
 """Quote attribution on PDNC dev with gold quote spans and the gold cast, by quote type.
 
-    python benchmarks/attribution_dev.py [PDNC_DIR] [--novel NAME ...] [--seed N] [--shipped]
+    python benchmarks/attribution_dev.py [PDNC_DIR] [--novel NAME ...] [--seed N] [--shipped] [--scenes DIR]
 
 Default: 2-fold leave-novels-out cross-validation (novels alternate between the
 folds; each fold is scored by a ranker trained on the other), so the numbers are
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from ficlens.attribution import attribute_quotes
-from ficlens.attribution.training import Result, cross_validate, gold_world, predict, report
+from ficlens.attribution.training import Result, cross_validate, gold_world, predict, report, scene_worlds
 from ficlens.eval.pdnc import iter_novels
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "pdnc-dev"
@@ -32,6 +32,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--novel", action="append", default=[], help="only this novel (repeatable)")
     parser.add_argument("--seed", type=int, default=0, help="the hidden layers' first random draw")
     parser.add_argument("--shipped", action="store_true", help="score the committed model as is")
+    parser.add_argument("--scenes", type=Path, help="also train on our own annotated scenes in this folder")
     options = parser.parse_args(argv)
     directory, names = options.directory, options.novel
     golds = []
@@ -48,8 +49,9 @@ def main(argv: list[str]) -> None:
         for gold in golds:
             result.add(predict(gold))
     else:
+        scenes = scene_worlds(options.scenes) if options.scenes else None
         result = cross_validate(golds, progress=lambda name: print(f"held out {name}", file=sys.stderr),
-                                seed=options.seed)
+                                seed=options.seed, scenes=scenes)
     print("\n".join(report(result)))
     print(f"attribution time: {seconds / words * 100_000:.2f} s per 100k words ({words} words)")
 

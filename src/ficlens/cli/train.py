@@ -18,14 +18,17 @@ def train() -> None:
 @click.option("--novel", "names", multiple=True, help="Only this novel; repeatable.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=str),
               help="Where to write the weights (default: the model shipped in ficlens/data).")
+@click.option("--scenes", "scenes_dir", type=click.Path(file_okay=False, path_type=str),
+              help="Also train on our own annotated scenes in this folder (NAME.txt + NAME.json).")
 @click.option("--cross-validate", "check", is_flag=True,
               help="Also report leave-novels-out (2-fold) accuracy by quote type.")
-def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, check: bool) -> None:
-    """Fit the speaker ranker on gold quotes and the gold cast of PDNC novels."""
+def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, scenes_dir: str | None,
+                check: bool) -> None:
+    """Fit the speaker ranker on gold quotes and the gold cast of PDNC novels (and own scenes)."""
     from importlib import resources
 
     from ..attribution.ranker import MODEL_FILE, save_weights
-    from ..attribution.training import cross_validate, gold_world, report
+    from ..attribution.training import cross_validate, gold_world, report, scene_worlds
     from ..attribution.training import train as fit_ranker
     from ..eval.pdnc import iter_novels
 
@@ -33,11 +36,13 @@ def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, check: b
     for document in iter_novels(pdnc_dir, list(names)):
         click.echo(f"reading {document.name}", err=True)
         golds.append(gold_world(document))
-    weights = fit_ranker(golds)
+    scenes = scene_worlds(scenes_dir) if scenes_dir else []
+    weights = fit_ranker(golds, scenes=scenes)
     target = Path(out) if out else Path(str(resources.files("ficlens.data").joinpath(MODEL_FILE)))
-    about: dict[str, object] = {"trained_on": [g.name for g in golds]}
+    about: dict[str, object] = {"trained_on": [g.name for g in golds], "scenes": [s.name for s in scenes]}
     if check:
-        result = cross_validate(golds, progress=lambda names: click.echo(f"holding out {names}", err=True))
+        result = cross_validate(golds, progress=lambda names: click.echo(f"holding out {names}", err=True),
+                                scenes=scenes)
         lines = report(result)
         click.echo("\n".join(lines))
         about["leave_novels_out_2_fold"] = lines
