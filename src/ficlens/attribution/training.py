@@ -29,7 +29,7 @@ from . import SPOKEN, Decision, attribute_quotes, first_guesses, walk_quotes
 from .ranker import DEFAULT_WEIGHTS, HIDDEN_UNITS, Ranker, Weights, fit, linear_ranker
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
-SCENE_WEIGHT = 10  # how many times each of our own scenes counts in training
+SCENE_WEIGHT = 5  # how many times each of our own scenes counts in training
 
 
 @dataclass
