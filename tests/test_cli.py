@@ -69,6 +69,19 @@ def test_cli_bad_cast_file_is_one_line(tmp_path, sample_chapter):
     assert not (tmp_path / "o.json").exists()
 
 
+def test_cli_train_with_a_bad_scene_is_one_line_before_any_training(tmp_path):
+    (tmp_path / "scenes").mkdir()
+    (tmp_path / "scenes" / "a.txt").write_text('"Hello," said Ann.\n', encoding="utf-8")
+    annotations = {"characters": [{"name": "Ann"}], "speakers": [["Hey", "Ann"]]}
+    (tmp_path / "scenes" / "a.json").write_text(json.dumps(annotations), encoding="utf-8")
+    out = tmp_path / "ranker.json"
+    result = CliRunner().invoke(main, ["train", "attribution", "--pdnc", str(tmp_path / "no-pdnc"),
+                                       "--scenes", str(tmp_path / "scenes"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "a.txt: quote" in result.stderr and result.stderr.count("\n") == 1
+    assert not out.exists()
+
+
 def test_cli_docs_are_generated_from_help():
     import importlib.util
 

@@ -32,11 +32,11 @@ def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, scenes_d
     from ..attribution.training import train as fit_ranker
     from ..eval.pdnc import iter_novels
 
+    scenes = scene_worlds(scenes_dir) if scenes_dir else []  # a bad scene fails before the long part
     golds = []
     for document in iter_novels(pdnc_dir, list(names)):
         click.echo(f"reading {document.name}", err=True)
         golds.append(gold_world(document))
-    scenes = scene_worlds(scenes_dir) if scenes_dir else []
     weights = fit_ranker(golds, scenes=scenes)
     target = Path(out) if out else Path(str(resources.files("ficlens.data").joinpath(MODEL_FILE)))
     about: dict[str, object] = {"trained_on": [g.name for g in golds], "scenes": [s.name for s in scenes]}
