@@ -78,10 +78,9 @@ def scene_world(path: str | Path) -> GoldWorld:
     path = Path(path)
     try:
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        text = path.read_text(encoding="utf-8")
     except (OSError, ValueError) as e:
         raise EvalError(f"cannot read scene {path}: {e}") from None
-    world = segment(read(text))
+    world = segment(read(path))
     world._cast = load_cast(meta)
     world = find_quotes(find_characters(world))
     by_name = {c.name: c.id for c in world.characters}
@@ -142,10 +141,8 @@ def train(golds: list[GoldWorld], seed: int = 0, scenes: list[GoldWorld] | None 
     def fitted(backward: bool, guesses: dict[str, dict[str, str | None]] | None = None) -> Ranker:
         ranker = linear_ranker(DEFAULT_WEIGHTS)
         for units in (0, HIDDEN_UNITS):
-            groups: dict[str, list[tuple[np.ndarray, int]]] = {}
-            for gold in unique:
-                groups[gold.name] = training_groups(gold, ranker, backward,
-                                                    guesses[gold.name] if guesses else None)
+            groups = {gold.name: training_groups(gold, ranker, backward,
+                                                 guesses[gold.name] if guesses else None) for gold in unique}
             ranker = fit([group for gold in weighted for group in groups[gold.name]], units=units, seed=seed)
         return ranker
 
