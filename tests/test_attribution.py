@@ -218,6 +218,44 @@ def test_turn_taking_features_carry_how_sure_the_walk_was() -> None:
     assert previous == pytest.approx([0.7, 0.3])
 
 
+@pytest.mark.parametrize(("beat", "subject"), [("Ben's smile faded.", "c2"), ("Ben's father smiled.", "c1")])
+def test_an_owner_opening_a_sentence_is_its_subject_unless_he_owns_a_person(beat: str, subject: str) -> None:
+    """"Ben's smile faded. ... he said": Ben is who the narration is about; "Ben's father" is not Ben."""
+    text = (f'Tom and Ben sat by the fire.\n\n"Is it late?" asked Tom.\n\n{beat} The fire cracked.\n\n'
+            '"It is," he said.')
+    seen: list[Decision] = []
+
+    def choose(decision: Decision) -> dict[str, float]:
+        seen.append(decision)
+        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
+
+    walk_quotes(_unattributed(text, {"Tom": "he", "Ben": "he"}), choose)
+    column = FEATURES.index("tag_pronoun_subject")
+    assert [c for row, c in enumerate(seen[1].candidates) if seen[1].features[row, column]] == [subject]
+
+
+def test_her_mother_is_the_mother_of_her_family() -> None:
+    """"said her mother" marks the Mrs. of the family of the "she" the narration is about, and
+    "said her sister" the unmarried women of it, not the Mrs."""
+    text = ('Lucy Ashdown looked up from her book when Dora Pell came in.\n\n'
+            '"You are late," said her mother.\n\n"I am sorry," said Dora Pell.\n\n'
+            'Lucy Ashdown closed the book.\n\n"Tea is ready," said her sister.')
+    cast: dict[str, Gender] = {"Lucy Ashdown": "she", "Mrs. Ashdown": "she", "Ruth Ashdown": "she",
+                               "Dora Pell": "she"}
+    world = _unattributed(text, cast)
+    seen: list[Decision] = []
+
+    def choose(decision: Decision) -> dict[str, float]:
+        seen.append(decision)
+        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
+
+    walk_quotes(world, choose)
+    column = FEATURES.index("tag_kin")
+    marked = [[c for row, c in enumerate(d.candidates) if d.features[row, column]] for d in seen]
+    assert marked == [["c2"], [], ["c3"]]
+    assert _speakers(_world(text, cast)) == ["Mrs. Ashdown", "Dora Pell", "Ruth Ashdown"]
+
+
 def test_a_beat_does_not_give_he_said_to_the_man_the_tag_acts_on() -> None:
     """"Kurt smiled ... "Me too," he replied, squeezing Kurt's hand": the beat's subject is the
     other man, so the beat does not decide (it does when the tag names no one)."""

@@ -185,13 +185,6 @@ WRONG_TODAY = {
     ("he-said-two-men.txt", "I'm fine"):
         "'he said' in a reply between two men: the last man to open a sentence (Declan, subject of the "
         "previous paragraph) outweighs the alternation that makes it Owen's answer",
-    ("vocative-handoff.txt", "Right at the church"):
-        "the answer to 'Nora, ...?' goes to Owen: Nora has only the vocative of the turn before, "
-        "which the ranker weighs below Owen's turn two back, although Owen's next turn is his own "
-        "(a near tie that has flipped between trained models)",
-    ("phone-call-same-speaker.txt", "And the waffles"):
-        "untagged after two turns by Declan (the call, then his apology): Felix has no turn in the "
-        "conversation yet, and in PDNC a speaker's third paragraph in a row is as common as a reply",
 }
 
 

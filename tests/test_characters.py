@@ -153,6 +153,23 @@ def test_characters_nicknames_the_text_links(text: str, name: str, aliases: set[
     _assert_spans_exact(world)
 
 
+def test_characters_pet_name_used_in_dialogue_is_the_one_named_in_full():
+    text = ("Margaret Lowry came down late. Margaret poured the tea while Tobias read.\n\n"
+            "\"You're up, Maggie,\" said Tobias.\n\n\"Don't, Tobias,\" said Margaret.\n\n"
+            "\"Maggie, the post came.\" Tobias held it out.\n\n\"Thank you.\" Margaret took it.\n")
+    names = _by_name(_world(text))
+    assert "Maggie" not in names and "Maggie" in names["Margaret Lowry"].aliases
+    _assert_spans_exact(_world(text))
+
+
+def test_characters_pet_name_the_narration_uses_is_a_name_of_its_own():
+    text = ("Harry Vale and Henry Vale were cousins. Harry laughed at the door.\n\n"
+            "\"Hi, Henry,\" said Harry. Harry sat down. Henry Vale smiled.\n\n"
+            "\"Hello, Harry,\" said Henry. Harry shrugged.\n")
+    names = _by_name(_world(text))
+    assert "Harry" not in names["Henry Vale"].aliases
+
+
 def test_characters_described_speakers_from_speech_tags():
     text = ('"Is the road open?" asked the stranger.\n\n"It is," said the man.\n\n'
             '"Then I will go," said the stranger. "Good," said the man.\n\n'

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import KIN_AND_ROLE_WORDS, person_word_genders, word_list
+from .lexicon import KIN_AND_ROLE_WORDS, formal_names, person_word_genders, word_list
 from .model import CastMember, Character, Gender, Span, StoryWorld
 
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
@@ -55,6 +55,8 @@ NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
+DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
+SHORT_FORM_DOMINANCE = 10  # ...the one of several it fits who is named this many times as often as the rest
 NAMESAKE_SHARE = 0.2  # "Mr. John Knightley" this often among his full names keeps "Mr. Knightley" apart
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
@@ -695,7 +697,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
         named.update(dict.fromkeys(form.names, form.count))
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
-    groups = _link_short_names(candidates, lower, _link_nicknames(text, ranges, _cluster(forms)))
+    groups = _link_short_names(candidates, lower, quotes, _link_nicknames(text, ranges, _cluster(forms)))
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
@@ -840,25 +842,44 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
     return [group for group in groups if group.aliases]
 
 
-def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str],
+def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], quotes: list[tuple[int, int]],
                       groups: list[_Group]) -> list[_Group]:
-    """A short form called out in dialogue joins the one character whose first name it begins:
-    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica. Not a word the story also writes in
-    lower case ("Will", "Rob"), nor a form of a character with other names."""
+    """A short form called out in dialogue joins the character whose first name it begins:
+    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica. A pet name no longer than the name
+    that the dialogue uses and the narration hardly does joins the character it is short for:
+    "Lizzy" is Elizabeth, "Harry" Lord Henry (Harry Potter's "Harry", in the narration too, is a
+    name of its own). Never a word the story also writes in lower case ("Will", "Rob"), nor a
+    form of a character with other names ("Skaggs" of "Mr. Skaggs" for "Skaggsy"; but "Lizzy" of
+    "Miss Lizzy"). Of several characters it fits, the one named ``SHORT_FORM_DOMINANCE`` times
+    as often as the rest ("Harry": Lord Henry, not Sir Henry)."""
     first_names = [(_parse(g.aliases[0], 0).names[0], g) for g in groups if g.aliases and not g.described]
-    alone = {g.aliases[0]: g for g in groups if len(g.aliases) == 1}  # "Pri", found as a name on its own
-    taken = {alias for g in groups for alias in g.aliases} - set(alone)
+    alone = {next(iter(words)): g for g in groups  # "Pri", "Lizzy" / "Miss Lizzy": a name on its own
+             if len(words := _untitled_words(g)) == 1}
+    aliases = {alias for g in groups for alias in g.aliases}
+
+    def named(group: _Group) -> int:
+        return sum(len(candidates[a].positions) for a in group.aliases if a in candidates)
+
     for form, candidate in candidates.items():
-        if candidate.vocative == 0 or " " in form or len(form) < 3 or form in taken or _is_common_word(form):
+        if " " in form or len(form) < 3 or _is_common_word(form) or form.lower() in lower \
+                or form in aliases and form not in alone:
             continue
-        owners = {id(g): g for name, g in first_names if len(name) > len(form) and name.startswith(form)}
-        if len(owners) != 1:
-            continue
-        if form.lower() not in lower:
-            next(iter(owners.values())).aliases.append(form)
+        spoken = sum(_inside(quotes, p) for p in candidate.positions)
+        formal = formal_names(form) if spoken >= DIALOGUE_SHARE * len(candidate.positions) else frozenset()
+        short = candidate.vocative > 0 and (form not in aliases or alone[form].aliases == [form])
+        owners = sorted({id(g): g for name, g in first_names if g is not alone.get(form) and (
+            short and len(name) > len(form) and name.startswith(form)
+            or name.lower() in formal and len(name) >= len(form))}.values(), key=named)
+        if owners and named(owners[-1]) >= SHORT_FORM_DOMINANCE * sum(map(named, owners[:-1])):
+            owners[-1].aliases.extend([form] if form not in alone else alone[form].aliases)
             if form in alone:
                 alone[form].aliases = []
     return [group for group in groups if group.aliases]
+
+
+def _untitled_words(group: _Group) -> set[str]:
+    """The words of a group's names but titles: {"Lizzy"} for "Lizzy" and "Miss Lizzy"."""
+    return {t for alias in group.aliases for t in _tokens(alias) if _strip_title(t) not in _TITLES}
 
 
 def _is_common_word(word: str) -> bool:

@@ -4,13 +4,16 @@ The lists in ``ficlens/data`` (``names_*.txt``, ``person_words_*.txt``) come fro
 coreferee (MIT) and WordNet (see docs/characters.md); ``KIN_AND_ROLE_WORDS`` are our
 own additions, the words fiction most often calls people by ("mum", "landlady", "the
 vicar"). Characters read them for gender and for "his sister Juno"; attribution for
-"said her brother".
+"said her brother". Pet names ("Lizzy" for Elizabeth) come from the ``nicknames``
+package (Apache-2.0).
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+
+from nicknames import NickNamer
 
 from .model import Gender
 
@@ -39,3 +42,14 @@ def person_word_genders() -> dict[str, Gender]:
     words: dict[str, Gender] = {w.lower(): "he" for w in male - female}
     words.update({w.lower(): "she" for w in female - male})
     return {**words, **KIN_AND_ROLE_WORDS}
+
+
+@cache
+def _nick_namer() -> NickNamer:
+    return NickNamer()
+
+
+def formal_names(nickname: str) -> frozenset[str]:
+    """The lower-cased given names a pet name is short for ("Lizzy" -> {"elizabeth"}); none when
+    it is no known pet name."""
+    return frozenset(_nick_namer().canonicals_of(nickname.lower()))

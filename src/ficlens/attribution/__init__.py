@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..lexicon import person_word_genders
+from ..lexicon import KIN_AND_ROLE_WORDS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import Mentions, NameIndex, QuoteCues, Tag, bound_by_pronoun, read_cues
@@ -51,6 +51,7 @@ __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
 SPOKEN = ("speech", "thought")
 WINDOW = 2500  # characters before a quote whose mentions make candidates
 RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
+KIN_OWNERS = 3  # she/he named last whose family "said her mother" may be
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 MAX_CANDIDATES = 12
@@ -105,7 +106,9 @@ class _Context:
     names: NameIndex
     chapter_starts: list[int]
     chapter_leads: list[dict[str, str]]  # per chapter: gender -> its most-named character ("" = anyone)
+    narrated: list[bool]  # per mention: it is in the narration, not inside a quote
     subjects: list[bool]  # per mention: it opens a sentence of narration (the likely "he"/"she" after it)
+    families: dict[str, tuple[str, frozenset[str]]]  # id -> surname and the titles worn with it
 
 
 def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> StoryWorld:
@@ -182,7 +185,7 @@ class _Nearby:
     """Who is named around one quote, which every walk reads the same way."""
 
     quote_start: int
-    recent: list[str]  # named in the WINDOW before it, the latest first
+    recent: list[str]  # named in the WINDOW before it, the latest first (in the narration, then in quotes)
     recency: dict[str, float]  # decays with the characters since each was last named
     counts: dict[str, int]
     latest_of_gender: dict[str, str]
@@ -223,11 +226,15 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
     """``previous_end``: where the quote before this one ends."""
     window = context.mentions.within(quote.start - WINDOW, quote.start)
     between = context.mentions.within(max(previous_end, quote.start - WINDOW), quote.start)
-    last_seen: dict[str, int] = {}
+    last_seen: dict[str, int] = {}  # named in the narration: there, or thought of
+    talked_of: dict[str, int] = {}  # named only inside quotes: talked about, often elsewhere
     counts: dict[str, int] = {}
     subject_of_gender: dict[str, str] = {}
     for i in window:
         owner = context.mentions.owners[i]
+        if not context.narrated[i]:
+            talked_of[owner] = context.mentions.starts[i]
+            continue
         last_seen[owner] = context.mentions.starts[i]
         counts[owner] = counts.get(owner, 0) + 1
         if context.subjects[i]:
@@ -237,9 +244,11 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
         latest_of_gender[context.genders.get(owner, "unknown")] = owner
     following = context.mentions.within(quote.end, quote.end + FOLLOWING)
     recency = {owner: math.exp(-(quote.start - seen) / 800) for owner, seen in last_seen.items()}
-    return _Nearby(quote.start, sorted(last_seen, key=lambda owner: -last_seen[owner]), recency, counts,
+    recent = sorted(last_seen, key=lambda owner: -last_seen[owner]) + \
+        sorted(set(talked_of) - set(last_seen), key=lambda owner: -talked_of[owner])
+    return _Nearby(quote.start, recent, recency, counts,
                    latest_of_gender, subject_of_gender,
-                   list(dict.fromkeys(context.mentions.owners[i] for i in following)),
+                   list(dict.fromkeys(context.mentions.owners[i] for i in following if context.narrated[i])),
                    list(dict.fromkeys(context.mentions.owners[i] for i in between)),
                    context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)])
 
@@ -325,29 +334,87 @@ def _context(world: StoryWorld) -> _Context:
     return _Context(world.text, mentions, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts),
-                    _subject_mentions(world, mentions))
+                    *_narrated_and_subjects(world, mentions), _families(world))
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
                                r"(?:(?:and|but|then|so|when|while|yet|now|at last)\s+)?$", re.IGNORECASE)
 
 
-def _subject_mentions(world: StoryWorld, mentions: Mentions) -> list[bool]:
-    """Which mentions open a sentence of narration: the centre of attention a following pronoun
+_OWNED_PEOPLE = {"friend", "friends", "boss", "partner", "roommate", "companion", "cousin", "child",
+                 "children", "guest", "guests", "servant", "servants", "parents", "family", "colleague",
+                 "teacher", "people"}
+_OWNED = re.compile(r"['\u2019]s\s+(?:(?:own|old|young|little|elder|younger|best|dear)\s+)?([A-Za-z]+)")
+
+
+def _narrated_and_subjects(world: StoryWorld, mentions: Mentions) -> tuple[list[bool], list[bool]]:
+    """Which mentions are in the narration (a name inside a quote is often someone talked about,
+    not there), and which open a sentence of it: the centre of attention a following pronoun
     most often continues ("Emma felt that Mrs. Weston was watching. She replied, ...")."""
     quote_starts = [q.start for q in world.quotes]
     quote_ends = [q.end for q in world.quotes]
-    subjects = []
-    for start in mentions.starts:
+    people = person_word_genders().keys() | KIN_AND_ROLE_WORDS.keys() | _OWNED_PEOPLE
+    narrated, subjects = [], []
+    for start, end in zip(mentions.starts, mentions.ends, strict=True):
         inside = bisect_right(quote_starts, start) - 1
-        if inside >= 0 and quote_ends[inside] > start:
-            subjects.append(False)
-            continue
-        end = mentions.ends[len(subjects)]
-        possessive = world.text[end:end + 2] in ("'s", "\u2019s")
-        subjects.append(not possessive and _SENTENCE_OPENING.search(world.text, max(0, start - 40), start)
-                        is not None)
-    return subjects
+        in_narration = inside < 0 or quote_ends[inside] <= start
+        owned = _OWNED.match(world.text, end)  # "Kurt's smile faded.": Kurt; "Emma's father said": not Emma
+        narrated.append(in_narration)
+        subjects.append(in_narration and not (owned and owned.group(1).lower() in people)
+                        and _SENTENCE_OPENING.search(world.text, max(0, start - 40), start) is not None)
+    return narrated, subjects
+
+
+_TITLED = re.compile(r"^(?:(Mrs|Mr|Miss|Ms|Lady|Sir|Lord|Aunt|Uncle|Dr)\.?\s+)?"
+                     r"(?:[A-Z][\w'-]*\s+)*([A-Z][\w'-]+)$")
+
+
+def _families(world: StoryWorld) -> dict[str, tuple[str, frozenset[str]]]:
+    """Each character's surname (the last word of a name of two words or more) and the titles
+    worn with it: "Mrs. Bennet" is a Bennet with "Mrs"."""
+    families: dict[str, tuple[str, frozenset[str]]] = {}
+    for character in world.characters:
+        surname, titles = "", set()
+        for name in (character.name, *character.aliases):
+            found = _TITLED.match(name.strip())
+            if found and len(name.split()) > 1:
+                surname = surname or found.group(2)
+                if found.group(2) == surname and found.group(1):
+                    titles.add(found.group(1))
+        if surname:
+            families[character.id] = (surname, frozenset(titles))
+    return families
+
+
+# "said her mother": the kin word, the gender it carries, and the titles its holder wears (none: any)
+_KIN_TAG = re.compile(r"(her|his)\s+(?:[a-z]+\s+)?(mother|father|wife|husband|sister|brother|daughter|son)\b",
+                      re.IGNORECASE)
+_KIN_TITLES = {"mother": ("she", {"Mrs", "Lady"}), "wife": ("she", {"Mrs", "Lady"}),
+               "father": ("he", {"Mr", "Sir", "Lord"}), "husband": ("he", {"Mr", "Sir", "Lord"}),
+               "sister": ("she", set()), "daughter": ("she", set()), "brother": ("he", set()),
+               "son": ("he", set())}
+
+
+def _kin(context: _Context, cue: Tag, nearby: _Nearby) -> list[str]:
+    """Who "her mother" / "his brother" is: of the family of the "she"/"he" the narration is about
+    (its last sentence-opening she/he, else the latest named of the ``KIN_OWNERS`` that have such
+    kin), the ones of the kin word's gender (and title, for a parent or spouse: "Mrs. Bennet"
+    for Elizabeth Bennet's mother)."""
+    found = _KIN_TAG.match(context.text, cue.start, cue.end)
+    if found is None:
+        return []
+    owner_gender = "she" if found.group(1).lower() == "her" else "he"
+    gender, titles = _KIN_TITLES[found.group(2).lower()]
+    owners = [nearby.subject_of_gender.get(owner_gender), nearby.latest_of_gender.get(owner_gender),
+              *(c for c in nearby.recent if context.genders.get(c) == owner_gender)]
+    for owner in list(dict.fromkeys(o for o in owners if o))[:KIN_OWNERS]:
+        surname = context.families.get(owner, ("", frozenset()))[0]
+        kin = [c for c, (name, worn) in context.families.items()
+               if c != owner and name == surname and context.genders.get(c) == gender
+               and (not titles or worn & titles) and not (gender == "she" and not titles and "Mrs" in worn)]
+        if kin:
+            return kin
+    return []
 
 
 def _chapter_leads(mentions: Mentions, genders: dict[str, Gender],
@@ -508,7 +575,8 @@ def _conversation_speakers(turns: list[_Turn], paragraph: int, reach: int = 6) -
 def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list[_Turn],
                 paragraph: int, ahead: _Ahead) -> list[str]:
     same, previous, before = _recent_turns(turns, paragraph)
-    pool = [cues.tag.character if cues.tag else None, *cues.beat_characters,
+    kin = _kin(context, cues.tag, nearby) if cues.tag is not None and cues.tag.kind == "description" else []
+    pool = [cues.tag.character if cues.tag else None, *kin, *cues.beat_characters,
             same.speaker if same else None, previous.speaker if previous else None,
             before.speaker if before else None, *(previous.vocatives if previous else []),
             *ahead.vocatives, *(previous.addressed if previous else []), ahead.speaker_after_next,
@@ -591,6 +659,8 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         mark("pronoun_same_paragraph", *({same_speaker} & agreeing))
     for prefix, cue in (("tag", tag), ("beat", beat)):
         _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, context.narrator)
+    if tag is not None and tag.kind == "description":
+        mark("tag_kin", *_kin(context, tag, nearby))
     return x
 
 

@@ -68,6 +68,7 @@ FEATURES = (
     "named_since_last_quote",  # named in the narration since the previous quote (who came in, who acts)
     "newcomer",  # ...and has not spoken in this conversation yet
     "recent_share",  # share of the last 30 turns the candidate spoke
+    "tag_kin",  # "said her mother" and the candidate is that "her"'s mother by surname and title
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,
