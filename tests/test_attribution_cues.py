@@ -64,6 +64,14 @@ def _cues(text: str, which: int = 0, lead_in: bool = False, unmatched: tuple[str
     ('She had barely spoken when Oskar stood, turned to the door with a curt "Enough."', 0, "name", "c2",
      "Oskar"),
     ('At last Maren made the plain inquiry of-- "Who steers?"', 0, "name", "c1", "Maren"),
+    ('Lady Vane, who had been watching Oskar and Maren, now observed, "They argue."', 0, "name", "c3",
+     "Lady Vane"),
+    ('The tide turned; and soon afterwards Oskar, drawing near Maren, said to her, "Now."', 0, "name", "c2",
+     "Oskar"),
+    ('Oskar thought grimly, "She will never row," and Maren thought, "He will never ask."', 0, "name", "c2",
+     "Oskar"),
+    ('Oskar thought grimly, "She will never row," and Maren thought, "He will never ask."', 1, "name", "c1",
+     "Maren"),
 ])
 def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str, character: str,
                                                 written: str) -> None:

@@ -24,8 +24,10 @@ SPOKEN = ("speech", "thought")
 WRONG_TODAY = {
     12097:
         "a phone call answered at the end of the narration paragraph before ('..., he <adverb> "
-        "answered.'): that 'he' is now read as its tag, but Blaine is the last man named (the object "
-        "of 'He pulled away from Blaine'), and turn-taking also gives the call to Blaine",
+        "answered.'): that 'he' is read as its tag and Kurt is the last man to open a sentence, but "
+        "Blaine is the last man named (the object of 'He pulled away from Blaine'), and the next "
+        "paragraph's beat names Kurt, whom turn-taking then keeps from two turns running: the call "
+        "to a third party breaks the alternation",
 }
 
 

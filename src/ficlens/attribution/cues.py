@@ -199,13 +199,16 @@ def _said_to_group(text: str, before: int, start: int, end: int, after: int) -> 
 
 
 _CLOSED_QUOTE = re.compile(r"[.!?][\"'\u201d\u2019]*\s+[A-Z]")
+_AND_AFTER = re.compile(r"\s+and\s")
 
 
 def _sentence_after(text: str, start: int, end: int, introduced: int) -> bool:
     """'cried Tom, "It is late." Ann nodded.': the quote is introduced (by "," or ":") and ends its
-    sentence, so what follows it is a new sentence, not its tag."""
+    sentence, so what follows it is a new sentence, not its tag; so is 'Tom thought, "...," and
+    Ann thought, "..."': a clause joined by "and" after an introduced quote is the next one's."""
     lead = text[max(0, introduced - 20):introduced].rstrip()
-    return lead.endswith((",", ":")) and bool(_CLOSED_QUOTE.search(text, max(start, end - 3), end + 4))
+    return lead.endswith((",", ":")) and bool(_CLOSED_QUOTE.search(text, max(start, end - 3), end + 4)
+                                              or _AND_AFTER.match(text, end))
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
@@ -467,6 +470,9 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|for|from|of|by|towards|toward
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014]|--")
 _CLAUSE_OPENER = re.compile(r"\s*(?:(?:and|but|then|so|yet|or|now)\b\s*)*", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r"who\b")
+# up to three lower-case words before a clause's subject, no preposition ("to Emma" is an object)
+_LEADING_ADVERBS = re.compile(r"(?:(?!(?:to|with|at|near|by|for|from|of|on|upon|towards?|about|after|before|"
+                              r"beside|behind|round|into|like)\b)[a-z]+\s+){0,3}", re.IGNORECASE)
 _NAME_LEAD = re.compile(r"\b(?:until|till|when|while|whilst|as|and|but|then|which|whereupon|where|before|"
                         r"after|so)\s*$", re.IGNORECASE)
 _PREDICATE_OPENER = re.compile(r"(?:who|whom|which|whose|[a-z]+ed|[a-z]+ing)\b")  # a clause with no subject
@@ -504,12 +510,15 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
         if subordinate is not None:  # "He sat down as Kurt took his hand, turned and said": Kurt
             return subordinate
         predicate = False
+        opening = _CLAUSE_OPENER.match(text, lo, hi).end()  # type: ignore[union-attr]
+        opening += len(text[opening:hi]) - len(text[opening:hi].lstrip())
+        if _RELATIVE_OPENER.match(text, opening, hi):  # "Mary, who had been eyeing Grant and Edmund, now
+            relative = True  # observed": its names are the relative clause's; the subject is before it
+            continue
         final = _final_name(text, helpers, lo, hi - 1)
         if final is not None and (relative or not text[lo:final.start].strip()
                                   or _NAME_LEAD.search(text, lo, final.start)):
             return final
-        opening = _CLAUSE_OPENER.match(text, lo, hi).end()  # type: ignore[union-attr]
-        opening += len(text[opening:hi]) - len(text[opening:hi].lstrip())
         pronoun = _SUBJECT_PRONOUN.match(text, opening, hi)
         if pronoun:
             return _pronoun_tag(pronoun.start(), pronoun.end(), pronoun.group(0))
@@ -523,8 +532,8 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
         if subjects and _SUBORDINATE_OPENER.match(text, opening, hi):  # "and when Sir Thomas, turning, said"
             return subjects[-1]  # the main clause's ("As she came in he stopped, and said:")
         if subjects and not _PREDICATE_OPENER.match(text, opening, hi) \
-                and len(text[opening:subjects[0].start].split()) <= 1:  # "Even Mr. Weston shook his head,"
-            return subjects[0]
+                and _LEADING_ADVERBS.fullmatch(text, opening, subjects[0].start):  # "Even Mr. Weston shook
+            return subjects[0]  # his head,", "soon afterwards Darcy, drawing near her, said"
         relative = bool(_RELATIVE_OPENER.match(text, opening, hi))
     return None
 
