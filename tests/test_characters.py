@@ -162,6 +162,12 @@ def test_characters_pet_name_used_in_dialogue_is_the_one_named_in_full():
     _assert_spans_exact(_world(text))
 
 
+def test_characters_pet_name_of_the_other_gender_is_someone_else():
+    text = ("Samuel Orr fixed the gate while Nell watched.\n\n\"Pass the nails, Sam,\" said Nell. "
+            "Samuel did. Miss Sam came up the lane.\n\n\"Hello, Sam,\" said Samuel.\n")
+    assert "Sam" not in _by_name(_world(text))["Samuel Orr"].aliases
+
+
 def test_characters_pet_name_the_narration_uses_is_a_name_of_its_own():
     text = ("Harry Vale and Henry Vale were cousins. Harry laughed at the door.\n\n"
             "\"Hi, Henry,\" said Harry. Harry sat down. Henry Vale smiled.\n\n"

@@ -850,8 +850,8 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
     "Lizzy" is Elizabeth, "Harry" Lord Henry (Harry Potter's "Harry", in the narration too, is a
     name of its own). Never a word the story also writes in lower case ("Will", "Rob"), nor a
     form of a character with other names ("Skaggs" of "Mr. Skaggs" for "Skaggsy"; but "Lizzy" of
-    "Miss Lizzy"). Of several characters it fits, the one named ``SHORT_FORM_DOMINANCE`` times
-    as often as the rest ("Harry": Lord Henry, not Sir Henry)."""
+    "Miss Lizzy"), nor one of the other gender. Of several characters it fits, the one named
+    ``SHORT_FORM_DOMINANCE`` times as often as the rest ("Harry": Lord Henry, not Sir Henry)."""
     first_names = [(_parse(g.aliases[0], 0).names[0], g) for g in groups if g.aliases and not g.described]
     alone = {next(iter(words)): g for g in groups  # "Pri", "Lizzy" / "Miss Lizzy": a name on its own
              if len(words := _untitled_words(g)) == 1}
@@ -867,7 +867,9 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
         spoken = sum(_inside(quotes, p) for p in candidate.positions)
         formal = formal_names(form) if spoken >= DIALOGUE_SHARE * len(candidate.positions) else frozenset()
         short = candidate.vocative > 0 and (form not in aliases or alone[form].aliases == [form])
-        owners = sorted({id(g): g for name, g in first_names if g is not alone.get(form) and (
+        hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
+        owners = sorted({id(g): g for name, g in first_names if g is not alone.get(form)
+                         and _compatible(g.gender_hint, hint) and (
             short and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form))}.values(), key=named)
         if owners and named(owners[-1]) >= SHORT_FORM_DOMINANCE * sum(map(named, owners[:-1])):
