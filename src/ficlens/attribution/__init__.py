@@ -331,10 +331,11 @@ def _context(world: StoryWorld) -> _Context:
     starts, ends = _paragraph_bounds(world)
     genders = {c.id: c.gender for c in world.characters}
     chapter_starts = [c.start for c in world.chapters] or [0]
+    narrated, subjects = _narrated_and_subjects(world, mentions)
     return _Context(world.text, mentions, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
-                    chapter_starts, _chapter_leads(mentions, genders, chapter_starts),
-                    *_narrated_and_subjects(world, mentions), _families(world))
+                    chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
+                    narrated, subjects, _families(world))
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
@@ -417,11 +418,14 @@ def _kin(context: _Context, cue: Tag, nearby: _Nearby) -> list[str]:
     return []
 
 
-def _chapter_leads(mentions: Mentions, genders: dict[str, Gender],
-                   chapter_starts: list[int]) -> list[dict[str, str]]:
-    """The most-named character of each gender per chapter: the default "he"/"she" of its narration."""
+def _chapter_leads(mentions: Mentions, genders: dict[str, Gender], chapter_starts: list[int],
+                   narrated: list[bool]) -> list[dict[str, str]]:
+    """The most-named character of each gender in each chapter's narration (not in its quotes
+    and letters, which name the absent): the default "he"/"she" of its narration."""
     counts: list[dict[str, int]] = [{} for _ in chapter_starts]
-    for start, owner in zip(mentions.starts, mentions.owners, strict=True):
+    for start, owner, in_narration in zip(mentions.starts, mentions.owners, narrated, strict=True):
+        if not in_narration:
+            continue
         chapter = counts[max(0, bisect_right(chapter_starts, start) - 1)]
         chapter[owner] = chapter.get(owner, 0) + 1
     leads = []

@@ -86,7 +86,7 @@ DEFAULT_WEIGHTS = {
     "no_tag_same_paragraph": 3.0,
 }
 MODEL_FILE = "attribution-ranker.json"
-HIDDEN_UNITS = 16
+HIDDEN_UNITS = 32
 
 
 @dataclass(frozen=True)
