@@ -9,7 +9,7 @@ import pytest
 
 from ficlens.attribution import attribute_quotes
 from ficlens.attribution.ranker import Weights
-from ficlens.attribution.training import scene_world, scene_worlds, train
+from ficlens.attribution.training import Result, report, scene_world, scene_worlds, train
 from ficlens.errors import EvalError
 
 SCENE = """Wren was already at the counter when Tobias came in out of the rain.
@@ -70,3 +70,13 @@ def test_training_on_scenes_alone_learns_their_speakers(tmp_path: Path) -> None:
     world = attribute_quotes(scene_world(_scene(tmp_path)).world, weights)
     right = sum(q.speaker == gold.speaker[q.id] for q in world.quotes)
     assert right >= 5  # of 6: a ranker fitted on the scene reads the scene
+
+
+def test_report_gives_accuracy_by_type_and_the_calibration_error() -> None:
+    # two quotes at confidence 0.95 (one right), two at 0.55 (both right): each bin is 0.45 off
+    result = Result([("explicit", True, 0.95), ("explicit", False, 0.95),
+                     ("implicit", True, 0.55), ("implicit", True, 0.55)])
+    lines = report(result)
+    assert lines[0].startswith("all        0.750")
+    assert "explicit   0.500  (n=2)" in lines
+    assert lines[-1] == "expected calibration error 0.450"

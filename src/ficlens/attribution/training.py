@@ -213,10 +213,14 @@ def report(result: Result) -> list[str]:
         lines.append(f"addressee  {result.addressee_right / result.addressee_total:.3f}  "
                      f"(n={result.addressee_total})")
     lines.append("confidence  n      accuracy  mean confidence")
+    gap = 0.0  # expected calibration error: each bin's |accuracy - mean confidence|, weighted by its size
     for low in np.arange(0.0, 1.0, 0.1):
         binned = [(right, c) for _, right, c in outcomes if low <= c < low + 0.1 or (low >= 0.9 and c >= 1.0)]
         if binned:
             accuracy = sum(r for r, _ in binned) / len(binned)
             mean = sum(c for _, c in binned) / len(binned)
+            gap += len(binned) * abs(accuracy - mean)
             lines.append(f"{low:.1f}-{low + 0.1:.1f}    {len(binned):<6} {accuracy:.3f}     {mean:.3f}")
+    if outcomes:
+        lines.append(f"expected calibration error {gap / len(outcomes):.3f}")
     return lines
