@@ -188,6 +188,17 @@ def test_characters_described_speakers_from_speech_tags():
     assert not {"the man", "the other"} & set(notes)  # anyone at all
 
 
+def test_characters_appearance_epithets_are_no_characters_of_their_own():
+    """Fan fiction calls its named characters "the blond", "the taller boy": those tags stay
+    descriptions for attribution to resolve, while "the stranger" is still a speaker of its own."""
+    text = ('Ivo and Cal waited outside.\n\n"Cold," said the blond.\n\n"Very," the taller boy said.\n\n'
+            '"Go in?" asked the blond. "Yes," said the taller boy.\n\n"Wait," said the stranger.\n\n'
+            '"Who are you?" said the blond. "No one," said the stranger.\n')
+    notes = _notes(_world(text))
+    assert "the stranger" in notes
+    assert not {"the blond", "the taller", "the taller boy"} & set(notes)
+
+
 def test_characters_described_speakers_marked_out_by_a_phrase():
     text = ('"Tickets," said the man in the grey coat.\n\n"Here," said Nell.\n\n'
             '"This one is torn," said the man in the\ngrey coat. "Sorry," said the man in a low voice.\n\n'

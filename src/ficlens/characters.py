@@ -211,6 +211,10 @@ _NOT_DESCRIPTIONS = {"other", "one", "two", "three", "four", "latter", "former",
                      "others", "voices", "men", "women", "people", "crowd", "children", "girls", "boys",
                      "ladies", "gentlemen", "party", "company", "whole", "words", "letter", "note", "paper",
                      "sign", "voice"}
+# Appearance and comparison epithets fan fiction gives its named characters ("the blond", "the
+# taller boy"): they stay descriptions, which attribution resolves to the named, not new characters.
+_EPITHETS = {"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter", "smaller",
+             "bigger", "larger", "older", "younger"}
 _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 
@@ -806,7 +810,7 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
             tags[(adjective or "", noun, after)] += 1
     phrases = [" ".join(w for w in key if w) for key, count in tags.items() if count >= DESCRIBED_TAGS
                and (key[2] or " ".join(w for w in key[:2] if w) not in _GENERIC_PEOPLE)
-               and key[1] not in _NOT_DESCRIPTIONS
+               and key[1] not in _NOT_DESCRIPTIONS and not _EPITHETS & set(key[:2])
                and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1])]  # "said the old Jew"
     return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True)
             for phrase in dict.fromkeys(phrases)]
