@@ -210,9 +210,44 @@ EXPECTED = [
     ("epithets-three-friends.txt", "Play something", "Sami"),
     ("epithets-three-friends.txt", "Any requests", "Theo"),
     ("epithets-three-friends.txt", "Anything but", "Sami"),
+    # Epithets in an interview room: "the older woman", "the younger detective", "the redhead",
+    # "the blond"; two of the three named only where a sentence opens ("Ines dropped the file").
+    ("epithets-interview-room.txt", "Mr. Pryce. Do you know", "Ines"),
+    ("epithets-interview-room.txt", "Parking tickets", "Dale Pryce"),
+    ("epithets-interview-room.txt", "Try again", "Ines"),
+    ("epithets-interview-room.txt", "I really don't know", "Dale Pryce"),
+    ("epithets-interview-room.txt", "The truth would be", "Kit"),
+    ("epithets-interview-room.txt", "Great. Good cop", "Dale Pryce"),
+    ("epithets-interview-room.txt", "Which one am I", "Kit"),
+    ("epithets-interview-room.txt", "Does it matter", "Dale Pryce"),
+    ("epithets-interview-room.txt", "Do you recognise", "Ines"),
+    ("epithets-interview-room.txt", "Lots of white vans", "Dale Pryce"),
+    ("epithets-interview-room.txt", "This one is registered", "Ines"),
+    ("epithets-interview-room.txt", "Then ask my brother", "Dale Pryce"),
+    ("epithets-interview-room.txt", "We did", "Ines"),
+    ("epithets-interview-room.txt", "He says you borrowed", "Ines"),
+    ("epithets-interview-room.txt", "He's lying", "Dale Pryce"),
+    ("epithets-interview-room.txt", "Why would he lie", "Kit"),
+    ("epithets-interview-room.txt", "Because he owes", "Dale Pryce"),
+    ("epithets-interview-room.txt", "Names", "Ines"),
+    ("epithets-interview-room.txt", "No chance", "Dale Pryce"),
+    ("epithets-interview-room.txt", "Then we'll keep you", "Kit"),
+    ("epithets-interview-room.txt", "I hear the coffee", "Kit"),
+    ("epithets-interview-room.txt", "I'll take my chances", "Dale Pryce"),
 ]
 
 WRONG_TODAY = {
+    ("epithets-interview-room.txt", "The truth would be"):
+        "'the younger detective' carries no gender and Kit, named in the paragraph before, has not "
+        "spoken yet: alternation gives Ines, whose lines go between the suspect's",
+    ("epithets-interview-room.txt", "Which one am I"):
+        "'asked the redhead': as above, Kit's epithets are never tied to him, so Ines takes his turns",
+    ("epithets-interview-room.txt", "Why would he lie"):
+        "'the redhead asked': as above",
+    ("epithets-interview-room.txt", "Then we'll keep you"):
+        "'said the younger detective': as above",
+    ("epithets-interview-room.txt", "I hear the coffee"):
+        "the second half of the younger detective's line: as above",
     ("epithets-three-friends.txt", "What gossip"):
         "'asked the taller boy' fits both men and nothing ties the epithet to Theo, whose it was "
         "four turns before: alternation across Hazel's entrance gives Sami",

@@ -54,6 +54,7 @@ WORDS_PER_MENTION = 20_000  # and, when only ever named by one bare word, once p
 NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
+ACTING_NAME = 2  # times a known first name that only opens sentences acts ("Ines opened ...") to be one
 DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
 SHORT_FORM_DOMINANCE = 10  # ...the one of several it fits who is named this many times as often as the rest
@@ -169,6 +170,7 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
+_ACTS_AFTER = re.compile(r"[ \t]+[a-z]{2,}ed\b")  # "Ines dropped", "Ines glanced"
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
@@ -322,6 +324,7 @@ class _Candidate:
     kin: int = 0  # occurrences after a person word ("his sister Juno")
     possessive: int = 0  # "Kurt's"
     vocative: int = 0  # addressed in dialogue: "…without me, Dev."
+    acts: int = 0  # followed by a verb in the past tense: "Ines dropped the file"
 
 
 def _tokens(form: str) -> list[str]:
@@ -378,6 +381,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
             candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
+            candidate.acts += bool(_ACTS_AFTER.match(text, end))
     return found, lower
 
 
@@ -506,12 +510,15 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
     titled = _is_title(tokens[0])
     noninitial = occurrences - candidate.initial
-    known_name = _bare(tokens[-1] if titled else tokens[0]) in _first_names()
+    given = _bare(tokens[-1] if titled else tokens[0])
+    known_name = given in _first_names() or len(tokens) == 1 and bool(formal_names(given))  # "Kit"
     if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not (
-            known_name and (candidate.speech or candidate.possessive or candidate.vocative)):
-        return False  # "Damme", "Wow"; but a first name that speaks may open every sentence it is in
+            known_name and (candidate.speech or candidate.possessive or candidate.vocative
+                            or candidate.acts >= ACTING_NAME)):
+        return False  # "Damme", "Wow"; but a first name that speaks or acts may open every sentence it is in
     if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin or \
-            candidate.vocative >= (1 if known_name else 2):
+            candidate.vocative >= (1 if known_name else 2) or \
+            known_name and not noninitial and candidate.acts >= ACTING_NAME:  # NER reads "Ines" as a place
         return True
     if candidate.place >= max(2, 0.25 * occurrences) and not titled:
         return False
