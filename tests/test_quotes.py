@@ -203,7 +203,7 @@ def test_quotes_speed_linear() -> None:
     world = _world(text)
     started = time.perf_counter()
     find_quotes(world)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 3  # a guard against quadratic work, not a speed test (make bench)
     assert len(world.quotes) == 2 * 4000
 
 

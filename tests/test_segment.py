@@ -209,7 +209,7 @@ def test_segment_pdnc_novels_have_chapters_and_run_fast(pdnc_dir: Path):
         path = pdnc_dir / name / "novel_text.txt"
         started = time.perf_counter()
         world = segment(read(path))
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < 3  # a guard against quadratic work (speed: make bench)
         assert len(world.chapters) == chapters
         paragraphs = [world.text[p.start:p.end] for p in world.paragraphs]
         assert not any(p.upper().startswith("CHAPTER") for p in paragraphs)
