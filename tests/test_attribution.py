@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ficlens.attribution import Decision, attribute_quotes, walk_quotes
+from ficlens.attribution import Decision, _one_person_per_epithet, _prepare, attribute_quotes, walk_quotes
 from ficlens.attribution.ranker import FEATURES
 from ficlens.model import Character, Gender, Quote, Span, StoryWorld
 
@@ -254,6 +254,19 @@ def test_her_mother_is_the_mother_of_her_family() -> None:
     marked = [[c for row, c in enumerate(d.candidates) if d.features[row, column]] for d in seen]
     assert marked == [["c2"], [], ["c3"]]
     assert _speakers(_world(text, cast)) == ["Mrs. Ashdown", "Dora Pell", "Ruth Ashdown"]
+
+
+def test_one_epithet_is_one_person_within_a_chapter() -> None:
+    """The quotes tagged "the taller boy" go together to the one their probabilities favour summed,
+    each keeping its own probability for him; "the man" (anyone at all) and a lone epithet are
+    left as decided."""
+    text = ('Nils and Omar waited.\n\n"Late," said the taller boy.\n\n"Always," said the man.\n\n'
+            '"Told you," said the taller boy.\n\n"Fine," said the redhead.')
+    prepared = _prepare(_unattributed(text, {"Nils": "he", "Omar": "he"}))
+    assert prepared is not None
+    agreed = {"q1": {"c1": 0.9, "c2": 0.1}, "q2": {"c1": 0.5, "c2": 0.5}, "q3": {"c1": 0.4, "c2": 0.6},
+              "q4": {"c2": 1.0}}
+    assert _one_person_per_epithet(prepared, agreed) == {"q1": ("c1", 0.9), "q3": ("c1", 0.4)}
 
 
 def test_a_beat_does_not_give_he_said_to_the_man_the_tag_acts_on() -> None:

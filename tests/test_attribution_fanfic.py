@@ -241,27 +241,17 @@ WRONG_TODAY = {
         "'the younger detective' carries no gender and Kit, named in the paragraph before, has not "
         "spoken yet: alternation gives Ines, whose lines go between the suspect's",
     ("epithets-interview-room.txt", "Which one am I"):
-        "'asked the redhead': as above, Kit's epithets are never tied to him, so Ines takes his turns",
+        "'asked the redhead': as above; Kit's epithets are never tied to him (the lines of each, decided "
+        "together, all go to Ines), so Ines takes his turns",
     ("epithets-interview-room.txt", "Why would he lie"):
         "'the redhead asked': as above",
     ("epithets-interview-room.txt", "Then we'll keep you"):
         "'said the younger detective': as above",
     ("epithets-interview-room.txt", "I hear the coffee"):
         "the second half of the younger detective's line: as above",
-    ("epithets-three-friends.txt", "What gossip"):
-        "'asked the taller boy' fits both men and nothing ties the epithet to Theo, whose it was "
-        "four turns before: alternation across Hazel's entrance gives Sami",
     ("epithets-three-friends.txt", "Fine. I'll feel"):
         "'The blond laughed despite himself.': a beat whose subject is a description without a known "
         "gender is no beat, and turn-taking gives Theo",
-    ("epithets-three-friends.txt", "Traitor"):
-        "'muttered the taller boy' fits both men; Theo is named in the line before ('If Theo comes.'), "
-        "which counts against him as the next speaker",
-    ("epithets-three-friends.txt", "Eight o'clock"):
-        "'said the redhead' carries no gender, so Hazel, the only woman, is not singled out, and "
-        "turn-taking after the 'Traitor' miss gives Theo",
-    ("epithets-three-friends.txt", "Wear something"):
-        "the second half of the redhead's line, split by its tag: as above",
     ("party-they-them.txt", "You made it!"):
         "'Mags' is named twice, both times opening a sentence, and is no known first name: she is not "
         "found as a character, so her greeting goes to Rowan",

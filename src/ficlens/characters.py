@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import KIN_AND_ROLE_WORDS, formal_names, person_word_genders, word_list
+from .lexicon import EPITHETS, KIN_AND_ROLE_WORDS, formal_names, person_word_genders, word_list
 from .model import CastMember, Character, Gender, Span, StoryWorld
 
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
@@ -213,10 +213,6 @@ _NOT_DESCRIPTIONS = {"other", "one", "two", "three", "four", "latter", "former",
                      "others", "voices", "men", "women", "people", "crowd", "children", "girls", "boys",
                      "ladies", "gentlemen", "party", "company", "whole", "words", "letter", "note", "paper",
                      "sign", "voice"}
-# Appearance and comparison epithets fan fiction gives its named characters ("the blond", "the
-# taller boy"): they stay descriptions, which attribution resolves to the named, not new characters.
-_EPITHETS = {"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter", "smaller",
-             "bigger", "larger", "older", "younger"}
 _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 
@@ -817,7 +813,7 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
             tags[(adjective or "", noun, after)] += 1
     phrases = [" ".join(w for w in key if w) for key, count in tags.items() if count >= DESCRIBED_TAGS
                and (key[2] or " ".join(w for w in key[:2] if w) not in _GENERIC_PEOPLE)
-               and key[1] not in _NOT_DESCRIPTIONS and not _EPITHETS & set(key[:2])
+               and key[1] not in _NOT_DESCRIPTIONS and not EPITHETS & set(key[:2])
                and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1])]  # "said the old Jew"
     return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True)
             for phrase in dict.fromkeys(phrases)]

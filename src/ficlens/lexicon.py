@@ -26,6 +26,11 @@ KIN_AND_ROLE_WORDS: dict[str, Gender] = {
                     "baroness female landlady barmaid waitress policewoman".split(), "she"),
 }
 
+# Appearance and comparison epithets fan fiction gives its named characters ("the blond", "the
+# taller boy"): descriptions of someone already named, not characters of their own.
+EPITHETS = frozenset({"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter",
+                      "smaller", "bigger", "larger", "older", "younger"})
+
 
 @cache
 def word_list(name: str) -> frozenset[str]:

@@ -34,13 +34,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..lexicon import KIN_AND_ROLE_WORDS, person_word_genders
+from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import Mentions, NameIndex, QuoteCues, Tag, bound_by_pronoun, read_cues
@@ -120,7 +120,8 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
     A refining forward walk then decides again, seeing those guesses for the turns
     ahead as well as its own decisions behind; it runs ``REFINEMENTS`` times, each
     on the last one's guesses. A refining backward walk, seeing the last guesses
-    for the turns before, has the final say together with it (their agreement).
+    for the turns before, has the final say together with it (their agreement), except that
+    the lines one epithet tags in a chapter are decided together (``_one_person_per_epithet``).
     ``weights``: the rankers' weights; default the shipped model.
     """
     weights = load_weights() if weights is None else weights
@@ -131,8 +132,11 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
         ahead = _walk_probabilities(world, prepared, weights.refine, backward=False, guesses=guesses)
         guesses = {quote_id: _best(p)[0] for quote_id, (_, p) in ahead.items()}
     behind = _walk_probabilities(world, prepared, weights.refine_backward, backward=True, guesses=guesses)
-    decided = {quote_id: _best(_agreement(p, behind.get(quote_id, (None, {}))[1]))
-               for quote_id, (_, p) in ahead.items()}
+    agreed = {quote_id: _agreement(p, behind.get(quote_id, (None, {}))[1])
+              for quote_id, (_, p) in ahead.items()}
+    decided = {quote_id: _best(p) for quote_id, p in agreed.items()}
+    if prepared is not None:
+        decided.update(_one_person_per_epithet(prepared, agreed))
     _write(world, prepared, [decision for decision, _ in ahead.values()], decided)
     return world
 
@@ -160,6 +164,31 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, ranker: R
 
     walk_quotes(world, choose, backward=backward, prepared=prepared, guesses=guesses)
     return result
+
+
+def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, float]],
+                            ) -> dict[str, tuple[str | None, float]]:
+    """Within a chapter, the quotes tagged with one epithet ("said the taller boy", ``EPITHETS``)
+    are one person's: the candidate their probabilities favour together (summed). Each keeps its
+    own probability for that person as its confidence. Quote id -> (speaker, confidence)."""
+    tagged: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for quote, cues in zip(prepared.quotes, prepared.cues, strict=True):
+        tag = cues.tag
+        if tag is None or tag.kind != "description" or quote.id not in agreed:
+            continue
+        words = prepared.context.text[tag.start:tag.end].lower().split()
+        if EPITHETS & set(words):
+            chapter = bisect_right(prepared.context.chapter_starts, quote.start) - 1
+            tagged[chapter, " ".join(words)].append(quote.id)
+    decided: dict[str, tuple[str | None, float]] = {}
+    for quote_ids in tagged.values():
+        together: Counter[str] = Counter()
+        for quote_id in quote_ids:
+            together.update(agreed[quote_id])
+        if len(quote_ids) > 1 and together:
+            person = max(together, key=lambda c: together[c])
+            decided.update({quote_id: (person, agreed[quote_id].get(person, 0.0)) for quote_id in quote_ids})
+    return decided
 
 
 def _best(probabilities: dict[str, float]) -> tuple[str | None, float]:
