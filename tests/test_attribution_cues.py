@@ -131,6 +131,21 @@ def test_attribution_cues_vocatives_and_beats() -> None:
     assert beat is not None and beat.character == "c2" and text[beat.start:beat.end] == "Oskar"
 
 
+@pytest.mark.parametrize(("text", "phrase", "gender"), [
+    ('The blond laughed despite himself. "Fine."', "The blond", "unknown"),
+    ('The taller boy sighed. "Fine."', "The taller boy", "he"),
+    ('"Fine." The redhead shrugged.', "The redhead", "unknown"),
+    ('The man laughed. "Fine."', None, None),  # anyone at all: no beat
+])
+def test_attribution_cues_epithet_beats(text: str, phrase: str | None, gender: str | None) -> None:
+    beat = _cues(text).beat
+    if phrase is None:
+        assert beat is None
+    else:
+        assert beat is not None and beat.kind == "description" and text[beat.start:beat.end] == phrase
+        assert beat.gender == gender
+
+
 @pytest.mark.parametrize(("text", "to_group"), [
     ('Maren turned to the others with a quick "We leave at dawn."', True),
     ('"We leave at dawn," Oskar told the room.', True),

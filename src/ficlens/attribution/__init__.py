@@ -168,12 +168,13 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, ranker: R
 
 def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, float]],
                             ) -> dict[str, tuple[str | None, float]]:
-    """Within a chapter, the quotes tagged with one epithet ("said the taller boy", ``EPITHETS``)
-    are one person's: the candidate their probabilities favour together (summed). Each keeps its
-    own probability for that person as its confidence. Quote id -> (speaker, confidence)."""
+    """Within a chapter, the quotes tagged with one epithet ("said the taller boy", ``EPITHETS``),
+    or whose action beat opens with it, are one person's: the candidate their probabilities
+    favour together (summed). Each keeps its own probability for that person as its confidence.
+    Quote id -> (speaker, confidence)."""
     tagged: dict[tuple[int, str], list[str]] = defaultdict(list)
     for quote, cues in zip(prepared.quotes, prepared.cues, strict=True):
-        tag = cues.tag
+        tag = cues.tag if cues.tag is not None else cues.beat  # "The blond laughed. "...""
         if tag is None or tag.kind != "description" or quote.id not in agreed:
             continue
         words = prepared.context.text[tag.start:tag.end].lower().split()

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..lexicon import EPITHETS
 from ..model import Gender
 
 SPEECH_VERBS = (
@@ -177,7 +178,7 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
     cues.tag = readers[0]() or readers[1]()
     cues.beat_characters = [mentions.owners[i] for i in mentions.within(before, start)] + \
         [mentions.owners[i] for i in mentions.within(end, after)]
-    cues.beat = _beat(text, mentions, before, start, after, end)
+    cues.beat = _beat(text, mentions, before, start, after, end, person_genders)
     inside = mentions.within(start, end)
     cues.named_inside = [mentions.owners[i] for i in inside]
     cues.vocatives = [mentions.owners[i] for i in inside
@@ -718,8 +719,10 @@ def _said_to(text: str, mentions: Mentions, start: int, stop: int) -> str | None
     return None
 
 
-def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, end: int) -> Tag | None:
-    """The subject opening the sentence next to the quote ("Kurt shrugged. "..."" / ""..." He sighed.")."""
+def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, end: int,
+          person_genders: Mapping[str, Gender]) -> Tag | None:
+    """The subject opening the sentence next to the quote ("Kurt shrugged. "..."" / ""..." He sighed."),
+    a name, a pronoun or an epithet ("The blond laughed. "..."")."""
     narration_end = before + len(text[before:start].rstrip(" \t\n\"'\u201c\u201d"))
     last_start = _last_sentence_start(text, before, narration_end - 1)
     for lo, hi in ((last_start, start), (end, after)):
@@ -738,7 +741,15 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
             opening = mentions.within(lo + at, lo + at + 1)
             if opening:
                 return _name_tag(mentions, opening[0])
+            epithet = _EPITHET_SUBJECT.match(segment, at)
+            if epithet and epithet.group(1).lower() in EPITHETS:
+                noun = epithet.group(2) or epithet.group(1)
+                return Tag("description", lo + epithet.start(), lo + epithet.end(),
+                           gender=person_genders.get(noun.lower(), "unknown"))
     return None
+
+
+_EPITHET_SUBJECT = re.compile(r"The[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
 
 
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In|On|For a|Once)\b"
