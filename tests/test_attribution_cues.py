@@ -88,6 +88,9 @@ def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str
     ('"Too late," the stouter man replied.', "the stouter man", "he"),
     ('"No," was the tired man\'s answer.', "the tired man", "he"),
     ('"Hush," said the elderly lady softly.', "the elderly lady", "she"),
+    # no gender of its own: a reflexive in its sentence gives one, a later sentence's does not
+    ('"Fine," muttered the redhead to herself.', "the redhead", "she"),
+    ('"Fine," said the redhead. Nobody moved; the man shook himself.', "the redhead", "unknown"),
 ])
 def test_attribution_cues_description_tag_keeps_its_gender(text: str, written: str, gender: str) -> None:
     tag = _cues(text).tag

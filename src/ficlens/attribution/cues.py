@@ -60,6 +60,7 @@ _AFTER_VERB_PRONOUN = re.compile(rf"^{_ADVERBS}\s*(he|she|they|we|I)\b", re.IGNO
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts)\b")
 _AFTER_VERB_DETERMINER = re.compile(r"(?:the|his|her|my|our|their|your|its|this|that|a|an)\b",
                                     re.IGNORECASE)  # "said a voice", "The latter gentleman burst out:"
+_REFLEXIVE = re.compile(r"\b(?:him|her)self\b", re.IGNORECASE)  # the gender of a description without one
 _LOWER_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
 _DESCRIPTION_STOP = frozenset(
     "in of with as who whom whose which that and or but to at on from by for when while was were had has is "
@@ -701,6 +702,11 @@ def _description_at(text: str, determiner: re.Match[str], stop: int,
                                                  or _SPEECH_NOUN.fullmatch(head.group(1))):
         return None  # "finished this short speech", "repeated the question"
     gender = person_genders.get(head.group(1), "unknown")
+    sentence = _SENTENCE_END.search(text, head.end(), stop)
+    reflexive = _REFLEXIVE.search(text, head.end(), sentence.start() if sentence else stop) \
+        if gender == "unknown" else None
+    if reflexive:  # "muttered the redhead to herself"
+        gender = "he" if reflexive.group(0).lower() == "himself" else "she"
     return Tag("description", determiner.start(), head.end(), gender=gender)
 
 
