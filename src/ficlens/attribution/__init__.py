@@ -179,7 +179,7 @@ def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, flo
             continue
         words = prepared.context.text[tag.start:tag.end].lower().split()
         if EPITHETS & set(words):
-            chapter = bisect_right(prepared.context.chapter_starts, quote.start) - 1
+            chapter = _chapter_of(prepared.context.chapter_starts, quote.start)
             tagged[chapter, " ".join(words)].append(quote.id)
     decided: dict[str, tuple[str | None, float]] = {}
     for quote_ids in tagged.values():
@@ -280,7 +280,7 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
                    latest_of_gender, subject_of_gender,
                    list(dict.fromkeys(context.mentions.owners[i] for i in following if context.narrated[i])),
                    list(dict.fromkeys(context.mentions.owners[i] for i in between)),
-                   context.chapter_leads[max(0, bisect_right(context.chapter_starts, quote.start) - 1)])
+                   context.chapter_leads[_chapter_of(context.chapter_starts, quote.start)])
 
 
 
@@ -448,6 +448,11 @@ def _kin(context: _Context, cue: Tag, nearby: _Nearby) -> list[str]:
     return []
 
 
+def _chapter_of(chapter_starts: list[int], position: int) -> int:
+    """The index of the chapter holding ``position`` (text before the first chapter counts as it)."""
+    return max(0, bisect_right(chapter_starts, position) - 1)
+
+
 def _chapter_leads(mentions: Mentions, genders: dict[str, Gender], chapter_starts: list[int],
                    narrated: list[bool]) -> list[dict[str, str]]:
     """The most-named character of each gender in each chapter's narration (not in its quotes
@@ -456,7 +461,7 @@ def _chapter_leads(mentions: Mentions, genders: dict[str, Gender], chapter_start
     for start, owner, in_narration in zip(mentions.starts, mentions.owners, narrated, strict=True):
         if not in_narration:
             continue
-        chapter = counts[max(0, bisect_right(chapter_starts, start) - 1)]
+        chapter = counts[_chapter_of(chapter_starts, start)]
         chapter[owner] = chapter.get(owner, 0) + 1
     leads = []
     for chapter in counts:
