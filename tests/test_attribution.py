@@ -218,9 +218,15 @@ def test_turn_taking_features_carry_how_sure_the_walk_was() -> None:
     assert previous == pytest.approx([0.7, 0.3])
 
 
-@pytest.mark.parametrize(("beat", "subject"), [("Ben's smile faded.", "c2"), ("Ben's father smiled.", "c1")])
+@pytest.mark.parametrize(("beat", "subject"), [
+    ("Ben's smile faded.", "c2"), ("Ben's father smiled.", "c1"),
+    ("After a long silence, Ben stood.", "c2"),  # the first name after an opening phrase
+    ("After a long silence, the dog and Ben stood.", "c1"),  # not right after the phrase: Tom still
+    ("At last the dog barked, and Ben stood.", "c1"),  # a clause of its own before him, not a phrase
+])
 def test_an_owner_opening_a_sentence_is_its_subject_unless_he_owns_a_person(beat: str, subject: str) -> None:
-    """"Ben's smile faded. ... he said": Ben is who the narration is about; "Ben's father" is not Ben."""
+    """"Ben's smile faded. ... he said": Ben is who the narration is about; "Ben's father" is not Ben;
+    "After a long silence, Ben stood.": Ben, after the sentence's opening phrase."""
     text = (f'Tom and Ben sat by the fire.\n\n"Is it late?" asked Tom.\n\n{beat} The fire cracked.\n\n'
             '"It is," he said.')
     seen: list[Decision] = []
@@ -232,6 +238,26 @@ def test_an_owner_opening_a_sentence_is_its_subject_unless_he_owns_a_person(beat
     walk_quotes(_unattributed(text, {"Tom": "he", "Ben": "he"}), choose)
     column = FEATURES.index("tag_pronoun_subject")
     assert [c for row, c in enumerate(seen[1].candidates) if seen[1].features[row, column]] == [subject]
+
+
+@pytest.mark.parametrize(("narration", "latest"), [
+    ("He pulled away from Ben.", "c1"),  # Ben is after a "he" of his own: the "he" is Tom
+    ("Tom pulled away from Ben.", "c2"),  # no pronoun: Ben is the last man named
+    ('"He left," Tom said of Ben.', "c2"),  # the "he" is inside a quote
+])
+def test_the_last_man_named_is_not_one_named_after_a_he(narration: str, latest: str) -> None:
+    """"He pulled away from Ben. ... he said": the "he" the tag most likely continues is the one
+    before Ben, not Ben, so Ben is not marked as the last man named (``tag_pronoun_most_recent``)."""
+    text = f'"Is it late?" asked Tom.\n\nTom stood. {narration} The fire cracked.\n\n"It is," he said.'
+    seen: list[Decision] = []
+
+    def choose(decision: Decision) -> dict[str, float]:
+        seen.append(decision)
+        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
+
+    walk_quotes(_unattributed(text, {"Tom": "he", "Ben": "he"}), choose)
+    column = FEATURES.index("tag_pronoun_most_recent")
+    assert [c for row, c in enumerate(seen[-1].candidates) if seen[-1].features[row, column]] == [latest]
 
 
 def test_her_mother_is_the_mother_of_her_family() -> None:
@@ -267,6 +293,16 @@ def test_one_epithet_is_one_person_within_a_chapter() -> None:
     agreed = {"q1": {"c1": 0.9, "c2": 0.1}, "q2": {"c1": 0.5, "c2": 0.5}, "q3": {"c1": 0.4, "c2": 0.6},
               "q4": {"c2": 1.0}}
     assert _one_person_per_epithet(prepared, agreed) == {"q1": ("c1", 0.9), "q3": ("c1", 0.4)}
+
+
+def test_opposite_epithets_are_two_people() -> None:
+    """"the older man" and "the younger man" are two people: the surer is decided first, and the
+    other goes to its best candidate but him, keeping its own probability for that one."""
+    text = 'Nils and Omar waited.\n\n"Late," said the older man.\n\n"Always," said the younger man.'
+    prepared = _prepare(_unattributed(text, {"Nils": "he", "Omar": "he"}))
+    assert prepared is not None
+    agreed = {"q1": {"c1": 0.8, "c2": 0.2}, "q2": {"c1": 0.6, "c2": 0.4}}
+    assert _one_person_per_epithet(prepared, agreed) == {"q2": ("c2", 0.4)}
 
 
 def test_a_beat_does_not_give_he_said_to_the_man_the_tag_acts_on() -> None:

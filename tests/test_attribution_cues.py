@@ -198,6 +198,7 @@ def test_attribution_cues_degenerate_input_reads_no_cues(text: str, start: int, 
     ("She passed Oskar the net.", []),  # a woman's pronoun says nothing about a man
     ("Oskar sighed. He knew.", []),  # the name before the pronoun, in another sentence
     ("When he turned, Oskar was gone. Maren laughed.", ["c2"]),
+    ('"He is late," said Oskar.', []),  # the pronoun is inside a quote
 ])
 def test_attribution_cues_bound_by_pronoun(text: str, bound: list[str]) -> None:
     spans = sorted((m.start(), m.end(), character) for character, names in CAST.items() for name in names

@@ -30,6 +30,9 @@ KIN_AND_ROLE_WORDS: dict[str, Gender] = {
 # taller boy"): descriptions of someone already named, not characters of their own.
 EPITHETS = frozenset({"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter",
                       "smaller", "bigger", "larger", "older", "younger"})
+# Epithets that set two people apart: "the older woman" is not "the younger detective".
+OPPOSITE_EPITHETS = {"older": "younger", "younger": "older", "taller": "shorter", "shorter": "taller",
+                     "bigger": "smaller", "larger": "smaller", "smaller": "bigger"}
 
 
 @cache

@@ -40,10 +40,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, person_word_genders
+from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from .addressees import CONVERSATION_GAP, set_addressees
-from .cues import Mentions, NameIndex, QuoteCues, Tag, bound_by_pronoun, read_cues
+from .cues import (
+    Mentions,
+    NameIndex,
+    QuoteCues,
+    Tag,
+    after_own_pronoun,
+    bound_by_pronoun,
+    last_sentence_start,
+    read_cues,
+)
 from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
 
 __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
@@ -54,6 +63,7 @@ RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
 KIN_OWNERS = 3  # she/he named last whose family "said her mother" may be
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
+BOUND_REACH = 300  # characters before a mention searched for the start of its sentence
 MAX_CANDIDATES = 12
 AGREEMENT_POWER = 0.36  # under a geometric mean's 0.5: calibrated (leave-novels-out ECE 0.012, 0.024 at 0.4)
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -108,6 +118,7 @@ class _Context:
     chapter_leads: list[dict[str, str]]  # per chapter: gender -> its most-named character ("" = anyone)
     narrated: list[bool]  # per mention: it is in the narration, not inside a quote
     subjects: list[bool]  # per mention: it opens a sentence of narration (the likely "he"/"she" after it)
+    bound: list[bool]  # per mention: it follows a "he"/"she" of its gender in its sentence ("He left Blaine")
     families: dict[str, tuple[str, frozenset[str]]]  # id -> surname and the titles worn with it
 
 
@@ -170,8 +181,10 @@ def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, flo
                             ) -> dict[str, tuple[str | None, float]]:
     """Within a chapter, the quotes tagged with one epithet ("said the taller boy", ``EPITHETS``),
     or whose action beat opens with it, are one person's: the candidate their probabilities
-    favour together (summed). Each keeps its own probability for that person as its confidence.
-    Quote id -> (speaker, confidence)."""
+    favour together (summed). Epithets that set people apart ("the older woman", "the younger
+    detective": ``OPPOSITE_EPITHETS``) are two people: the surer group is decided first and its
+    person is not the other's. Each quote keeps its own probability for its person as its
+    confidence. Quote id -> (speaker, confidence)."""
     tagged: dict[tuple[int, str], list[str]] = defaultdict(list)
     for quote, cues in zip(prepared.quotes, prepared.cues, strict=True):
         tag = cues.tag if cues.tag is not None else cues.beat  # "The blond laughed. "...""
@@ -181,14 +194,26 @@ def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, flo
         if EPITHETS & set(words):
             chapter = _chapter_of(prepared.context.chapter_starts, quote.start)
             tagged[chapter, " ".join(words)].append(quote.id)
-    decided: dict[str, tuple[str | None, float]] = {}
-    for quote_ids in tagged.values():
-        together: Counter[str] = Counter()
+    together: dict[tuple[int, str], Counter[str]] = {}
+    for key, quote_ids in tagged.items():
+        together[key] = Counter()
         for quote_id in quote_ids:
-            together.update(agreed[quote_id])
-        if len(quote_ids) > 1 and together:
-            person = max(together, key=lambda c: together[c])
-            decided.update({quote_id: (person, agreed[quote_id].get(person, 0.0)) for quote_id in quote_ids})
+            together[key].update(agreed[quote_id])
+    taken: dict[tuple[int, str], str] = {}  # (chapter, epithet word) -> its person
+    decided: dict[str, tuple[str | None, float]] = {}
+    for key in sorted(together, key=lambda k: -max(together[k].values(), default=0) / len(tagged[k])):
+        chapter, phrase = key
+        contrasts = set(phrase.split()) & OPPOSITE_EPITHETS.keys()
+        excluded = {taken[chapter, OPPOSITE_EPITHETS[word]] for word in contrasts
+                    if (chapter, OPPOSITE_EPITHETS[word]) in taken}
+        allowed = [c for c in together[key] if c not in excluded]
+        if not allowed:
+            continue
+        person = max(allowed, key=lambda c: together[key][c])
+        taken.update({(chapter, word): person for word in contrasts})
+        if len(tagged[key]) > 1 or excluded:
+            decided.update({quote_id: (person, agreed[quote_id].get(person, 0.0))
+                            for quote_id in tagged[key]})
     return decided
 
 
@@ -218,7 +243,7 @@ class _Nearby:
     recent: list[str]  # named in the WINDOW before it, the latest first (in the narration, then in quotes)
     recency: dict[str, float]  # decays with the characters since each was last named
     counts: dict[str, int]
-    latest_of_gender: dict[str, str]
+    latest_of_gender: dict[str, str]  # the last of each gender named in narration, not after its own "he"
     subject_of_gender: dict[str, str]  # the latest of each gender to open a sentence of narration
     named_after: list[str]
     named_since_last_quote: list[str]  # named in the narration between the previous quote and this one
@@ -260,6 +285,7 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
     talked_of: dict[str, int] = {}  # named only inside quotes: talked about, often elsewhere
     counts: dict[str, int] = {}
     subject_of_gender: dict[str, str] = {}
+    latest_of_gender: dict[str, str] = {}
     for i in window:
         owner = context.mentions.owners[i]
         if not context.narrated[i]:
@@ -269,9 +295,8 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
         counts[owner] = counts.get(owner, 0) + 1
         if context.subjects[i]:
             subject_of_gender[context.genders.get(owner, "unknown")] = owner
-    latest_of_gender: dict[str, str] = {}
-    for owner, _ in sorted(last_seen.items(), key=lambda item: item[1]):
-        latest_of_gender[context.genders.get(owner, "unknown")] = owner
+        if not context.bound[i]:
+            latest_of_gender[context.genders.get(owner, "unknown")] = owner
     following = context.mentions.within(quote.end, quote.end + FOLLOWING)
     recency = {owner: math.exp(-(quote.start - seen) / 800) for owner, seen in last_seen.items()}
     recent = sorted(last_seen, key=lambda owner: -last_seen[owner]) + \
@@ -362,14 +387,20 @@ def _context(world: StoryWorld) -> _Context:
     genders = {c.id: c.gender for c in world.characters}
     chapter_starts = [c.start for c in world.chapters] or [0]
     narrated, subjects = _narrated_and_subjects(world, mentions)
+    bound = [narrated[i] and after_own_pronoun(world.text, genders.get(owner, ""),
+                                               max(0, start - BOUND_REACH), start)
+             for i, (start, owner) in enumerate(zip(mentions.starts, mentions.owners, strict=True))]
     return _Context(world.text, mentions, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
-                    narrated, subjects, _families(world))
+                    narrated, subjects, bound, _families(world))
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
                                r"(?:(?:and|but|then|so|when|while|yet|now|at last)\s+)?$", re.IGNORECASE)
+# an opening phrase before a sentence's first name: "After they had sat an hour, Mr. Palmer ..."
+_OPENING_PHRASE = re.compile(r"\s*[A-Z][^.!?;:\"\u201c\u201d\n]{2,150},\s*$")
+OPENING_REACH = 160  # characters before a name searched for its sentence's opening phrase
 
 
 _OWNED_PEOPLE = {"friend", "friends", "boss", "partner", "roommate", "companion", "cousin", "child",
@@ -380,19 +411,28 @@ _OWNED = re.compile(r"['\u2019]s\s+(?:(?:own|old|young|little|elder|younger|best
 
 def _narrated_and_subjects(world: StoryWorld, mentions: Mentions) -> tuple[list[bool], list[bool]]:
     """Which mentions are in the narration (a name inside a quote is often someone talked about,
-    not there), and which open a sentence of it: the centre of attention a following pronoun
-    most often continues ("Emma felt that Mrs. Weston was watching. She replied, ...")."""
+    not there), and which open a sentence of it, or follow its opening phrase ("After an hour,
+    Mr. Palmer sauntered over."): the centre of attention a following pronoun most often
+    continues ("Emma felt that Mrs. Weston was watching. She replied, ...")."""
+    text = world.text
     quote_starts = [q.start for q in world.quotes]
     quote_ends = [q.end for q in world.quotes]
     people = person_word_genders().keys() | KIN_AND_ROLE_WORDS.keys() | _OWNED_PEOPLE
     narrated, subjects = [], []
+    previous_start = -1
     for start, end in zip(mentions.starts, mentions.ends, strict=True):
         inside = bisect_right(quote_starts, start) - 1
         in_narration = inside < 0 or quote_ends[inside] <= start
-        owned = _OWNED.match(world.text, end)  # "Kurt's smile faded.": Kurt; "Emma's father said": not Emma
+        owned = _OWNED.match(text, end)  # "Kurt's smile faded.": Kurt; "Emma's father said": not Emma
         narrated.append(in_narration)
-        subjects.append(in_narration and not (owned and owned.group(1).lower() in people)
-                        and _SENTENCE_OPENING.search(world.text, max(0, start - 40), start) is not None)
+        opens = _SENTENCE_OPENING.search(text, max(0, start - 40), start) is not None
+        if in_narration and not opens:
+            reach = max(0, start - OPENING_REACH)
+            sentence_start = last_sentence_start(text, reach, start)
+            opens = (sentence_start > reach or reach == 0) and previous_start < sentence_start \
+                and _OPENING_PHRASE.match(text, sentence_start, start) is not None
+        subjects.append(in_narration and opens and not (owned and owned.group(1).lower() in people))
+        previous_start = start
     return narrated, subjects
 
 

@@ -196,7 +196,7 @@ _TO_GROUP = re.compile(r"\b(?:to|at|towards?|told|addressed|asked) (?:the others
 def _said_to_group(text: str, before: int, start: int, end: int, after: int) -> bool:
     """'He turned to the others with a quick "...",' / '"...," she told the room.': the narration
     sentence leading into the quote, or the one its tag opens, turns to a group."""
-    return bool(_TO_GROUP.search(text, _last_sentence_start(text, before, start), start)
+    return bool(_TO_GROUP.search(text, last_sentence_start(text, before, start), start)
                 or _TO_GROUP.search(text, end, _first_sentence_end(text, end, after)))
 
 
@@ -218,7 +218,7 @@ def _first_sentence_end(text: str, start: int, end: int) -> int:
     return found.end() if found else end
 
 
-def _last_sentence_start(text: str, start: int, stop: int) -> int:
+def last_sentence_start(text: str, start: int, stop: int) -> int:
     """Where the last sentence before ``stop`` begins: just after the last sentence end in
     [start, stop), else ``start``."""
     last = start
@@ -228,21 +228,27 @@ def _last_sentence_start(text: str, start: int, stop: int) -> int:
 
 
 _NOMINATIVE = {"he": re.compile(r"\b[Hh]e\b"), "she": re.compile(r"\b[Ss]he\b")}
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]")
+
+
+def after_own_pronoun(text: str, gender: str, start: int, position: int) -> bool:
+    """Whether a name at ``position`` follows a "he"/"she" of its own ``gender`` in its sentence
+    of narration (read from ``start`` on): "He pulled away from Blaine". The pronoun does not
+    stand for that name, so it is someone else's; a pronoun inside a quote before it does not count."""
+    pronoun = _NOMINATIVE.get(gender)
+    if pronoun is None:
+        return False
+    sentence_start = last_sentence_start(text, start, position)
+    ends = [found.end() for found in pronoun.finditer(text, sentence_start, position)]
+    return bool(ends) and not _QUOTE_MARK.search(text, ends[-1], position)
 
 
 def bound_by_pronoun(text: str, mentions: Mentions, genders: Mapping[str, str], start: int,
                      stop: int) -> list[str]:
-    """Who is named in [start, stop) after a "he"/"she" of their own gender in the same sentence:
-    "He pulled away from Blaine", "she handed Ann the cup". A name after such a pronoun is
-    someone else (the pronoun does not stand for them), so the pronoun's chain is not theirs."""
-    bound = []
-    for i in mentions.within(start, stop):
-        owner = mentions.owners[i]
-        pronoun = _NOMINATIVE.get(genders.get(owner, ""))
-        if pronoun and pronoun.search(text, _last_sentence_start(text, start, mentions.starts[i]),
-                                      mentions.starts[i]):
-            bound.append(owner)
-    return bound
+    """Who is named in [start, stop) after a "he"/"she" of their own gender in the same sentence
+    (``after_own_pronoun``): "She handed Ann the cup" is not Ann's, so the pronoun's chain is not theirs."""
+    return [mentions.owners[i] for i in mentions.within(start, stop)
+            if after_own_pronoun(text, genders.get(mentions.owners[i], ""), start, mentions.starts[i])]
 
 
 @dataclass
@@ -391,7 +397,7 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
 def _introducing_verb(text: str, start: int, stop: int) -> _Verb | None:
     """The verb of a narration sentence that ends in ``stop`` and announces the next speech without a
     comma or colon: "Mrs. Grey began again." / "Tom went on." (not "He said nothing.")."""
-    sentence_start = _last_sentence_start(text, start, stop - 1)
+    sentence_start = last_sentence_start(text, start, stop - 1)
     verbs = _verbs(text, sentence_start, stop)
     if not verbs:
         return None
@@ -419,7 +425,7 @@ def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | No
     if not tail:
         return None
     end = start + len(tail)
-    sentence_start = _last_sentence_start(text, start, end - 1)
+    sentence_start = last_sentence_start(text, start, end - 1)
     verbs = _verbs(text, sentence_start, end)
     if verbs and (len(verbs) == 1 or tail[-1] in ".!?") \
             and not text[sentence_start:verbs[0].start].strip(" \n\t\"'\u201c\u201d"):
@@ -730,7 +736,7 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
     """The subject opening the sentence next to the quote ("Kurt shrugged. "..."" / ""..." He sighed."),
     a name, a pronoun or an epithet ("The blond laughed. "..."")."""
     narration_end = before + len(text[before:start].rstrip(" \t\n\"'\u201c\u201d"))
-    last_start = _last_sentence_start(text, before, narration_end - 1)
+    last_start = last_sentence_start(text, before, narration_end - 1)
     for lo, hi in ((last_start, start), (end, after)):
         segment = text[lo:hi]
         if not re.search(r"[A-Za-z]", segment):
