@@ -45,6 +45,24 @@ def _speakers(world: StoryWorld) -> list[str | None]:
     return [names.get(q.speaker or "") for q in world.quotes]
 
 
+def _undecided_walk(world: StoryWorld) -> list[Decision]:
+    """The decisions of a forward walk that is equally unsure of every candidate."""
+    seen: list[Decision] = []
+
+    def choose(decision: Decision) -> dict[str, float]:
+        seen.append(decision)
+        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
+
+    walk_quotes(world, choose)
+    return seen
+
+
+def _marked(decision: Decision, feature: str) -> list[str]:
+    """The candidates ``feature`` fires for."""
+    column = FEATURES.index(feature)
+    return [c for row, c in enumerate(decision.candidates) if decision.features[row, column]]
+
+
 @pytest.mark.parametrize("text", [
     '"I brought the maps," said Ada.\n\n"Good, we leave at dawn," said Rory.',
     '"I brought the maps," Ada said.\n\n"Good, we leave at dawn," Rory said.',
@@ -229,15 +247,8 @@ def test_an_owner_opening_a_sentence_is_its_subject_unless_he_owns_a_person(beat
     "After a long silence, Ben stood.": Ben, after the sentence's opening phrase."""
     text = (f'Tom and Ben sat by the fire.\n\n"Is it late?" asked Tom.\n\n{beat} The fire cracked.\n\n'
             '"It is," he said.')
-    seen: list[Decision] = []
-
-    def choose(decision: Decision) -> dict[str, float]:
-        seen.append(decision)
-        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
-
-    walk_quotes(_unattributed(text, {"Tom": "he", "Ben": "he"}), choose)
-    column = FEATURES.index("tag_pronoun_subject")
-    assert [c for row, c in enumerate(seen[1].candidates) if seen[1].features[row, column]] == [subject]
+    seen = _undecided_walk(_unattributed(text, {"Tom": "he", "Ben": "he"}))
+    assert _marked(seen[1], "tag_pronoun_subject") == [subject]
 
 
 @pytest.mark.parametrize(("narration", "latest"), [
@@ -249,15 +260,8 @@ def test_the_last_man_named_is_not_one_named_after_a_he(narration: str, latest: 
     """"He pulled away from Ben. ... he said": the "he" the tag most likely continues is the one
     before Ben, not Ben, so Ben is not marked as the last man named (``tag_pronoun_most_recent``)."""
     text = f'"Is it late?" asked Tom.\n\nTom stood. {narration} The fire cracked.\n\n"It is," he said.'
-    seen: list[Decision] = []
-
-    def choose(decision: Decision) -> dict[str, float]:
-        seen.append(decision)
-        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
-
-    walk_quotes(_unattributed(text, {"Tom": "he", "Ben": "he"}), choose)
-    column = FEATURES.index("tag_pronoun_most_recent")
-    assert [c for row, c in enumerate(seen[-1].candidates) if seen[-1].features[row, column]] == [latest]
+    seen = _undecided_walk(_unattributed(text, {"Tom": "he", "Ben": "he"}))
+    assert _marked(seen[-1], "tag_pronoun_most_recent") == [latest]
 
 
 def test_her_mother_is_the_mother_of_her_family() -> None:
@@ -269,15 +273,7 @@ def test_her_mother_is_the_mother_of_her_family() -> None:
     cast: dict[str, Gender] = {"Lucy Ashdown": "she", "Mrs. Ashdown": "she", "Ruth Ashdown": "she",
                                "Dora Pell": "she"}
     world = _unattributed(text, cast)
-    seen: list[Decision] = []
-
-    def choose(decision: Decision) -> dict[str, float]:
-        seen.append(decision)
-        return {c: 1.0 / len(decision.candidates) for c in decision.candidates}
-
-    walk_quotes(world, choose)
-    column = FEATURES.index("tag_kin")
-    marked = [[c for row, c in enumerate(d.candidates) if d.features[row, column]] for d in seen]
+    marked = [_marked(decision, "tag_kin") for decision in _undecided_walk(world)]
     assert marked == [["c2"], [], ["c3"]]
     assert _speakers(_world(text, cast)) == ["Mrs. Ashdown", "Dora Pell", "Ruth Ashdown"]
 
