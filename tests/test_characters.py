@@ -151,6 +151,22 @@ def test_characters_titled_surname_joins_the_one_full_name():
     assert world.characters[0].gender == "she"
 
 
+def test_characters_titled_surname_joins_the_one_brother_written_with_that_title():
+    text = ("Owen Marsh came in. Owen Marsh sat. " * 3 + "Then Captain Leo Marsh arrived, and Captain Leo Marsh "
+            "bowed. He took off his hat. Captain Marsh laughed, and Owen laughed. Captain Marsh sat.\n"
+            "Mr. Owen Marsh poured wine. Mr. Marsh drank. Mr. Marsh ate. Owen slept.\n")
+    names = _by_name(_world(text))
+    assert names["Captain Leo Marsh"].aliases == ["Captain Marsh"] and "Captain Marsh" not in names
+    assert "Mr. Marsh" in names["Owen Marsh"].aliases and "Mr. Marsh" not in names
+
+
+def test_characters_rank_title_written_with_the_full_name_is_no_namesake():
+    text = ("Captain Ida Crane came aboard. " * 3 + "She looked at the sky. "
+            + "Captain Crane gave orders. " * 5 + "\n")
+    names = _by_name(_world(text))
+    assert names["Captain Ida Crane"].aliases == ["Captain Crane"] and names["Captain Ida Crane"].mentions == 8
+
+
 @pytest.mark.parametrize(("text", "name", "aliases"), [
     ('Robert "Bobby" Vance walked in. Bobby waved. Robert sat. Bobby laughed.\n', "Robert Vance",
      {"Bobby", "Robert"}),

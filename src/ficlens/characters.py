@@ -592,12 +592,15 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
     Full names ("Emma Woodhouse") seed groups; a titled full name joins the same
     names untitled. A titled surname ("Miss Woodhouse") joins the one full name
-    of compatible gender with that surname, unless several compete, or the text
+    of compatible gender with that surname (of several, the one written with that title:
+    "Mr. Tilney" is "Mr. Henry Tilney", not "Captain Frederick Tilney"), unless several
+    still compete, or the text
     also writes a full name with that title and surname in at least ``NAMESAKE_SHARE``
     of its uses (a rare "Mr. Dorian Gray" leaves "Mr. Gray" his): then apart for a
     male title ("Mr. John Knightley" keeps "Mr. Knightley" apart), apart for a female
     one when the titled surname is named more often than that full name and its
-    own first name together ("Miss Bennet" is not "Miss Elizabeth Bennet").
+    own first name together ("Miss Bennet" is not "Miss Elizabeth Bennet"); never for a
+    rank or office ("Captain Tilney" is "Captain Frederick Tilney").
     "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
     name, or the one of several written with that title ("Sir John Middleton").
     Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"; "Dr. Grant" does not
@@ -655,7 +658,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
             if title == "Miss" and len(fitting) == 1 and her_title.get(id(fitting[0])) in _MARRIED_TITLES:
                 fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch"
-            namesake = (title, word) in titled_full and len(fitting) == 1 \
+            if len(fitting) > 1 and sum(_written_with(g, title) for g in fitting) == 1:
+                fitting = [g for g in fitting if _written_with(g, title)]  # "Captain Frederick Tilney"
+            namesake = (title, word) in titled_full and len(fitting) == 1 and title not in _NEUTRAL_TITLES \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
                     title in _MALE_TITLES
                     or form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
