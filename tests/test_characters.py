@@ -130,6 +130,33 @@ def test_characters_miss_does_not_join_a_mrs_of_her_surname():
     assert notes["Mrs. Hale"] == ["Mrs. Hale"] * 3 and notes["Miss Hale"] == ["Miss Hale"] * 2
 
 
+def _married_world(she_and_mrs_meet: bool, mrs_sentences: int = 10, edith_more: int = 0) -> StoryWorld:
+    """A story of Edith Lorne (her first name in some sentences, "Mrs. Lorne" in others), her
+    husband, and a friend; or of Edith and Mrs. Lorne, who talk to each other."""
+    text = "Edith Lorne woke early. She went down. Edith made tea. Mr. Lorne read the paper.\n\n"
+    for i in range(mrs_sentences):
+        if she_and_mrs_meet:
+            text += f"Mrs. Lorne smiled at Edith. Edith poured a cup for Mrs. Lorne, her mother. {'She sat.' if i else ''}\n\n"
+        else:
+            text += f"Mrs. Lorne walked to the window. Edith sighed. Mr. Lorne coughed. {'She sat.' if i else ''}\n\n"
+    return _world(text + "Edith Lorne laughed at last.\n" + "Edith ate. " * edith_more + "\n")
+
+
+def test_characters_married_title_joins_the_one_woman_of_that_surname():
+    names = _by_name(_married_world(she_and_mrs_meet=False))
+    assert "Mrs. Lorne" in names["Edith Lorne"].aliases and "Mrs. Lorne" not in names
+    assert names["Edith Lorne"].mentions == 2 + 10 + 10 + 1 and names["Mr. Lorne"].gender == "he"
+
+
+@pytest.mark.parametrize(("meet", "sentences", "edith_more"), [(True, 10, 0), (False, 3, 0), (False, 10, 60)])
+def test_characters_married_title_stays_apart_when_they_meet_or_it_is_rare(meet: bool, sentences: int,
+                                                                          edith_more: int):
+    """Two women who share sentences are two people; a "Mrs." named a few times is no evidence, nor
+    one named far less often than the woman (her mother, now and then)."""
+    names = _by_name(_married_world(meet, sentences, edith_more))
+    assert "Mrs. Lorne" in names and "Mrs. Lorne" not in names["Edith Lorne"].aliases
+
+
 def test_characters_rare_titled_full_name_is_no_namesake():
     said = " ".join(f'"Yes," said Jonah Pell{"." if i % 2 else ", smiling."}' for i in range(6))
     text = (f"Jonah Pell came home. {said} The maid announced Mr. Jonah Pell. Mr. Pell sat down. "

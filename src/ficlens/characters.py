@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,6 +59,9 @@ DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
 SHORT_FORM_DOMINANCE = 10  # ...the one of several it fits who is named this many times as often as the rest
 NAMESAKE_SHARE = 0.2  # "Mr. John Knightley" this often among his full names keeps "Mr. Knightley" apart
+SHARED_SENTENCES = 0.05  # "Mrs. Pontellier" is Edna Pontellier when at most this share of its sentences name both
+MARRIED_EVIDENCE = 8  # ...and it is named at least this often (too few shared sentences prove nothing)
+MARRIED_SHARE = 0.2  # ...and at least this share as often as she is: a mother named now and then is not her
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
 _MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
@@ -250,6 +253,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
     _join_described(kept)
+    _join_married(world.text, kept)
     _join_answering(world.text, quotes, kept)
     kept = [g for g in kept if g.spans or g.cast is not None]
     kept.sort(key=lambda g: (-len(g.spans), g.first_mention))
@@ -745,6 +749,47 @@ def _join_described(groups: list[_Group]) -> None:
             group.spans = []
         elif holders:
             group.spans = _hand_over(group.spans, [(h, own[id(h)]) for h in holders])
+
+
+def _join_married(text: str, groups: list[_Group]) -> None:
+    """A married title on its own ("Mrs. Pontellier") is the one woman named in full with that
+    surname ("Edna Pontellier") when she is never "Miss" (Rose Maylie is "Miss Maylie", so
+    "Mrs. Maylie" is her aunt), the text uses both names often (Lilia Theobald's mother, "Mrs.
+    Theobald", comes up now and then) and the two share few sentences: two people meet in
+    sentences ("Mrs. Weasley hugged Ginny"), two names of one person seldom do."""
+    women: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups:
+        if group.gender == "she" and group.cast is None and not _is_description(group):
+            for surname in {form.names[-1] for a in group.aliases + [group.name]
+                            if len((form := _parse(a, 0)).names) > 1 or form.title}:
+                women[surname].append(group)
+    def married_only(group: _Group) -> str | None:
+        """The surname of a group only ever called by a married title and it ("Mrs. Pontellier"),
+        or by the surname alone."""
+        forms = [_parse(a, 0) for a in {group.name, *group.aliases}]
+        surnames = {f.names[0] for f in forms if f.title in _MARRIED_TITLES and len(f.names) == 1}
+        return surnames.pop() if len(surnames) == 1 and all(
+            f.title in _MARRIED_TITLES or f.title is None for f in forms) and all(
+            f.names == [next(iter(surnames))] for f in forms) else None
+
+    for group in groups:
+        surname = married_only(group)
+        if group.cast is not None or len(group.spans) < MARRIED_EVIDENCE or surname is None:
+            continue
+        others = [g for g in women.get(surname, []) if not married_only(g)]
+        if len(others) != 1 or len(group.spans) < MARRIED_SHARE * len(others[0].spans) \
+                or _written_with(others[0], "Miss") or any(
+                f.title in _MARRIED_TITLES for a in others[0].aliases if (f := _parse(a, 0))):
+            continue
+        her = sorted(s for s, _ in others[0].spans)
+        shared = 0
+        for start, _ in group.spans:
+            a, b = _sentence_around(text, start)
+            shared += bisect_left(her, b) > bisect_left(her, a)
+        if shared <= SHARED_SENTENCES * len(group.spans):
+            others[0].aliases.extend(a for a in group.aliases if a not in others[0].aliases)
+            others[0].spans.extend(group.spans)
+            group.spans = []
 
 
 def _join_answering(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> None:
