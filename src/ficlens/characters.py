@@ -59,7 +59,7 @@ DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
 SHORT_FORM_DOMINANCE = 10  # ...the one of several it fits who is named this many times as often as the rest
 NAMESAKE_SHARE = 0.2  # "Mr. John Knightley" this often among his full names keeps "Mr. Knightley" apart
-SHARED_SENTENCES = 0.05  # "Mrs. Pontellier" is Edna Pontellier when at most this share of its sentences name both
+SHARED_SENTENCES = 0.05  # "Mrs. Pontellier" is Edna Pontellier when at most this share of it names her too
 MARRIED_EVIDENCE = 8  # ...and it is named at least this often (too few shared sentences prove nothing)
 MARRIED_SHARE = 0.2  # ...and at least this share as often as she is: a mother named now and then is not her
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
@@ -773,10 +773,10 @@ def _join_married(text: str, groups: list[_Group]) -> None:
             f.names == [next(iter(surnames))] for f in forms) else None
 
     for group in groups:
-        surname = married_only(group)
-        if group.cast is not None or len(group.spans) < MARRIED_EVIDENCE or surname is None:
+        hers = married_only(group)
+        if group.cast is not None or len(group.spans) < MARRIED_EVIDENCE or hers is None:
             continue
-        others = [g for g in women.get(surname, []) if not married_only(g)]
+        others = [g for g in women.get(hers, []) if not married_only(g)]
         if len(others) != 1 or len(group.spans) < MARRIED_SHARE * len(others[0].spans) \
                 or _written_with(others[0], "Miss") or any(
                 f.title in _MARRIED_TITLES for a in others[0].aliases if (f := _parse(a, 0))):
