@@ -1,7 +1,11 @@
-"""Shared test fixtures: paths to ../shared data (skipping cleanly without it)."""
+"""Shared test fixtures: paths to ../shared data (skipping cleanly without it), and a
+temporary folder of the test run's own for every process the tests start."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,21 @@ def _shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs ../shared/{'/'.join(parts)} (not present on this machine)")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Workers the corpus tests kill on purpose cannot clean up their temporary files: keep
+    those under pytest's own folder (which it prunes), not in the machine's /tmp."""
+    folder = str(tmp_path_factory.mktemp("tmp"))
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"], tempfile.tempdir = folder, None
+    yield
+    if before is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = before
+    tempfile.tempdir = None
 
 
 @pytest.fixture
