@@ -352,6 +352,24 @@ def test_characters_description_that_answers_to_a_name_is_that_person():
     assert "the painter" in once  # one reply to "Basil" is not enough
 
 
+def test_characters_description_answered_by_a_name_is_that_person_near_it_only():
+    """'"...," rejoined the countess. / "My dear Odile, ..."': the reply calls her. A countess
+    of a chapter far away, whom nobody calls Odile, stays a description."""
+    scene = ('"Do you think the storm will pass?" asked Harry.\n\n'
+             '"Never," rejoined the countess, smiling.\n\n"My dear Odile, you are cruel," said Harry.\n\n'
+             '"Only honest," answered the countess.\n\n"Then be kind, Odile," Harry said.\n\n')
+    far = "The hall was quiet for a long time. " * 700
+    other = ('"Is dinner served?" cried the countess to her butler.\n\n"Yes," said Harry.\n\n'
+             '"Good," said the countess.\n\n')
+    text = "Harry Lisle came in. Harry Lisle sat down.\n\n" + other + far + "\n\n" + scene
+    world = _world(text)
+    names = _by_name(world)
+    odile = [s.note for s in names["Odile"].mention_spans]
+    assert odile.count("the countess") == 2 and names["Odile"].gender == "she"
+    assert [s.note for s in names["the countess"].mention_spans] == ["the countess"] * 2
+    assert all(s.start < len(other) + 100 for s in names["the countess"].mention_spans)
+
+
 def test_characters_doctor_is_not_the_woman_of_his_surname():
     text = ("Mrs. Venn poured tea. Mrs. Venn smiled at him. Mrs. Venn sat down.\n\n"
             "Dr. Venn came in. Dr. Venn read his paper. Dr. Venn said nothing.\n")

@@ -38,7 +38,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import EPITHETS, KIN_AND_ROLE_WORDS, formal_names, person_word_genders, word_list
+from .lexicon import (
+    EPITHETS,
+    KIN_AND_ROLE_WORDS,
+    SPEECH_VERBS,
+    formal_names,
+    person_word_genders,
+    word_list,
+)
 from .model import CastMember, Character, Gender, Span, StoryWorld
 
 SAMPLE_CHARS = 90_000  # ~18k tokens of NER: ~2 s on one core, whatever the text length,
@@ -140,13 +147,6 @@ _PERSON_NOUNS = {
     "neighbor",
     "fiance",
 }
-_SPEECH_VERBS = (  # past and present tense: fan fiction is often told in the present ("Dani says")
-    "said|asked|replied|answered|cried|shouted|whispered|murmured|muttered|called|"
-    "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
-    "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared|"
-    "says|asks|replies|answers|cries|shouts|whispers|murmurs|mutters|calls|adds|continues|"
-    "exclaims|groans|sighs|laughs|smiles|nods|grins|snaps|yells|screams|breathes|begins|goes on"
-)
 
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combining marks too
 _WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*"
@@ -173,8 +173,17 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
+# Speech verbs whose subject is surely a person ("Dani says"): fewer than SPEECH_VERBS, whose "told",
+# "reported" or "ended" follow a paper or a place as often ("Vogue reported").
+_PERSON_SPEECH_VERBS = (
+    "said|asked|replied|answered|cried|shouted|whispered|murmured|muttered|called|"
+    "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
+    "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared|"
+    "says|asks|replies|answers|cries|shouts|whispers|murmurs|mutters|calls|adds|continues|"
+    "exclaims|groans|sighs|laughs|smiles|nods|grins|snaps|yells|screams|breathes|begins|goes on"
+)
 _ACTS_AFTER = re.compile(r"[ \t]+[a-z]{2,}ed\b")  # "Ines dropped", "Ines glanced"
-_SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
+_SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
 _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause's subject too
@@ -184,11 +193,12 @@ _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause
 )
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
-_CALLED = re.compile(r"(?:,[ \t]|[\"“‘])$")  # a name called in dialogue: "Well, Watson?" / "Pip, come here."
+# A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
+_CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
-_AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{_SPEECH_VERBS})[ \t]+)?")  # '," said |the painter'
+_AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?")  # '," said |the painter'
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_PERSON_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
 _QUOTE_MARK = "[\"“”‘’']"
 _NICKNAME = re.compile(
     rf"({_WORD}){_GAP}{_QUOTE_MARK}({_WORD}){_QUOTE_MARK}(?={_GAP}({_WORD}))"  # Robert "Bobby" Smith
@@ -204,8 +214,8 @@ _DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
                 rf"(?![ \t]*['’]s\b))?")
 # A tag beside a quotation: '…," said the stranger' or '…" The stranger said'.
 _DESCRIBED_TAG = re.compile(
-    rf"[\"”’][ \t]*\n?[ \t]*(?:{_SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
-    rf"|[\"”’][ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{_SPEECH_VERBS})\b"
+    rf"[\"”’][ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
+    rf"|[\"”’][ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})\b"
 )
 # Last words of a phrase after the noun that say how, not who: "said the man in the same tone".
 _NOT_DISTINGUISHING = {"tone", "voice", "manner", "way", "same", "utmost", "air", "look", "smile", "room",
@@ -794,31 +804,46 @@ def _join_married(text: str, groups: list[_Group]) -> None:
 
 def _join_answering(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> None:
     """A description that answers to a name is that person: '"..., Basil?" / "...," answered the
-    painter'. When the quote before the one a description's speech tag follows calls one named
-    character ``ANSWER_VOTES`` times, twice as often as all others together and twice as often
-    as the description's own quotes call them, its mentions within ``LINK_WINDOW`` of that
-    character's own go to them."""
+    painter', or that is answered by it: '"...," said the painter. / "My dear Basil, ..."'. The
+    quotes in the paragraphs before and after the one a description's speech tag follows vote
+    for the names they call; its own quote votes against the names it calls. When, within
+    ``LINK_WINDOW`` of a named character's own mentions, that character has ``ANSWER_VOTES``
+    votes, twice the votes against and twice all other votes there together, the description's
+    mentions near them go to them ("the duchess" of one chapter answers to "Gladys"; the
+    duchess of another chapter, to nobody)."""
+    paragraph_break = "\n\n" if "\n\n" in text else "\n"
     named = [g for g in groups if not _is_description(g)]
     called = sorted((s, i) for i, g in enumerate(named) for s, e in g.spans if _inside(quotes, s)
-                    and _CALLED.search(text, max(0, s - 2), s) and _CALLED_END.match(text, e))
+                    and _CALLED.search(text, max(0, s - 7), s) and _CALLED_END.match(text, e))
     starts = [s for s, _ in called]
 
     def called_in(quote: tuple[int, int]) -> set[int]:
         return {i for _, i in called[bisect_right(starts, quote[0]):bisect_right(starts, quote[1])]}
 
     for group in filter(_is_description, groups):
-        votes: Counter[int] = Counter()
-        against: Counter[int] = Counter()
+        votes: list[tuple[int, int]] = []  # (where, named index)
+        against: list[tuple[int, int]] = []
         for start, _ in group.spans:
             q = bisect_right(quotes, (start, start)) - 1
             if q >= 1 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) \
                     and "\n" in text[quotes[q - 1][1]:quotes[q][0]]:
-                votes.update(called_in(quotes[q - 1]))
-                against.update(called_in(quotes[q]))
-        best = max(votes, key=lambda i: votes[i], default=None)
-        if best is not None and votes[best] >= max(ANSWER_VOTES, 2 * against[best],
-                                                   2 * (sum(votes.values()) - votes[best])):
-            group.spans = _hand_over(group.spans, [(named[best], sorted(named[best].spans))])
+                votes += [(start, i) for i in called_in(quotes[q - 1])]
+                against += [(start, i) for i in called_in(quotes[q])]
+                if q + 1 < len(quotes) and paragraph_break in text[quotes[q][1]:quotes[q + 1][0]]:
+                    votes += [(start, i) for i in called_in(quotes[q + 1])]
+        holders = []
+        for best in {i for _, i in votes}:
+            own = sorted(named[best].spans)
+            near = Counter(i for where, i in votes if _distance(own, where) <= LINK_WINDOW)
+            opposed = sum(i == best and _distance(own, where) <= LINK_WINDOW for where, i in against)
+            if near[best] >= max(ANSWER_VOTES, 2 * opposed, 2 * (sum(near.values()) - near[best])):
+                holders.append((named[best], own))
+        if holders:
+            before = {id(holder): len(holder.spans) for holder, _ in holders}
+            group.spans = _hand_over(group.spans, holders)
+            for holder, _ in holders:  # "Gladys", only ever called, is the duchess: a she
+                if holder.gender == "unknown" and len(holder.spans) > before[id(holder)]:
+                    holder.gender = group.gender
 
 
 def _is_description(group: _Group) -> bool:

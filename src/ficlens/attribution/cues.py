@@ -18,35 +18,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import EPITHETS
+from ..lexicon import EPITHETS, SPEECH_VERBS
 from ..model import Gender
 
-SPEECH_VERBS = (
-    "said|says|say|asked|asks|ask|replied|replies|reply|answered|answers|answer|cried|cry|called|call|shouted|"
-    "yelled|whispered|murmured|muttered|added|adds|continued|began|begin|exclaimed|snapped|repeated|insisted|"
-    "laughed|sighed|groaned|hissed|screamed|returned|rejoined|observed|remarked|went on|go on|breathed|"
-    "mumbled|stammered|sobbed|pleaded|begged|demanded|agreed|explained|retorted|interrupted|protested|"
-    "corrected|offered|teased|joked|sang|spoke|growled|grumbled|grunted|squeaked|shrieked|gasped|chuckled|"
-    "giggled|snorted|scoffed|smiled|grinned|suggested|declared|announced|admitted|confessed|promised|warned|"
-    "urged|ventured|resumed|persisted|concluded|conclude|responded|inquired|enquired|queried|stated|told|tells|"
-    "thought|thinks|wondered|mused|reflected|drawled|purred|roared|bellowed|moaned|wailed|whimpered|"
-    "blurted|quipped|countered|pointed out|cut in|chimed in|put in|shot back|piped up|broke in|struck in|"
-    "burst out|broke out|spoke up|commented|noted|mentioned|reminded|informed|assured|whined|complained|"
-    "argued|reasoned|mocked|scolded|soothed|cooed|managed|choked|croaked|spat|sniffed|huffed|rasped|"
-    "stuttered|trailed off|finished|pressed|prompted|supplied|echoed|greeted|objected|conceded|guessed|"
-    "accused|challenged|threatened|ordered|commanded|instructed|sneered|smirked|beamed|chirped|pouted|"
-    "shrugged|nodded|asserted|interposed|quavered|puffed|panted|faltered|hazarded|volunteered|pursued|"
-    "ejaculated|vociferated|simpered|thundered|lisped|entreated|chattered|proceeded|"
-    "questioned|reiterated|bawled|snarled|barked|spluttered|sputtered|remonstrated|expostulated|interjected|"
-    "assented|cautioned|hinted|reported|wept|accosted|addressed|hailed|protest|ended|howled|yelped|"
-    "screeched|squealed|proposed|exploded|whisper|exclaim|remark|observe|murmur|mutter|shout|add|declare|"
-    "retort|inquire|enquire|explain|interrupt|acquiesced|submitted|contradicted|counselled|boomed|implored|"
-    "jeered|crooned|rapped|droned|enunciated|blubbered|hooted|tittered|requested|nagged|drivelled|marveled|"
-    "marvelled|pronounced|uttered|"
-    "saying|asking|replying|answering|crying|calling|shouting|whispering|murmuring|muttering|adding|"
-    "exclaiming|observing|remarking|returning|repeating|beginning|concluding|declaring|interrupting|"
-    "explaining|inquiring|enquiring|protesting|speaking|rejoining|continuing|going on"
-)
 _VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
 _PHRASAL_VERBS = frozenset(tuple(verb.split()) for verb in SPEECH_VERBS.split("|") if " " in verb)
 _PHRASAL_HEADS = frozenset(head for head, _ in _PHRASAL_VERBS)
