@@ -251,6 +251,14 @@ def test_an_owner_opening_a_sentence_is_its_subject_unless_he_owns_a_person(beat
     assert _marked(seen[1], "tag_pronoun_subject") == [subject]
 
 
+def test_a_name_after_the_opening_a_sentence_is_its_subject() -> None:
+    """"The Major looked at Tom. ... he said": the Major, named as "the Major", opens the sentence."""
+    text = ('Tom and the Major sat by the fire.\n\n"Is it late?" asked Tom.\n\n'
+            'The Major looked at Tom for a while.\n\n"It is," he said.')
+    seen = _undecided_walk(_unattributed(text, {"Tom": "he", "Major": "he"}))
+    assert _marked(seen[1], "tag_pronoun_subject") == ["c2"]
+
+
 @pytest.mark.parametrize(("narration", "latest"), [
     ("He pulled away from Ben.", "c1"),  # Ben is after a "he" of his own: the "he" is Tom
     ("Tom pulled away from Ben.", "c2"),  # no pronoun: Ben is the last man named

@@ -397,7 +397,8 @@ def _context(world: StoryWorld) -> _Context:
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
-                               r"(?:(?:and|but|then|so|when|while|yet|now|at last)\s+)?$", re.IGNORECASE)
+                               r"(?:(?:and|but|then|so|when|while|yet|now|at last)\s+)?(?:the\s+)?$",
+                               re.IGNORECASE)  # "The Invisible Man appeared to be regarding Kemp."
 # an opening phrase before a sentence's first name: "After they had sat an hour, Mr. Palmer ..."
 _OPENING_PHRASE = re.compile(r"\s*[A-Z][^.!?;:\"\u201c\u201d\n]{2,150},\s*$")
 OPENING_REACH = 160  # characters before a name searched for its sentence's opening phrase
