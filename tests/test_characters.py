@@ -370,6 +370,26 @@ def test_characters_description_answered_by_a_name_is_that_person_near_it_only()
     assert all(s.start < len(other) + 100 for s in names["the countess"].mention_spans)
 
 
+def _called_title_world(sisters_meet: bool) -> StoryWorld:
+    """Oren calls Nora "Miss Hale" and Nora answers; or, besides, the narration's Miss Hale is
+    Nora's sister, named beside her."""
+    scene = ('"Will you walk, Miss Hale?" asked Oren.\n\n"Gladly," said Nora.\n\n'
+             '"Then come, Miss Hale," Oren said.\n\n"Wait," said Nora.\n\n')
+    meeting = "Miss Hale and Nora sat together. Nora smiled at Miss Hale.\n\n" * 3 if sisters_meet else ""
+    return _world("Oren Pell came to the house. Nora came down. Miss Hale read.\n\n" + scene + meeting)
+
+
+def test_characters_titled_surname_that_answers_as_one_character_is_them():
+    names = _by_name(_called_title_world(sisters_meet=False))
+    assert "Miss Hale" in names["Nora"].aliases and "Miss Hale" not in names
+
+
+def test_characters_titled_surname_named_beside_the_one_who_answers_stays_apart():
+    """Lady Catherine calls Elizabeth "Miss Bennet"; the narration's Miss Bennet is Jane."""
+    names = _by_name(_called_title_world(sisters_meet=True))
+    assert "Miss Hale" in names and "Miss Hale" not in names["Nora"].aliases
+
+
 def test_characters_doctor_is_not_the_woman_of_his_surname():
     text = ("Mrs. Venn poured tea. Mrs. Venn smiled at him. Mrs. Venn sat down.\n\n"
             "Dr. Venn came in. Dr. Venn read his paper. Dr. Venn said nothing.\n")

@@ -264,7 +264,9 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
     _join_described(kept)
     _join_married(world.text, kept)
-    _join_answering(world.text, quotes, kept)
+    answers = _Answers(world.text, quotes, kept)
+    _join_answering(kept, answers)
+    _join_called_titles(answers)
     kept = [g for g in kept if g.spans or g.cast is not None]
     kept.sort(key=lambda g: (-len(g.spans), g.first_mention))
     world.characters = [
@@ -791,18 +793,29 @@ def _join_married(text: str, groups: list[_Group]) -> None:
                 or _written_with(others[0], "Miss") or any(
                 f.title in _MARRIED_TITLES for a in others[0].aliases if (f := _parse(a, 0))):
             continue
-        her = sorted(s for s, _ in others[0].spans)
-        shared = 0
-        for start, _ in group.spans:
-            a, b = _sentence_around(text, start)
-            shared += bisect_left(her, b) > bisect_left(her, a)
-        if shared <= SHARED_SENTENCES * len(group.spans):
-            others[0].aliases.extend(a for a in group.aliases if a not in others[0].aliases)
-            others[0].spans.extend(group.spans)
-            group.spans = []
+        if _seldom_together(text, group, others[0]):
+            _absorb(others[0], group)
 
 
-def _join_answering(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> None:
+def _seldom_together(text: str, group: _Group, other: _Group) -> bool:
+    """Whether at most ``SHARED_SENTENCES`` of the group's sentences also name the other: two
+    people meet in sentences ("Mrs. Weasley hugged Ginny"), two names of one person seldom do."""
+    theirs = sorted(s for s, _ in other.spans)
+    shared = 0
+    for start, _ in group.spans:
+        a, b = _sentence_around(text, start)
+        shared += bisect_left(theirs, b) > bisect_left(theirs, a)
+    return shared <= SHARED_SENTENCES * len(group.spans)
+
+
+def _absorb(group: _Group, other: _Group) -> None:
+    """The other group's names and mentions are the group's."""
+    group.aliases.extend(a for a in other.aliases if a not in group.aliases)
+    group.spans.extend(other.spans)
+    other.spans = []
+
+
+def _join_answering(groups: list[_Group], answers: _Answers) -> None:
     """A description that answers to a name is that person: '"..., Basil?" / "...," answered the
     painter', or that is answered by it: '"...," said the painter. / "My dear Basil, ..."'. The
     quotes in the paragraphs before and after the one a description's speech tag follows vote
@@ -811,26 +824,9 @@ def _join_answering(text: str, quotes: list[tuple[int, int]], groups: list[_Grou
     votes, twice the votes against and twice all other votes there together, the description's
     mentions near them go to them ("the duchess" of one chapter answers to "Gladys"; the
     duchess of another chapter, to nobody)."""
-    paragraph_break = "\n\n" if "\n\n" in text else "\n"
-    named = [g for g in groups if not _is_description(g)]
-    called = sorted((s, i) for i, g in enumerate(named) for s, e in g.spans if _inside(quotes, s)
-                    and _CALLED.search(text, max(0, s - 7), s) and _CALLED_END.match(text, e))
-    starts = [s for s, _ in called]
-
-    def called_in(quote: tuple[int, int]) -> set[int]:
-        return {i for _, i in called[bisect_right(starts, quote[0]):bisect_right(starts, quote[1])]}
-
+    named = answers.named
     for group in filter(_is_description, groups):
-        votes: list[tuple[int, int]] = []  # (where, named index)
-        against: list[tuple[int, int]] = []
-        for start, _ in group.spans:
-            q = bisect_right(quotes, (start, start)) - 1
-            if q >= 1 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) \
-                    and "\n" in text[quotes[q - 1][1]:quotes[q][0]]:
-                votes += [(start, i) for i in called_in(quotes[q - 1])]
-                against += [(start, i) for i in called_in(quotes[q])]
-                if q + 1 < len(quotes) and paragraph_break in text[quotes[q][1]:quotes[q + 1][0]]:
-                    votes += [(start, i) for i in called_in(quotes[q + 1])]
+        votes, against = answers.of(group)
         holders = []
         for best in {i for _, i in votes}:
             own = sorted(named[best].spans)
@@ -844,6 +840,66 @@ def _join_answering(text: str, quotes: list[tuple[int, int]], groups: list[_Grou
             for holder, _ in holders:  # "Gladys", only ever called, is the duchess: a she
                 if holder.gender == "unknown" and len(holder.spans) > before[id(holder)]:
                     holder.gender = group.gender
+
+
+def _join_called_titles(answers: _Answers) -> None:
+    """A titled surname that answers as one named character is that character ('"Miss
+    Dashwood?" / "...," said Elinor'), as for descriptions (``_join_answering``), when the two
+    seldom share a sentence: in Pride and Prejudice, Lady Catherine calls Elizabeth "Miss
+    Bennet", but the narration's Miss Bennet is Jane, named beside Elizabeth."""
+    named = answers.named
+    answering: dict[int, Counter[int]] = defaultdict(Counter)  # called -> who answers to it
+    opposing: dict[int, Counter[int]] = defaultdict(Counter)
+    for g, group in enumerate(named):
+        votes, against = answers.of(group)
+        for _, called in votes:
+            answering[called][g] += 1
+        for _, called in against:
+            opposing[called][g] += 1
+    for t, title in enumerate(named):
+        forms = [_parse(a, 0) for a in {title.name, *title.aliases}]
+        answerers = answering[t]
+        chosen = max((g for g in answerers if g != t), key=lambda g: answerers[g], default=None)
+        if chosen is None or not title.spans or not all(f.title and len(f.names) == 1 for f in forms):
+            continue
+        others = sum(answerers.values()) - answerers[chosen]
+        if named[chosen].spans and _compatible(named[chosen].gender, title.gender) \
+                and answerers[chosen] >= max(ANSWER_VOTES, 2 * opposing[t][chosen], 2 * others) \
+                and _seldom_together(answers.text, title, named[chosen]):
+            _absorb(named[chosen], title)
+
+
+class _Answers:
+    """Which named characters the quotes around a speech tag call: '"..., Basil?" / "...,"
+    answered the painter' (the quote before), '"...," said the painter. / "My dear Basil"' (the
+    quote after), and its own quote, which calls someone else."""
+
+    def __init__(self, text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> None:
+        self.text, self.quotes = text, quotes
+        self.named = named = [g for g in groups if not _is_description(g)]
+        self.paragraph_break = "\n\n" if "\n\n" in text else "\n"
+        self.called = sorted((s, i) for i, g in enumerate(named) for s, e in g.spans if _inside(quotes, s)
+                             and _CALLED.search(text, max(0, s - 7), s) and _CALLED_END.match(text, e))
+        self.starts = [s for s, _ in self.called]
+
+    def _called_in(self, quote: tuple[int, int]) -> set[int]:
+        first, last = bisect_right(self.starts, quote[0]), bisect_right(self.starts, quote[1])
+        return {i for _, i in self.called[first:last]}
+
+    def of(self, group: _Group) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(where, called) for the quotes around the group's speech tags, and for its own quotes."""
+        text, quotes = self.text, self.quotes
+        votes: list[tuple[int, int]] = []
+        against: list[tuple[int, int]] = []
+        for start, _ in group.spans:
+            q = bisect_right(quotes, (start, start)) - 1
+            if q >= 1 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) \
+                    and "\n" in text[quotes[q - 1][1]:quotes[q][0]]:
+                votes += [(start, i) for i in self._called_in(quotes[q - 1])]
+                against += [(start, i) for i in self._called_in(quotes[q])]
+                if q + 1 < len(quotes) and self.paragraph_break in text[quotes[q][1]:quotes[q + 1][0]]:
+                    votes += [(start, i) for i in self._called_in(quotes[q + 1])]
+        return votes, against
 
 
 def _is_description(group: _Group) -> bool:
