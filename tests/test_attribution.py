@@ -260,6 +260,16 @@ def test_a_name_after_the_opening_a_sentence_is_its_subject() -> None:
 
 
 @pytest.mark.parametrize(("narration", "latest"), [
+    ("Ann had dined at Goddard's, and was tired.", "c2"),  # Goddard's house: Goddard is not there
+    ("Ann had looked at Goddard's face, and was tired.", "c3"),  # her face: she is
+])
+def test_a_possessive_standing_for_a_house_names_no_one_present(narration: str, latest: str) -> None:
+    text = f'Ann and Tom sat by the fire.\n\n"Is it late?" asked Tom.\n\n{narration}\n\n"It is," she said.'
+    seen = _undecided_walk(_unattributed(text, {"Tom": "he", "Ann": "she", "Goddard": "she"}))
+    assert _marked(seen[1], "tag_pronoun_most_recent") == [latest]
+
+
+@pytest.mark.parametrize(("narration", "latest"), [
     ("He pulled away from Ben.", "c1"),  # Ben is after a "he" of his own: the "he" is Tom
     ("Tom pulled away from Ben.", "c2"),  # no pronoun: Ben is the last man named
     ('"He left," Tom said of Ben.', "c2"),  # the "he" is inside a quote

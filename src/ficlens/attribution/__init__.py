@@ -404,6 +404,10 @@ _OPENING_PHRASE = re.compile(r"\s*[A-Z][^.!?;:\"\u201c\u201d\n]{2,150},\s*$")
 OPENING_REACH = 160  # characters before a name searched for its sentence's opening phrase
 
 
+# "dined at Mrs. Goddard's, where ...": a possessive standing for someone's house names no one present
+_PLACE_BEFORE = re.compile(r"\b(?:at|to|from|near|into|towards?|reached|visit|visited|left)\s+(?:the\s+)?$")
+_HOUSE_AFTER = re.compile(r"['\u2019]s?(?=[^\w\s]"
+                          r"|\s+(?:and|or|but|where|when|which|that|for|with|in|on|to)\b)")
 _OWNED_PEOPLE = {"friend", "friends", "boss", "partner", "roommate", "companion", "cousin", "child",
                  "children", "guest", "guests", "servant", "servants", "parents", "family", "colleague",
                  "teacher", "people"}
@@ -425,7 +429,8 @@ def _narrated_and_subjects(world: StoryWorld, mentions: Mentions) -> tuple[list[
         inside = bisect_right(quote_starts, start) - 1
         in_narration = inside < 0 or quote_ends[inside] <= start
         owned = _OWNED.match(text, end)  # "Kurt's smile faded.": Kurt; "Emma's father said": not Emma
-        narrated.append(in_narration)
+        house = _HOUSE_AFTER.match(text, end) and _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        narrated.append(in_narration and not house)
         opens = _SENTENCE_OPENING.search(text, max(0, start - 40), start) is not None
         if in_narration and not opens:
             reach = max(0, start - OPENING_REACH)
