@@ -608,9 +608,10 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
     Full names ("Emma Woodhouse") seed groups; a titled full name joins the same
     names untitled. A titled surname ("Miss Woodhouse") joins the one full name
-    of compatible gender with that surname (of several, the one written with that title:
-    "Mr. Tilney" is "Mr. Henry Tilney", not "Captain Frederick Tilney"), unless several
-    still compete, or the text
+    of compatible gender with that surname (of several, the one written with that rank or
+    office: "Captain Tilney" is "Captain Frederick Tilney"; but "Miss Bertram" is not "Miss Julia
+    Bertram", whose first name tells her from her elder sister), unless several still compete,
+    or the text
     also writes a full name with that title and surname in at least ``NAMESAKE_SHARE``
     of its uses (a rare "Mr. Dorian Gray" leaves "Mr. Gray" his): then apart for a
     male title ("Mr. John Knightley" keeps "Mr. Knightley" apart), apart for a female
@@ -674,8 +675,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
             if title == "Miss" and len(fitting) == 1 and her_title.get(id(fitting[0])) in _MARRIED_TITLES:
                 fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch"
-            if len(fitting) > 1 and sum(_written_with(g, title) for g in fitting) == 1:
-                fitting = [g for g in fitting if _written_with(g, title)]  # "Captain Frederick Tilney"
+            ranked = [g for g in fitting if _written_with(g, title)] if title in _NEUTRAL_TITLES else []
+            if len(fitting) > 1 and len(ranked) == 1:
+                fitting = ranked  # "Captain Frederick Tilney"
             namesake = (title, word) in titled_full and len(fitting) == 1 and title not in _NEUTRAL_TITLES \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
                     title in _MALE_TITLES
