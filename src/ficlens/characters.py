@@ -781,10 +781,12 @@ def _join_married(text: str, groups: list[_Group]) -> None:
         """The surname of a group only ever called by a married title and it ("Mrs. Pontellier"),
         or by the surname alone."""
         forms = [_parse(a, 0) for a in {group.name, *group.aliases}]
-        surnames = {f.names[0] for f in forms if f.title in _MARRIED_TITLES and len(f.names) == 1}
-        return surnames.pop() if len(surnames) == 1 and all(
-            f.title in _MARRIED_TITLES or f.title is None for f in forms) and all(
-            f.names == [next(iter(surnames))] for f in forms) else None
+        names = {tuple(f.names) for f in forms}
+        if len(names) != 1 or len(surname := next(iter(names))) != 1 \
+                or not all(f.title in _MARRIED_TITLES or f.title is None for f in forms) \
+                or not any(f.title in _MARRIED_TITLES for f in forms):
+            return None
+        return surname[0]
 
     for group in groups:
         hers = married_only(group)
@@ -792,8 +794,7 @@ def _join_married(text: str, groups: list[_Group]) -> None:
             continue
         others = [g for g in women.get(hers, []) if not married_only(g)]
         if len(others) != 1 or len(group.spans) < MARRIED_SHARE * len(others[0].spans) \
-                or _written_with(others[0], "Miss") or any(
-                f.title in _MARRIED_TITLES for a in others[0].aliases if (f := _parse(a, 0))):
+                or any(_written_with(others[0], title) for title in ("Miss", *_MARRIED_TITLES)):
             continue
         if _seldom_together(text, group, others[0]):
             _absorb(others[0], group)
