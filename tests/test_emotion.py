@@ -130,3 +130,16 @@ def test_emotion_speed_on_a_novel(pdnc_dir):
     measure_emotion(world)
     seconds = time.perf_counter() - start
     assert seconds <= 1.5 * words / 100_000 + 0.3, f"{seconds:.2f}s for {words} words"
+
+
+def test_vader_shortcut_matches_vader():
+    """Sentences without a VADER lexicon word skip VADER and still score what it would."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from ficlens.emotion import _vader
+
+    analyzer = SentimentIntensityAnalyzer()
+    for sentence in ("She put the kettle on the stove.", "He walked to the station at nine.",
+                     "Not bad at all!", "It was GREAT :)", "\"Kind,\" he said.", "No.",
+                     "The rain fell on the roof, very very hard."):
+        assert _vader(sentence) == analyzer.polarity_scores(sentence)["compound"], sentence

@@ -1,4 +1,4 @@
-"""The shared spaCy loader: one cached model, components switched on per call."""
+"""The shared spaCy loader: one cached named-entity recogniser."""
 
 from __future__ import annotations
 
@@ -11,17 +11,11 @@ def test_nlp_loads_the_model_once():
     assert nlp.load_english() is nlp.load_english()
 
 
-def test_nlp_process_runs_only_what_is_asked():
-    disabled = list(nlp.load_english().disabled)
+def test_nlp_process_finds_people_and_loads_nothing_else():
     doc = nlp.process(["Maya Okafor flew to Portland on Monday."])[0]
     assert any(ent.label_ == "PERSON" and ent.text == "Maya Okafor" for ent in doc.ents)
+    assert nlp.load_english().pipe_names == ["ner"]
     assert not doc.has_annotation("DEP")
-    assert nlp.load_english().disabled == disabled
-
-
-def test_nlp_unknown_component_is_a_clear_error():
-    with pytest.raises(nlp.ModelError, match="no component 'coref'"):
-        nlp.process(["text"], enable=("coref",))
 
 
 def test_nlp_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):

