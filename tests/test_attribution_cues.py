@@ -72,6 +72,11 @@ def _cues(text: str, which: int = 0, lead_in: bool = False, unmatched: tuple[str
      "Oskar"),
     ('Oskar thought grimly, "She will never row," and Maren thought, "He will never ask."', 1, "name", "c1",
      "Maren"),
+    # a gerund with an owner: whose speech it is, not the sentence's subject
+    ('She began to plead, but was stopped by Oskar\'s saying with a frown, "No."', 0, "name", "c2", "Oskar"),
+    ('She was stopped by Oskar s saying, quite gently, "Not yet."', 0, "name", "c2", "Oskar"),
+    ('She never left without Maren\'s giving a long sigh, and saying, "Come back soon."', 0, "name", "c1",
+     "Maren"),
 ])
 def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str, character: str,
                                                 written: str) -> None:
@@ -102,6 +107,7 @@ def test_attribution_cues_description_tag_keeps_its_gender(text: str, written: s
 @pytest.mark.parametrize(("text", "written", "gender"), [
     ('"Never," was his reply.', "his", "he"),
     ('"Not today," said she.', "she", "she"),
+    ('Maren had begun to answer when she was interrupted by his saying, "Stop."', "his", "he"),
 ])
 def test_attribution_cues_pronoun_tags(text: str, written: str, gender: str) -> None:
     tag = _cues(text).tag

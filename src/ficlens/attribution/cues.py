@@ -336,6 +336,7 @@ _INTRO_VERB = re.compile(r"(?:said|says|began|begin|went on|go on|continued|resu
                          r"pursued|accosted|pronounced|uttered|observing|remarking|adding|exclaiming|replying|"
                          r"answering|whispering|inquiring)$",
                          re.IGNORECASE)
+_OWNER_BEFORE_GERUND = re.compile(r"(?:['\u2019]s|\b[Hh]is|\b[Hh]er)\s+[a-z]+ing$")  # "Emma's saying" is a verb
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|n't|what|which|whatever|nothing)\b[^.!?]{0,20}$",
                               re.IGNORECASE)
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]")  # a quote's own tag ('"Yes," said Emma.') introduces nothing
@@ -363,7 +364,8 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
                 verb = _Verb(word.start(), particle.end(), f"{lower} {particle.group(1).lower()}")
         if verb is None and lower in _VERB_WORDS:
             verb = _Verb(word.start(), word.end(), lower)
-        if verb is not None and not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start()):
+        if verb is not None and (not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start())
+                                 or _OWNER_BEFORE_GERUND.search(text, max(start, word.start() - 5), verb.end)):
             found.append(verb)
     return found
 
@@ -416,10 +418,39 @@ def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | No
             tag = _clause_subject(text, helpers, sentence_start, end) or _subject_before(
                 text, helpers, sentence_start, end)
         return tag
-    tag = (_agent(text, helpers, verb.end, end)
+    tag = (_gerund_owner(text, helpers, sentence_start, verb)
+           or _agent(text, helpers, verb.end, end)
            or _clause_subject(text, helpers, sentence_start, verb.start)
            or _subject_before(text, helpers, sentence_start, verb.start))
     return _complete(tag, text, helpers.mentions, sentence_start, verb.end, end)
+
+
+_OWNED_GERUND = re.compile(r"(?:['\u2019]\s?s|\s+s)\s+[a-z]+ing\b")  # "Sir Thomas's saying", "Emma s giving"
+_PRONOUN_GERUND = re.compile(r"\b(his|her)\s+[a-z]+ing\b")
+_AND_GERUND = re.compile(r"[^.;:!?\"\u201c\u201d]{0,40}\band\s+")  # "giving a gentle sigh, and saying"
+
+
+def _gerund_owner(text: str, helpers: _Helpers, start: int, verb: _Verb) -> Tag | None:
+    """Whose the speech is when the verb is a gerund with an owner: "stopped by Sir Thomas's saying," /
+    "never without Mr. Woodhouse's giving a sigh, and saying," / "interrupted by his saying"."""
+    if not verb.word.endswith("ing"):
+        return None
+    mentions = helpers.mentions
+
+    def joined(gerund_end: int) -> bool:
+        return gerund_end >= verb.end or bool(_AND_GERUND.fullmatch(text, gerund_end, verb.start))
+
+    owners: list[Tag] = []
+    for i in reversed(mentions.within(start, verb.start)):
+        gerund = _OWNED_GERUND.match(text, mentions.ends[i], verb.end)
+        if gerund is not None and joined(gerund.end()):
+            owners.append(_name_tag(mentions, i))
+            break
+    pronouns = [found for found in _PRONOUN_GERUND.finditer(text, start, verb.end) if joined(found.end())]
+    if pronouns:
+        owners.append(_pronoun_tag(pronouns[-1].start(1), pronouns[-1].end(1),
+                                   "he" if pronouns[-1].group(1) == "his" else "she"))
+    return max(owners, key=lambda tag: tag.start, default=None)
 
 
 def _agent(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
