@@ -249,6 +249,26 @@ def test_characters_described_speakers_from_speech_tags():
     assert not {"the man", "the other"} & set(notes)  # anyone at all
 
 
+def test_characters_unnamed_boy_and_girl_are_characters_when_nobody_else_could_be_them():
+    """A story that names nobody: "the boy" and "the girl" are its people, each told by one tag."""
+    text = ('The boy waited by the gate until the girl came down the lane with her basket.\n\n'
+            '"You are late," said the boy.\n\n"I had the hens to feed," answered the girl.\n\n'
+            'The boy took the basket from her. The girl let him.\n')
+    world = _world(text)
+    people = {c.name: c.gender for c in world.characters}
+    assert people == {"the boy": "he", "the girl": "she"}
+    assert _notes(world)["the boy"] == ["The boy", "the boy", "The boy"]
+
+
+def test_characters_generic_description_is_no_character_beside_someone_it_could_be():
+    """Where a boy is named, "the boy" is a way to say him; "the man" may be "the stranger"."""
+    named = _world('Tam waited by the gate. "You are late," said the boy. Tam sighed. "Sorry," Tam said.\n')
+    assert "the boy" not in _by_name(named)
+    described = _world('"Who are you?" asked the stranger.\n\n"Nobody," said the man.\n\n'
+                       '"Then go," said the stranger. "Gladly," said the man.\n')
+    assert set(_by_name(described)) == {"the stranger"}
+
+
 def test_characters_appearance_epithets_are_no_characters_of_their_own():
     """Fan fiction calls its named characters "the blond", "the taller boy": those tags stay
     descriptions for attribution to resolve, while "the stranger" is still a speaker of its own."""

@@ -164,6 +164,14 @@ def test_eval_metrics_match_characters_by_full_name_without_title() -> None:
     assert identity == {"c1": "Tobias Wren"}  # "Wren" alone is no gold alias here
 
 
+def test_eval_metrics_match_characters_by_description_whatever_its_article() -> None:
+    """LitBank names a described speaker by its first mention ("a girl"): "the girl" is her."""
+    gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
+    gold.cast.append(CastMember(name="a girl", aliases=["a girl"]))
+    identity = match_characters(gold, [Character(id="c1", name="the girl"), Character(id="c2", name="girl")])
+    assert identity == {"c1": "a girl"}  # a bare "girl" is no description of hers
+
+
 def _rowing_gold() -> GoldDocument:
     text = '"Row harder," said Wren. "My arms ache," Nell answered. "Then sing," said Wren.'
     spans = [(text.index(p), text.index(p) + len(p)) for p in ("Row harder,", "My arms ache,", "Then sing,")]

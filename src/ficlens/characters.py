@@ -262,6 +262,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
+    kept = _drop_generic(kept, narrator)
     _join_described(kept)
     _join_married(world.text, kept)
     answers = _Answers(world.text, quotes, kept)
@@ -290,6 +291,7 @@ class _Group:
     spans: list[tuple[int, int]] = field(default_factory=list)
     gender: Gender = "unknown"
     described: bool = False  # "the stranger": a description, not a name
+    generic: bool = False  # "the boy": a description anyone of that gender could have
 
     @property
     def first_mention(self) -> int:
@@ -938,19 +940,33 @@ def _distance(spans: list[tuple[int, int]], position: int) -> float:
 def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     """Speakers the text only describes: "the stranger", "the first policeman", when a speech
     tag beside a quotation names them at least ``DESCRIBED_TAGS`` times ("…," said the
-    stranger / "…" The stranger nodded); descriptions as common as "the man" are left out."""
+    stranger / "…" The stranger nodded). A description as common as "the boy" needs only one
+    tag, but it is ``generic``: it stays only if no named character could be that person
+    (``_drop_generic``)."""
     tags: Counter[tuple[str, str, str]] = Counter()
     for a, b in ranges:
         for m in _DESCRIBED_TAG.finditer(text, a, b):
             adjective, noun, after = m.groups()[:3] if m.group(2) else m.groups()[3:]
             after = " ".join(after.split()) if after and after.split()[-1] not in _NOT_DISTINGUISHING else ""
             tags[(adjective or "", noun, after)] += 1
-    phrases = [" ".join(w for w in key if w) for key, count in tags.items() if count >= DESCRIBED_TAGS
-               and (key[2] or " ".join(w for w in key[:2] if w) not in _GENERIC_PEOPLE)
-               and key[1] not in _NOT_DESCRIPTIONS and not EPITHETS & set(key[:2])
-               and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1])]  # "said the old Jew"
-    return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True)
-            for phrase in dict.fromkeys(phrases)]
+    phrases: dict[str, bool] = {}  # phrase -> generic
+    for key, count in tags.items():
+        generic = not key[2] and " ".join(w for w in key[:2] if w) in _GENERIC_PEOPLE
+        if (generic or count >= DESCRIBED_TAGS) and key[1] not in _NOT_DESCRIPTIONS \
+                and not EPITHETS & set(key[:2]) and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):
+            phrase = " ".join(w for w in key if w)  # not "said the old Jew" (above)
+            phrases[phrase] = phrases.get(phrase, True) and generic
+    return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True,
+                   generic=generic) for phrase, generic in phrases.items()]
+
+
+def _drop_generic(groups: list[_Group], narrator: _Group | None) -> list[_Group]:
+    """Keep a generic description ("the boy") only when no other character could be that person:
+    none has its gender or an unknown one (a first-person narrator aside). In a story that names
+    no boy, "the boy" is a character; where Oliver is named, "the boy" is a way to say Oliver, and
+    "the man" may be "the stranger"."""
+    named = {g.gender for g in groups if not g.generic and g is not narrator}
+    return [g for g in groups if not g.generic or not named & {g.gender, "unknown"}]
 
 
 def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:

@@ -23,6 +23,7 @@ ratios are taken once at the end (micro-averages over all quotations).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
@@ -149,12 +150,17 @@ def _overlap(quote: Quote, span: tuple[int, int]) -> int:
 def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[str, str]:
     """Predicted character id -> gold character name, for those that are a gold character."""
     owners: dict[str, set[str]] = {}
+    described: dict[str, set[str]] = {}  # "a girl" -> members; a description's article aside
     for member in gold.cast:
         for alias in {member.name, *member.aliases}:
             owners.setdefault(name_key(alias), set()).add(member.name)
+            if _ARTICLE.match(alias):
+                described.setdefault(_ARTICLE.sub("", name_key(alias)), set()).add(member.name)
     identity: dict[str, str] = {}
     for character in characters:
-        by_name = owners.get(name_key(character.name)) or owners.get(_untitled_key(character.name), set())
+        by_name = (owners.get(name_key(character.name)) or owners.get(_untitled_key(character.name))
+                   or (described.get(_ARTICLE.sub("", name_key(character.name)), set())
+                       if _ARTICLE.match(character.name) else set()))
         if len(by_name) == 1:
             identity[character.id] = next(iter(by_name))
             continue
@@ -163,6 +169,9 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
         if votes:
             identity[character.id] = max(sorted(votes), key=lambda owner: votes[owner])
     return identity
+
+
+_ARTICLE = re.compile(r"(?i)^(?:the|an?)\s+")  # "the girl" and LitBank's "a girl" describe one person
 
 
 def _untitled_key(name: str) -> str:
