@@ -512,6 +512,16 @@ def test_characters_narrator_named_only_by_the_others():
     _assert_spans_exact(world)
 
 
+@pytest.mark.parametrize("naming", ["I called myself Bee, and came to be called Bee by everyone",
+                                    "At school I was called Bee", "The others call me Bee"])
+def test_characters_narrator_names_themself(naming: str):
+    text = (f"My mother named me Beatrix, which was too long for a small girl. {naming}. I woke early "
+            "that summer and I walked to the quay with Tomas. I watched the boats. I counted the gulls. "
+            'I liked the quay.\n\n"Bee, look," Tomas said. I looked.\n')
+    narrator = [c for c in _world(text).characters if c.narrator]
+    assert len(narrator) == 1 and narrator[0].name == "Bee"
+
+
 def test_characters_third_person_story_has_no_narrator():
     assert not any(c.narrator for c in _fixture("manor.txt").characters)
 

@@ -226,7 +226,8 @@ _NOT_DESCRIPTIONS = {"other", "one", "two", "three", "four", "latter", "former",
                      "others", "voices", "men", "women", "people", "crowd", "children", "girls", "boys",
                      "ladies", "gentlemen", "party", "company", "whole", "words", "letter", "note", "paper",
                      "sign", "voice"}
-_SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all me|I am|I['’]m)[ \t]+"
+_SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all(?:s|ed)? me|called myself|"
+                          rf"(?:I was|I am|to be) (?:called|named|known as)|I am|I['’]m)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 
 
