@@ -473,6 +473,8 @@ def _ner_votes(text: str, candidates: dict[str, _Candidate], story_chars: int) -
     snippets: list[tuple[int, str]] = []
     budget = min(SAMPLE_CHARS, int(SAMPLE_SHARE * story_chars))
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.positions)):
+        if _clear_without_ner(candidate) is not None:
+            continue
         step = max(1, len(candidate.positions) // SAMPLES_PER_NAME)
         for position in candidate.positions[::step][:SAMPLES_PER_NAME]:
             start, end = _sentence_around(text, position)
@@ -515,6 +517,32 @@ def _sentence_around(text: str, position: int) -> tuple[int, int]:
 
 def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     """Weigh the evidence that a name form names a person (see the module docstring)."""
+    clear = _clear_without_ner(candidate)
+    if clear is not None:
+        return clear
+    tokens = _tokens(candidate.form)
+    titled = _is_title(tokens[0])
+    known_name = _known_name(candidate)
+    occurrences = len(candidate.positions)
+    person, other = votes["PERSON"], votes["other"]
+    if titled or candidate.speech:
+        return other <= 2 * person + 2
+    if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
+        return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
+    if person + other:
+        return person >= other or (known_name and person * 2 >= other)
+    return known_name and (occurrences > candidate.initial or len(tokens) > 1)
+
+
+def _known_name(candidate: _Candidate) -> bool:
+    tokens = _tokens(candidate.form)
+    given = _bare(tokens[-1] if _is_title(tokens[0]) else tokens[0])
+    return given in _first_names() or len(tokens) == 1 and bool(formal_names(given))  # "Kit"
+
+
+def _clear_without_ner(candidate: _Candidate) -> bool | None:
+    """Whether a name form names a person when its cues leave no doubt, whatever NER says (so NER
+    need not read it); None when NER's votes are needed."""
     tokens = _tokens(candidate.form)
     occurrences = len(candidate.positions)
     if len(tokens) == 1 and _is_title(tokens[0]):
@@ -525,8 +553,7 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
     titled = _is_title(tokens[0])
     noninitial = occurrences - candidate.initial
-    given = _bare(tokens[-1] if titled else tokens[0])
-    known_name = given in _first_names() or len(tokens) == 1 and bool(formal_names(given))  # "Kit"
+    known_name = _known_name(candidate)
     if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not (
             known_name and (candidate.speech or candidate.possessive or candidate.vocative
                             or candidate.acts >= ACTING_NAME)):
@@ -537,14 +564,7 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
         return True
     if candidate.place >= max(2, 0.25 * occurrences) and not titled:
         return False
-    person, other = votes["PERSON"], votes["other"]
-    if titled or candidate.speech:
-        return other <= 2 * person + 2
-    if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
-        return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
-    if person + other:
-        return person >= other or (known_name and person * 2 >= other)
-    return known_name and (noninitial > 0 or len(tokens) > 1)
+    return None
 
 
 # --- 3. clusters ----------------------------------------------------------------------------------
