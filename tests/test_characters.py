@@ -214,6 +214,13 @@ def test_characters_nicknames_the_text_links(text: str, name: str, aliases: set[
     _assert_spans_exact(world)
 
 
+def test_characters_better_known_as_is_no_name():
+    text = ('"Happy to know you, Mr. Reed," said Joss.\n\n"Better known as Gloom," he said. Gloom smiled. '
+            '"Everyone calls me Gloom," said Gloom.\n\nJoss laughed, and Gloom bowed.\n')
+    names = _by_name(_world(text))
+    assert "Better" not in names and "Gloom" in names
+
+
 def test_characters_pet_name_used_in_dialogue_is_the_one_named_in_full():
     text = ("Margaret Lowry came down late. Margaret poured the tea while Tobias read.\n\n"
             "\"You're up, Maggie,\" said Tobias.\n\n\"Don't, Tobias,\" said Margaret.\n\n"

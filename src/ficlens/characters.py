@@ -202,9 +202,9 @@ _SPEECH_BEFORE = re.compile(rf"\b(?:{_PERSON_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$
 _QUOTE_MARK = "[\"“”‘’']"
 _NICKNAME = re.compile(
     rf"({_WORD}){_GAP}{_QUOTE_MARK}({_WORD}){_QUOTE_MARK}(?={_GAP}({_WORD}))"  # Robert "Bobby" Smith
-    rf"|({_WORD}(?:[ \t]+{_WORD})?)(?:,?[ \t]+(?:better[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+"
-    rf"|[ \t]+\((?:or[ \t]+)?){_QUOTE_MARK}?({_WORD})"  # Anne, known as Nan; Elizabeth ("Lizzy")
-)
+    rf"|(?!Better\b)({_WORD}(?:[ \t]+{_WORD})?)(?:,?[ \t]+(?:better[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+"
+    rf"|[ \t]+\((?:or[ \t]+)?){_QUOTE_MARK}?({_WORD})"  # Anne, known as Nan; Elizabeth ("Lizzy");
+)  # not '"Better known as Sadness," he said'
 _DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|short|fat|thin|stout|elder|" \
     r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange|good|poor|dear|worthy|" \
     r"honest|kind|great|pretty|handsome|wretched)"

@@ -336,7 +336,8 @@ _INTRO_VERB = re.compile(r"(?:said|says|began|begin|went on|go on|continued|resu
                          r"pursued|accosted|pronounced|uttered|observing|remarking|adding|exclaiming|replying|"
                          r"answering|whispering|inquiring)$",
                          re.IGNORECASE)
-_OWNER_BEFORE_GERUND = re.compile(r"(?:['\u2019]s|\b[Hh]is|\b[Hh]er)\s+[a-z]+ing$")  # "Emma's saying" is a verb
+# "Emma's saying" is a verb, not a noun like "Emma's question"
+_OWNER_BEFORE_GERUND = re.compile(r"(?:['\u2019]s|\b[Hh]is|\b[Hh]er)\s+[a-z]+ing$")
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|n't|what|which|whatever|nothing)\b[^.!?]{0,20}$",
                               re.IGNORECASE)
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]")  # a quote's own tag ('"Yes," said Emma.') introduces nothing
@@ -364,8 +365,10 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
                 verb = _Verb(word.start(), particle.end(), f"{lower} {particle.group(1).lower()}")
         if verb is None and lower in _VERB_WORDS:
             verb = _Verb(word.start(), word.end(), lower)
-        if verb is not None and (not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start())
-                                 or _OWNER_BEFORE_GERUND.search(text, max(start, word.start() - 5), verb.end)):
+        if verb is None:
+            continue
+        if not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start()) \
+                or _OWNER_BEFORE_GERUND.search(text, max(start, word.start() - 5), verb.end):
             found.append(verb)
     return found
 
