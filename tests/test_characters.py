@@ -214,6 +214,16 @@ def test_characters_nicknames_the_text_links(text: str, name: str, aliases: set[
     _assert_spans_exact(world)
 
 
+def test_characters_pet_and_formal_full_names_are_one_person():
+    text = ("Francis Hale came home in May. Frank Hale was thinner than before, and Nora Hale wept.\n\n"
+            '"Frank!" said Nora Hale. Francis Hale smiled. Frank Hale sat down.\n\n'
+            '"I missed you, Mistah Hale," said the cook. Frank Hale laughed at Mistah Hale.\n')
+    names = _by_name(_world(text))
+    frank = next(c for c in names.values() if "Frank Hale" in {c.name, *c.aliases})
+    assert "Francis Hale" in {frank.name, *frank.aliases} and frank.gender == "he"
+    assert "Nora Hale" in names and "Mistah" not in names
+
+
 def test_characters_better_known_as_is_no_name():
     text = ('"Happy to know you, Mr. Reed," said Joss.\n\n"Better known as Gloom," he said. Gloom smiled. '
             '"Everyone calls me Gloom," said Gloom.\n\nJoss laughed, and Gloom bowed.\n')

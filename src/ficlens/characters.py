@@ -72,7 +72,7 @@ MARRIED_SHARE = 0.2  # ...and at least this share as often as she is: a mother n
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
 _MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
-                "Prince", "Duke", "Count", "Baron", "Brother", "Mister", "Messrs"}
+                "Prince", "Duke", "Count", "Baron", "Brother", "Mister", "Mistah", "Messrs"}
 _FEMALE_TITLES = {"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle", "Mademoiselle", "Aunt",
                   "Queen", "Princess", "Duchess", "Countess", "Baroness", "Dame", "Sister", "Mistress",
                   "Missus", "Signora"}
@@ -82,7 +82,7 @@ _NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colo
                    "Vicar", "Pastor", "Bishop", "Rabbi", "Inspector", "Constable", "Commander", "Sheriff",
                    "Mayor", "Governor"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
-_TITLE_SPELLINGS = {"Mister": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev", "Prof": "Professor",
+_TITLE_SPELLINGS = {"Mister": "Mr", "Mistah": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev", "Prof": "Professor",
                     "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant", "Sgt": "Sergeant",
                     "Mme": "Madame",
                     "Mlle": "Mademoiselle", "St": "Saint"}
@@ -751,6 +751,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
     groups = _link_short_names(candidates, lower, quotes, _link_nicknames(text, ranges, _cluster(forms)))
+    groups = _join_pet_full_names(candidates, groups)
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
@@ -1017,6 +1018,36 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 other.aliases = []
             target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
             owner.update(dict.fromkeys(target.aliases, target))
+    return [group for group in groups if group.aliases]
+
+
+def _join_pet_full_names(candidates: dict[str, _Candidate], groups: list[_Group]) -> list[_Group]:
+    """"Frank Oakley" is "Francis Oakley": two full names with one surname whose first names are a
+    pet name and the name it is short for (``formal_names``), of compatible gender, are one
+    person, when only one full name with that surname is the formal one. The name the text
+    uses more often stays the character's name."""
+    by_surname: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
+    for group in groups:
+        for alias in group.aliases:
+            parsed = _parse(alias, 0)
+            if parsed.title is None and len(parsed.names) == 2:
+                by_surname[parsed.names[1]].append((parsed.names[0], group))
+
+    def named(group: _Group) -> int:
+        return len(candidates[group.name].positions) if group.name in candidates else 0
+
+    for full_names in by_surname.values():
+        for pet, short in full_names:
+            formal = [group for first, group in full_names
+                      if group is not short and first.lower() in formal_names(pet)]
+            if len(formal) != 1 or not (short.aliases and formal[0].aliases) \
+                    or not _compatible(short.gender_hint, formal[0].gender_hint):
+                continue
+            keep, other = (formal[0], short) if named(formal[0]) >= named(short) else (short, formal[0])
+            keep.aliases.extend(a for a in other.aliases if a not in keep.aliases)
+            other.aliases = []
+            if keep.gender_hint == "unknown":
+                keep.gender_hint = other.gender_hint
     return [group for group in groups if group.aliases]
 
 
