@@ -130,10 +130,15 @@ def test_characters_miss_does_not_join_a_mrs_of_her_surname():
     assert notes["Mrs. Hale"] == ["Mrs. Hale"] * 3 and notes["Miss Hale"] == ["Miss Hale"] * 2
 
 
-def _married_world(she_and_mrs_meet: bool, mrs_sentences: int = 10, edith_more: int = 0) -> StoryWorld:
+def _married_world(she_and_mrs_meet: bool, mrs_sentences: int = 10, edith_more: int = 0,
+                   miss: str = "") -> StoryWorld:
     """A story of Edith Lorne (her first name in some sentences, "Mrs. Lorne" in others), her
-    husband, and a friend; or of Edith and Mrs. Lorne, who talk to each other."""
+    husband, and a friend; or of Edith and Mrs. Lorne, who talk to each other. ``miss``: what
+    the maid calls Edith."""
     text = "Edith Lorne woke early. She went down. Edith made tea. Mr. Lorne read the paper.\n\n"
+    if miss:
+        text += f'"Tea, {miss}?" asked the maid. Edith nodded.\n\n'
+        text += f'"Thank you, {miss}," said the maid. Edith smiled.\n\n'
     for _ in range(mrs_sentences):
         if she_and_mrs_meet:
             text += "Mrs. Lorne smiled at Edith. Edith poured a cup for Mrs. Lorne, her mother.\n\n"
@@ -146,6 +151,13 @@ def test_characters_married_title_joins_the_one_woman_of_that_surname():
     names = _by_name(_married_world(she_and_mrs_meet=False))
     assert "Mrs. Lorne" in names["Edith Lorne"].aliases and "Mrs. Lorne" not in names
     assert names["Edith Lorne"].mentions == 2 + 10 + 10 + 1 and names["Mr. Lorne"].gender == "he"
+
+
+def test_characters_married_title_joins_a_woman_a_servant_calls_miss_by_her_first_name():
+    names = _by_name(_married_world(she_and_mrs_meet=False, miss="Miss Edith"))
+    assert {"Mrs. Lorne", "Miss Edith"} <= set(names["Edith Lorne"].aliases) and "Mrs. Lorne" not in names
+    names = _by_name(_married_world(she_and_mrs_meet=False, miss="Miss Lorne"))  # a daughter
+    assert "Mrs. Lorne" in names
 
 
 @pytest.mark.parametrize(("meet", "sentences", "edith_more"), [(True, 10, 0), (False, 3, 0), (False, 10, 60)])

@@ -614,8 +614,11 @@ def _own_first_name(group: _Group, bare: Counter[str], by_first: dict[str, list[
     return bare[first] if len(by_first.get(first, ())) == 1 else 0
 
 
-def _written_with(group: _Group, title: str) -> bool:
-    return any(_parse(alias, 0).title == title for alias in group.aliases)
+def _written_with(group: _Group, title: str, surname: str | None = None) -> bool:
+    """Whether the group is named with the title (with that surname, when given: "Miss Leslie"
+    is no "Miss Oakley")."""
+    return any((form := _parse(alias, 0)).title == title and (surname is None or form.names[-1] == surname)
+               for alias in group.aliases)
 
 
 def _title_gender(title: str | None) -> Gender:
@@ -791,9 +794,10 @@ def _join_described(groups: list[_Group]) -> None:
 
 def _join_married(text: str, groups: list[_Group]) -> None:
     """A married title on its own ("Mrs. Pontellier") is the one woman named in full with that
-    surname ("Edna Pontellier") when she is never "Miss" (Rose Maylie is "Miss Maylie", so
-    "Mrs. Maylie" is her aunt), the text uses both names often (Lilia Theobald's mother, "Mrs.
-    Theobald", comes up now and then) and the two share few sentences: two people meet in
+    surname ("Edna Pontellier") when she is never "Miss" with it (Rose Maylie is "Miss Maylie", so
+    "Mrs. Maylie" is her aunt; but a servant's "Miss Leslie" is Mrs. Oakley), the text uses both
+    names often (Lilia Theobald's mother, "Mrs. Theobald", comes up now and then) and the two
+    share few sentences: two people meet in
     sentences ("Mrs. Weasley hugged Ginny"), two names of one person seldom do."""
     women: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
@@ -818,7 +822,8 @@ def _join_married(text: str, groups: list[_Group]) -> None:
             continue
         others = [g for g in women.get(hers, []) if not married_only(g)]
         if len(others) != 1 or len(group.spans) < MARRIED_SHARE * len(others[0].spans) \
-                or any(_written_with(others[0], title) for title in ("Miss", *_MARRIED_TITLES)):
+                or any(_written_with(others[0], title) for title in _MARRIED_TITLES) \
+                or _written_with(others[0], "Miss", hers):
             continue
         if _seldom_together(text, group, others[0]):
             _absorb(others[0], group)
