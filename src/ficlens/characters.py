@@ -722,6 +722,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
+        if by_first.get(word) and max(formal.get(id(g), 0) for g in by_surname.get(word, [_Group([])])) \
+                > max(formal.get(id(g), 0) for g in by_first[word]):
+            named = by_surname[word]  # "Weston" is Mr. Weston, not the "F. C. Weston Churchill" of a letter
         if form.gender != "unknown" and all(g.gender_hint != form.gender for g in named):
             named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
