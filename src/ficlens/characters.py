@@ -66,6 +66,7 @@ DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
 SHORT_FORM_DOMINANCE = 10  # ...the one of several it fits who is named this many times as often as the rest
 NAMESAKE_SHARE = 0.2  # "Mr. John Knightley" this often among his full names keeps "Mr. Knightley" apart
+SURNAME_LEAD = 5  # a bare word is a surname, not a first name, when that surname is named this much more
 SHARED_SENTENCES = 0.05  # "Mrs. Pontellier" is Edna Pontellier when at most this share of it names her too
 MARRIED_EVIDENCE = 8  # ...and it is named at least this often (too few shared sentences prove nothing)
 MARRIED_SHARE = 0.2  # ...and at least this share as often as she is: a mother named now and then is not her
@@ -82,9 +83,9 @@ _NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colo
                    "Vicar", "Pastor", "Bishop", "Rabbi", "Inspector", "Constable", "Commander", "Sheriff",
                    "Mayor", "Governor"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
-_TITLE_SPELLINGS = {"Mister": "Mr", "Mistah": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev", "Prof": "Professor",
-                    "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant", "Sgt": "Sergeant",
-                    "Mme": "Madame",
+_TITLE_SPELLINGS = {"Mister": "Mr", "Mistah": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev",
+                    "Prof": "Professor", "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant",
+                    "Sgt": "Sergeant", "Mme": "Madame",
                     "Mlle": "Mademoiselle", "St": "Saint"}
 # "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
 _MARRIED_TITLES = {"Mrs", "Madame", "Signora"}  # and "Miss Bennet" is not "Mrs. Bennet" either way
@@ -723,7 +724,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
         if by_first.get(word) and max(formal.get(id(g), 0) for g in by_surname.get(word, [_Group([])])) \
-                > max(formal.get(id(g), 0) for g in by_first[word]):
+                >= SURNAME_LEAD * (1 + max(formal.get(id(g), 0) for g in by_first[word])):
             named = by_surname[word]  # "Weston" is Mr. Weston, not the "F. C. Weston Churchill" of a letter
         if form.gender != "unknown" and all(g.gender_hint != form.gender for g in named):
             named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
@@ -757,7 +758,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
     groups = _link_short_names(candidates, lower, quotes, _link_nicknames(text, ranges, _cluster(forms)))
-    groups = _join_pet_full_names(candidates, groups)
+    groups = _join_pet_full_names(text, candidates, groups)
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
@@ -1029,29 +1030,40 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
     return [group for group in groups if group.aliases]
 
 
-def _join_pet_full_names(candidates: dict[str, _Candidate], groups: list[_Group]) -> list[_Group]:
+def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: list[_Group]) -> list[_Group]:
     """"Frank Oakley" is "Francis Oakley": two full names with one surname whose first names are a
     pet name and the name it is short for (``formal_names``), of compatible gender, are one
-    person, when only one full name with that surname is the formal one. The name the text
-    uses more often stays the character's name."""
-    by_surname: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
+    person, when only one full name with that surname is the formal one and no sentence names
+    both ("Harry Vale and Henry Vale were cousins"). The name the text uses more often stays
+    the character's name."""
+    by_surname: dict[str, list[tuple[str, str, _Group]]] = defaultdict(list)  # first name, full name
     for group in groups:
         for alias in group.aliases:
             parsed = _parse(alias, 0)
             if parsed.title is None and len(parsed.names) == 2:
-                by_surname[parsed.names[1]].append((parsed.names[0], group))
+                by_surname[parsed.names[1]].append((parsed.names[0], alias, group))
 
     def named(group: _Group) -> int:
         return len(candidates[group.name].positions) if group.name in candidates else 0
 
+    def together(one: str, other: str) -> bool:
+        """Whether a sentence names both full names."""
+        if one not in candidates or other not in candidates:
+            return False
+        sentences = {_sentence_around(text, p) for p in candidates[one].positions}
+        return any(_sentence_around(text, p) in sentences for p in candidates[other].positions)
+
     for full_names in by_surname.values():
-        for pet, short in full_names:
-            formal = [group for first, group in full_names
+        for pet, pet_name, short in full_names:
+            formal = [(name, group) for first, name, group in full_names
                       if group is not short and first.lower() in formal_names(pet)]
-            if len(formal) != 1 or not (short.aliases and formal[0].aliases) \
-                    or not _compatible(short.gender_hint, formal[0].gender_hint):
+            if len(formal) != 1 or not (short.aliases and formal[0][1].aliases) \
+                    or not _compatible(short.gender_hint, formal[0][1].gender_hint) \
+                    or together(pet_name, formal[0][0]):
                 continue
-            keep, other = (formal[0], short) if named(formal[0]) >= named(short) else (short, formal[0])
+            keep, other = formal[0][1], short
+            if named(other) > named(keep):
+                keep, other = other, keep
             keep.aliases.extend(a for a in other.aliases if a not in keep.aliases)
             other.aliases = []
             if keep.gender_hint == "unknown":
