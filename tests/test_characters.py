@@ -244,6 +244,15 @@ def test_characters_bare_word_is_the_surname_of_the_much_more_named():
     assert "Weston" in names["Mr. Weston"].aliases
 
 
+def test_characters_titled_initial_is_the_one_titled_surname_it_begins():
+    text = ("Mr. Elton came to tea. Mr. Elton smiled. Mrs. Elton talked of Mr. E. all evening. "
+            "Mr. E. says so, and Mr. Elton agreed. Mr. Elton left.\n")
+    names = _by_name(_world(text))
+    assert "Mr. E" in names["Mr. Elton"].aliases and "Mr. E" not in names
+    text += "Mr. Eames came too. Mr. Eames sat. Mr. Eames ate.\n"  # two of them: which one?
+    assert "Mr. E" not in _by_name(_world(text))["Mr. Elton"].aliases
+
+
 def test_characters_better_known_as_is_no_name():
     text = ('"Happy to know you, Mr. Reed," said Joss.\n\n"Better known as Gloom," he said. Gloom smiled. '
             '"Everyone calls me Gloom," said Gloom.\n\nJoss laughed, and Gloom bowed.\n')

@@ -694,6 +694,10 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     her_title: dict[int, str] = {}  # groups a woman's titled surname started: "Dr. Grant" is not "Mrs. Grant"
     for form in sorted((f for f in forms if len(f.names) == 1 and f.title), key=lambda f: -f.count):
         word, title = form.names[0], form.title or ""
+        initialled = {id(group): group for (other, name), group in titled.items() if len(word) == 1
+                      and other == title and len(name) > 1 and name.startswith(word)}
+        if len(initialled) == 1:  # "Mr. E." is Mr. Elton when he is the one "Mr." with an E
+            titled[(title, word)] = next(iter(initialled.values()))
         if (title, word) not in titled:
             hers = _title_gender(title) == "she"
             fitting = [g for g in by_surname.get(word, []) if (hers or id(g) not in her_title)
