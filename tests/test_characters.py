@@ -238,8 +238,8 @@ def test_characters_pet_and_formal_full_names_are_one_person():
 
 def test_characters_bare_word_is_the_surname_of_the_much_more_named():
     """A bare "Weston" is Mr. Weston, not the man who once signed a letter "Weston Churchill"."""
-    text = ("Mr. Weston came in. " * 12 + 'A note was signed "F. C. Weston Churchill." Frank Churchill smiled. '
-            "Weston laughed. Frank Churchill bowed. Mr. Weston sat. Weston slept.\n")
+    text = ("Mr. Weston came in. " * 12 + 'A note was signed "F. C. Weston Churchill." '
+            "Frank Churchill smiled. Weston laughed. Frank Churchill bowed. Mr. Weston sat. Weston slept.\n")
     names = _by_name(_world(text))
     assert "Weston" in names["Mr. Weston"].aliases
 
