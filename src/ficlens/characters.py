@@ -694,10 +694,11 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     her_title: dict[int, str] = {}  # groups a woman's titled surname started: "Dr. Grant" is not "Mrs. Grant"
     for form in sorted((f for f in forms if len(f.names) == 1 and f.title), key=lambda f: -f.count):
         word, title = form.names[0], form.title or ""
-        initialled = {id(group): group for (other, name), group in titled.items() if len(word) == 1
-                      and other == title and len(name) > 1 and name.startswith(word)}
-        if len(initialled) == 1:  # "Mr. E." is Mr. Elton when he is the one "Mr." with an E
-            titled[(title, word)] = next(iter(initialled.values()))
+        if len(word) == 1:  # "Mr. E." is Mr. Elton when he is the one "Mr." with an E
+            initialled = {id(group): group for (other, name), group in titled.items()
+                          if other == title and len(name) > 1 and name.startswith(word)}
+            if len(initialled) == 1:
+                titled[(title, word)] = next(iter(initialled.values()))
         if (title, word) not in titled:
             hers = _title_gender(title) == "she"
             fitting = [g for g in by_surname.get(word, []) if (hers or id(g) not in her_title)
@@ -727,7 +728,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
-        if by_first.get(word) and max(formal.get(id(g), 0) for g in by_surname.get(word, [_Group([])])) \
+        if by_first.get(word) and max((formal.get(id(g), 0) for g in by_surname.get(word, [])), default=0) \
                 >= SURNAME_LEAD * (1 + max(formal.get(id(g), 0) for g in by_first[word])):
             named = by_surname[word]  # "Weston" is Mr. Weston, not the "F. C. Weston Churchill" of a letter
         if form.gender != "unknown" and all(g.gender_hint != form.gender for g in named):
@@ -805,8 +806,8 @@ def _join_married(text: str, groups: list[_Group]) -> None:
     surname ("Edna Pontellier") when she is never "Miss" with it (Rose Maylie is "Miss Maylie", so
     "Mrs. Maylie" is her aunt; but a servant's "Miss Leslie" is Mrs. Oakley), the text uses both
     names often (Lilia Theobald's mother, "Mrs. Theobald", comes up now and then) and the two
-    share few sentences: two people meet in
-    sentences ("Mrs. Weasley hugged Ginny"), two names of one person seldom do."""
+    share few sentences: two people meet in sentences ("Mrs. Weasley hugged Ginny"), two names of
+    one person seldom do."""
     women: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
         if group.gender == "she" and group.cast is None and not _is_description(group):
@@ -988,8 +989,9 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
     for key, count in tags.items():
         generic = not key[2] and " ".join(w for w in key[:2] if w) in _GENERIC_PEOPLE
         if (generic or count >= DESCRIBED_TAGS) and key[1] not in _NOT_DESCRIPTIONS \
-                and not EPITHETS & set(key[:2]) and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):
-            phrase = " ".join(w for w in key if w)  # not "said the old Jew" (above)
+                and not EPITHETS & set(key[:2]) \
+                and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):  # "said the old Jew"
+            phrase = " ".join(w for w in key if w)
             phrases[phrase] = phrases.get(phrase, True) and generic
     return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True,
                    generic=generic) for phrase, generic in phrases.items()]
