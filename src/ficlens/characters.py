@@ -814,6 +814,7 @@ def _join_married(text: str, groups: list[_Group]) -> None:
             for surname in {form.names[-1] for a in group.aliases + [group.name]
                             if len((form := _parse(a, 0)).names) > 1 or form.title}:
                 women[surname].append(group)
+
     def married_only(group: _Group) -> str | None:
         """The surname of a group only ever called by a married title and it ("Mrs. Pontellier"),
         or by the surname alone."""
@@ -850,10 +851,10 @@ def _seldom_together(text: str, group: _Group, other: _Group) -> bool:
 
 
 def _absorb(group: _Group, other: _Group) -> None:
-    """The other group's names and mentions are the group's."""
+    """The other group's names and mentions are the group's; the other is left empty."""
     group.aliases.extend(a for a in other.aliases if a not in group.aliases)
     group.spans.extend(other.spans)
-    other.spans = []
+    other.aliases, other.spans = [], []
 
 
 def _join_answering(groups: list[_Group], answers: _Answers) -> None:
@@ -1070,8 +1071,7 @@ def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: l
             keep, other = formal[0][1], short
             if named(other) > named(keep):
                 keep, other = other, keep
-            keep.aliases.extend(a for a in other.aliases if a not in keep.aliases)
-            other.aliases = []
+            _absorb(keep, other)
             if keep.gender_hint == "unknown":
                 keep.gender_hint = other.gender_hint
     return [group for group in groups if group.aliases]
