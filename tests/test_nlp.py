@@ -34,3 +34,15 @@ def test_nlp_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(builtins, "__import__", no_mooring)
     with pytest.raises(nlp.ModelError, match="model is missing"):
         nlp._model_location()
+
+
+def test_nlp_model_without_ner_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
+    import spacy
+
+    nlp.load_english.cache_clear()
+    monkeypatch.setattr(spacy, "load", lambda *args, **kwargs: spacy.blank("en"))
+    try:
+        with pytest.raises(nlp.ModelError, match="has no named-entity recogniser"):
+            nlp.load_english()
+    finally:
+        nlp.load_english.cache_clear()
