@@ -18,6 +18,20 @@ def test_nlp_process_finds_people_and_loads_nothing_else():
     assert not doc.has_annotation("DEP")
 
 
+def test_nlp_entities_do_not_need_the_vocabulary_strings():
+    import spacy
+
+    text = ("Ines Varga met Theo Brandt at the Orchard Street station in Leeds. "
+            "Later Mrs. Halloran wrote to the Ministry of Transport about it.")
+    location = nlp._model_location()
+    with_strings = spacy.load(location, exclude=list(nlp.UNUSED_COMPONENTS))(text)
+    without = nlp.process([text])[0]
+    assert len(nlp.load_english().vocab.strings) < 100_000
+    assert [(e.start_char, e.end_char, e.label_) for e in without.ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in with_strings.ents]
+    assert any(e.label_ == "PERSON" for e in without.ents)
+
+
 def test_nlp_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
     import builtins
 
