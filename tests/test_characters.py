@@ -306,6 +306,38 @@ def test_characters_unnamed_boy_and_girl_are_characters_when_nobody_else_could_b
     assert _notes(world)["the boy"] == ["The boy", "the boy", "The boy"]
 
 
+def test_characters_a_name_tagged_by_rarer_speech_verbs_is_a_person():
+    """"hinted Tuppence", "confessed Tuppence": the name beside a speech verb that takes no object
+    speaks, whatever NER makes of the word (a coin)."""
+    text = ('"Well," said Bram, "what now?"\n\n"I have a plan," hinted Tuppence, folding her napkin.\n\n'
+            '"You always have a plan."\n\n"This one is better," confessed Tuppence. "It involves cake."\n\n'
+            'Tuppence waved at the waitress. Bram laughed.\n\n"Order two," interrupted Bram.\n\n'
+            '"You are broke," retorted Tuppence.\n')
+    people = _by_name(_world(text))
+    assert set(people) == {"Tuppence", "Bram"}
+    assert people["Tuppence"].mentions == 4
+
+
+def test_characters_titled_surname_as_often_as_the_full_name_is_that_person():
+    """Two "Miss Juniper Holloway" and two "Miss Holloway": one woman. Only a titled surname named
+    more often than the full name and its first name together is an elder sister."""
+    text = ('Miss Juniper Holloway had been a nurse and a typist.\n\n"I am bored," she said.\n\n'
+            'The story of Miss Juniper Holloway was short. Miss Holloway had left home at seventeen.\n\n'
+            '"I shall advertise," said Miss Holloway.\n')
+    world = _world(text)
+    assert [(c.name, c.aliases, c.mentions) for c in world.characters] == \
+        [("Miss Juniper Holloway", ["Miss Holloway"], 4)]
+
+
+def test_characters_first_name_that_only_opens_sentences_and_acts_once_asks_ner():
+    """"Edmund, a boy of nine, ..." / "Edmund appeared again at noon.": a known first name seen only
+    where sentences open, acting once, is left to NER, not dropped as a sentence's first word."""
+    text = ('Edmund, a boy of nine, ran out of the house straight after breakfast. Mrs. Pell cleared '
+            'the plates.\n\nEdmund appeared again at noon. He was flushed and out of breath.\n\n'
+            '"Is dinner ready?" he cried.\n\n"Nearly," said Mrs. Pell. "Sit down."\n')
+    assert {c.name: c.gender for c in _world(text).characters} == {"Edmund": "he", "Mrs. Pell": "she"}
+
+
 def test_characters_generic_description_is_no_character_beside_someone_it_could_be():
     """Where a boy is named, "the boy" is a way to say him; "the man" may be "the stranger"."""
     named = _world('Tam waited by the gate. "You are late," said the boy. Tam sighed. "Sorry," Tam said.\n')

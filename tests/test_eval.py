@@ -172,6 +172,16 @@ def test_eval_metrics_match_characters_by_description_whatever_its_article() -> 
     assert identity == {"c1": "a girl"}  # a bare "girl" is no description of hers
 
 
+@pytest.mark.parametrize("gold_name", ["I", "Rudolf narrator"])
+def test_eval_metrics_match_characters_narrator_to_the_gold_narrator(gold_name: str) -> None:
+    """LitBank names a narrator's chain "I" or "... narrator": the predicted narrator is it."""
+    gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
+    gold.cast.append(CastMember(name=gold_name, aliases=[gold_name]))
+    identity = match_characters(gold, [Character(id="c1", name="Narrator", narrator=True),
+                                       Character(id="c2", name="Ivo")])
+    assert identity == {"c1": gold_name}
+
+
 def _rowing_gold() -> GoldDocument:
     text = '"Row harder," said Wren. "My arms ache," Nell answered. "Then sing," said Wren.'
     spans = [(text.index(p), text.index(p) + len(p)) for p in ("Row harder,", "My arms ache,", "Then sing,")]

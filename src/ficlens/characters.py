@@ -181,7 +181,12 @@ _PERSON_SPEECH_VERBS = (
     "added|continued|exclaimed|groaned|sighed|laughed|smiled|nodded|grinned|snapped|"
     "yelled|screamed|breathed|began|went on|returned|observed|remarked|declared|"
     "says|asks|replies|answers|cries|shouts|whispers|murmurs|mutters|calls|adds|continues|"
-    "exclaims|groans|sighs|laughs|smiles|nods|grins|snaps|yells|screams|breathes|begins|goes on"
+    "exclaims|groans|sighs|laughs|smiles|nods|grins|snaps|yells|screams|breathes|begins|goes on|"
+    # tag verbs that take no object, so the name beside them speaks ("hinted Tuppence")
+    "hinted|interrupted|confessed|inquired|enquired|rejoined|retorted|stammered|pleaded|"
+    "explained|suggested|admitted|repeated|gasped|chuckled|giggled|sobbed|drawled|"
+    "growled|grumbled|faltered|ventured|persisted|resumed|interposed|hissed|"
+    "snarled|wailed|moaned|mumbled|stuttered|blurted|queried"
 )
 _ACTS_AFTER = re.compile(r"[ \t]+[a-z]{2,}ed\b")  # "Ines dropped", "Ines glanced"
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
@@ -557,7 +562,7 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
     known_name = _known_name(candidate)
     if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not (
             known_name and (candidate.speech or candidate.possessive or candidate.vocative
-                            or candidate.acts >= ACTING_NAME)):
+                            or candidate.acts)):
         return False  # "Damme", "Wow"; but a first name that speaks or acts may open every sentence it is in
     if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin or \
             candidate.vocative >= (1 if known_name else 2) or \
@@ -713,7 +718,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             namesake = (title, word) in titled_full and len(fitting) == 1 and title not in _NEUTRAL_TITLES \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
                     title in _MALE_TITLES
-                    or form.count >= counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
+                    or form.count > counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
             if namesake or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
                 fitting = [g for g in fitting if _written_with(g, title)] if len(fitting) > 1 else fitting

@@ -148,7 +148,8 @@ def _overlap(quote: Quote, span: tuple[int, int]) -> int:
 
 
 def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[str, str]:
-    """Predicted character id -> gold character name, for those that are a gold character."""
+    """Predicted character id -> gold character name, for those that are a gold character: by
+    name or alias (a description whatever its article), else the narrator as the gold narrator."""
     owners: dict[str, set[str]] = {}
     described: dict[str, set[str]] = {}  # "a girl" -> members; a description's article aside
     for member in gold.cast:
@@ -156,11 +157,13 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
             owners.setdefault(name_key(alias), set()).add(member.name)
             if _ARTICLE.match(alias):
                 described.setdefault(_ARTICLE.sub("", name_key(alias)), set()).add(member.name)
+    narrators = {member.name for member in gold.cast if _NARRATOR.search(member.name)}
     identity: dict[str, str] = {}
     for character in characters:
         by_name = (owners.get(name_key(character.name)) or owners.get(_untitled_key(character.name))
                    or (described.get(_ARTICLE.sub("", name_key(character.name)), set())
-                       if _ARTICLE.match(character.name) else set()))
+                       if _ARTICLE.match(character.name) else set())
+                   or (narrators if character.narrator else set()))
         if len(by_name) == 1:
             identity[character.id] = next(iter(by_name))
             continue
@@ -172,6 +175,9 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
 
 
 _ARTICLE = re.compile(r"(?i)^(?:the|an?)\s+")  # "the girl" and LitBank's "a girl" describe one person
+# LitBank names a first-person narrator's chain by its first mention ("I") or with the word
+# "narrator" ("Rudolf narrator"): that is the predicted narrator, whatever name it was found under
+_NARRATOR = re.compile(r"(?i)^I$|\bnarrator\b")
 
 
 def _untitled_key(name: str) -> str:
