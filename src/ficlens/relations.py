@@ -44,8 +44,8 @@ from .storytext import (
     dialogue_spans,
     load_data,
     name_mentions,
-    sentence_spans,
     story_ranges,
+    story_sentences,
 )
 
 ROMANTIC = "romantic"
@@ -166,9 +166,8 @@ class _CueReader:
         if not self.gender:
             return []
         patterns = _patterns()
-        for start, end in story_ranges(self.world):
-            for s_start, s_end in sentence_spans(self.text, start, end):
-                self._sentence(s_start, s_end, patterns)
+        for s_start, s_end in story_sentences(self.world):
+            self._sentence(s_start, s_end, patterns)
         self._resolve_roles()
         self.cues.extend(self._home_cues())
         return self.cues

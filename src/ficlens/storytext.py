@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -70,6 +70,17 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield from _stripped(text, position, match.end())
         position = match.end()
     yield from _stripped(text, position, end)
+
+
+def story_sentences(world: StoryWorld) -> tuple[tuple[int, int], ...]:
+    """The sentences of the story (``sentence_spans`` of each of its ``story_ranges``), split
+    once per text however many stages read them."""
+    return _sentences_of(world.text, tuple(story_ranges(world)))
+
+
+@lru_cache(maxsize=2)
+def _sentences_of(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(span for start, end in ranges for span in sentence_spans(text, start, end))
 
 
 def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -171,14 +182,13 @@ def character_genders(world: StoryWorld, mentions: list[Mention]) -> dict[str, s
         return genders
     index = MentionIndex(mentions)
     counts: dict[str, dict[str, int]] = {cid: {"he": 0, "she": 0} for cid in unknown}
-    for start, end in story_ranges(world):
-        for s_start, s_end in sentence_spans(world.text, start, end):
-            named = {m.character for m in index.between(s_start, s_end) if m.character}
-            if len(named) != 1 or not named <= unknown:
-                continue
-            tally = counts[next(iter(named))]
-            for match in _PRONOUN.finditer(world.text, s_start, s_end):
-                tally[_PRONOUN_GENDER[match.group(0).lower()]] += 1
+    for s_start, s_end in story_sentences(world):
+        named = {m.character for m in index.between(s_start, s_end) if m.character}
+        if len(named) != 1 or not named <= unknown:
+            continue
+        tally = counts[next(iter(named))]
+        for match in _PRONOUN.finditer(world.text, s_start, s_end):
+            tally[_PRONOUN_GENDER[match.group(0).lower()]] += 1
     for cid, tally in counts.items():
         total = tally["he"] + tally["she"]
         for gender in ("he", "she"):
