@@ -9,8 +9,10 @@ import pytest
 
 from ficlens.attribution import attribute_quotes
 from ficlens.attribution.ranker import Weights
-from ficlens.attribution.training import Result, report, scene_world, scene_worlds, train
+from ficlens.attribution.training import Result, gold_world, predict, report, scene_world, scene_worlds, train
 from ficlens.errors import EvalError
+from ficlens.eval.gold import GoldDocument, GoldQuote
+from ficlens.model import CastMember
 
 SCENE = """Wren was already at the counter when Tobias came in out of the rain.
 
@@ -80,3 +82,28 @@ def test_report_gives_accuracy_by_type_and_the_calibration_error() -> None:
     assert lines[0].startswith("all        0.750")
     assert "explicit   0.500  (n=2)" in lines
     assert lines[-1] == "expected calibration error 0.450"
+
+
+def test_gold_world_end_to_end_counts_each_name_ficlens_found_for_the_gold_speaker() -> None:
+    """End to end, ficlens may find one person twice ("the stranger" and "Ivo Marsh"): training
+    targets the most mentioned, and a line given to either is right."""
+    text = ('Nell waited at the gate of the farm. A man came up the lane in a long coat.\n\n'
+            '"Is this the Marsh farm?" asked the stranger.\n\n"It is," said Nell.\n\n'
+            '"Then I am home," said the stranger. "I am Ivo Marsh."\n\n"Ivo!" Nell cried.\n\n'
+            '"Yes," said Ivo. "Ivo Marsh, come back at last."\n')
+    spoken = [("Is this the Marsh farm?", "Ivo Marsh"), ("It is,", "Nell"), ("Then I am home,", "Ivo Marsh"),
+              ("I am Ivo Marsh.", "Ivo Marsh"), ("Ivo!", "Nell"), ("Yes,", "Ivo Marsh"),
+              ("Ivo Marsh, come back at last.", "Ivo Marsh")]
+    quotes = [GoldQuote(id=f"g{i}", spans=[(text.index(words), text.index(words) + len(words))], text=words,
+                        speaker=speaker, type="explicit") for i, (words, speaker) in enumerate(spoken)]
+    document = GoldDocument(name="Homecoming", text=text, quotes=quotes,
+                            cast=[CastMember(name="Ivo Marsh", aliases=["Ivo", "the stranger"], gender="he"),
+                                  CastMember(name="Nell", gender="she")])
+    gold = gold_world(document, gold_cast=False)
+    ids = {c.name: c.id for c in gold.world.characters}
+    assert gold.name == "Homecoming (end to end)" and {"Ivo Marsh", "the stranger", "Nell"} <= set(ids)
+    first = min(gold.world.quotes, key=lambda q: q.start).id
+    assert gold.speaker[first] == ids["Ivo Marsh"] and gold.also[first] == {ids["the stranger"]}
+    outcomes = predict(gold).outcomes
+    assert [right for _, right, _ in outcomes] == [True] * len(spoken)
+    assert gold.world.quotes[0].speaker == ids["the stranger"]  # "asked the stranger": right all the same

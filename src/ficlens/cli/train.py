@@ -41,9 +41,9 @@ def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, scenes_d
     target = Path(out) if out else Path(str(resources.files("ficlens.data").joinpath(MODEL_FILE)))
     about: dict[str, object] = {"trained_on": [g.name for g in golds], "scenes": [s.name for s in scenes]}
     if check:
-        result = cross_validate(golds, progress=lambda names: click.echo(f"holding out {names}", err=True),
-                                scenes=scenes)
-        lines = report(result)
+        results = cross_validate(golds, progress=lambda names: click.echo(f"holding out {names}", err=True),
+                                 scenes=scenes)
+        lines = report(results["gold cast"])
         click.echo("\n".join(lines))
         about["leave_novels_out_2_fold"] = lines
     save_weights(weights, target, about)
