@@ -82,6 +82,20 @@ def test_cli_train_with_a_bad_scene_is_one_line_before_any_training(tmp_path):
     assert not out.exists()
 
 
+def test_cli_train_cross_validated_reports_and_writes_the_weights(tmp_path):
+    """Two tiny PDNC-style novels: trained on, then each scored by a ranker trained on the other,
+    the report printed and kept in the weights file."""
+    pdnc = Path(__file__).parent / "fixtures" / "quotes" / "pdnc"
+    out = tmp_path / "ranker.json"
+    result = CliRunner().invoke(main, ["train", "attribution", "--pdnc", str(pdnc), "--cross-validate",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "all        " in result.stdout and "expected calibration error" in result.stdout
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["trained_on"] == ["TinyHarbour", "TinyOrchard"]
+    assert saved["leave_novels_out_2_fold"][0].startswith("all")
+
+
 def test_cli_docs_are_generated_from_help():
     import importlib.util
 
