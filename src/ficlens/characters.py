@@ -472,15 +472,14 @@ def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
 # --- 2. people ------------------------------------------------------------------------------------
 
 
-def _ner_votes(text: str, candidates: dict[str, _Candidate], story_chars: int) -> dict[str, Counter[str]]:
-    """PERSON / other votes from spaCy NER over a bounded sample of each form's sentences."""
+def _ner_votes(text: str, doubtful: list[_Candidate], story_chars: int) -> dict[str, Counter[str]]:
+    """PERSON / other votes from spaCy NER over a bounded sample of the sentences of each form whose
+    cheap cues leave a doubt."""
     from .nlp import process
 
     snippets: list[tuple[int, str]] = []
     budget = min(SAMPLE_CHARS, int(SAMPLE_SHARE * story_chars))
-    for candidate in sorted(candidates.values(), key=lambda c: -len(c.positions)):
-        if _clear_without_ner(candidate) is not None:
-            continue
+    for candidate in sorted(doubtful, key=lambda c: -len(c.positions)):
         step = max(1, len(candidate.positions) // SAMPLES_PER_NAME)
         for position in candidate.positions[::step][:SAMPLES_PER_NAME]:
             start, end = _sentence_around(text, position)
@@ -499,7 +498,7 @@ def _ner_votes(text: str, candidates: dict[str, _Candidate], story_chars: int) -
         else:
             merged.append((start, end))
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    forms = {form for form in candidates}
+    forms = {candidate.form for candidate in doubtful}
     docs = process([text[s:e] for s, e in merged])
     for doc in docs:
         for ent in doc.ents:
@@ -522,10 +521,8 @@ def _sentence_around(text: str, position: int) -> tuple[int, int]:
 
 
 def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
-    """Weigh the evidence that a name form names a person (see the module docstring)."""
-    clear = _clear_without_ner(candidate)
-    if clear is not None:
-        return clear
+    """Weigh NER's votes with the cheap cues for a name form they leave in doubt (one
+    ``_clear_without_ner`` has no answer for; see the module docstring)."""
     tokens = _tokens(candidate.form)
     titled = _is_title(tokens[0])
     known_name = _known_name(candidate)
@@ -756,8 +753,11 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
     candidates, lower = _candidates(text, ranges)
     story_chars = sum(b - a for a, b in ranges)
-    votes = _ner_votes(text, candidates, story_chars) if candidates else {}
-    people = [c for c in candidates.values() if _is_person(c, votes.get(c.form, Counter()))]
+    clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
+    doubtful = [candidate for candidate in candidates.values() if clear[candidate.form] is None]
+    votes = _ner_votes(text, doubtful, story_chars) if candidates else {}
+    people = [c for c in candidates.values() if clear[c.form] or clear[c.form] is None
+              and _is_person(c, votes.get(c.form, Counter()))]
     chosen = {c.form for c in people}
     parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
     people += [candidates[form] for form in parts - chosen if form in candidates]  # "Nora" of "Nora Vance"

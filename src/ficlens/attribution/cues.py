@@ -296,10 +296,12 @@ def _owner_before(text: str, helpers: _Helpers, start: int, noun: int) -> Tag | 
         return Tag("description", described.start(), described.end(1),
                    gender=helpers.person_genders.get(described.group(1), "unknown"))
     pronoun = _POSSESSIVE_PRONOUN.search(text, start, noun)
-    if pronoun is not None:
-        gender = "he" if pronoun.group(1) == "his" else "she"
-        return Tag("pronoun", pronoun.start(1), pronoun.end(1), gender=gender)
-    return None
+    return _owner_pronoun_tag(pronoun) if pronoun is not None else None
+
+
+def _owner_pronoun_tag(found: re.Match[str]) -> Tag:
+    """The "his" / "her" in group 1 of ``found`` as the pronoun of its owner."""
+    return Tag("pronoun", found.start(1), found.end(1), gender="he" if found.group(1) == "his" else "she")
 
 
 def _tag_after(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
@@ -451,8 +453,7 @@ def _gerund_owner(text: str, helpers: _Helpers, start: int, verb: _Verb) -> Tag 
             break
     pronouns = [found for found in _PRONOUN_GERUND.finditer(text, start, verb.end) if joined(found.end())]
     if pronouns:
-        owners.append(_pronoun_tag(pronouns[-1].start(1), pronouns[-1].end(1),
-                                   "he" if pronouns[-1].group(1) == "his" else "she"))
+        owners.append(_owner_pronoun_tag(pronouns[-1]))
     return max(owners, key=lambda tag: tag.start, default=None)
 
 
