@@ -154,3 +154,25 @@ def test_attribution_addressees_empty_and_missing_cues() -> None:
     other = Quote(id="q2", start=6, end=11, text='"Yes"', speaker="rory")
     set_addressees([quote, other], [0, 1], {})
     assert (quote.addressees, other.addressees) == (["rory"], ["ada"])
+
+
+def test_attribution_addressees_a_line_no_turn_answers_is_said_to_whoever_reacts() -> None:
+    """A lone line: said to the character whose name opens the next paragraph, not to no one."""
+    quote = Quote(id="q1", start=0, end=10, text='"So bored"', speaker="ada")
+    set_addressees([quote], [0], {"q1": QuoteCues(beat_characters=["ada"])}, ["cleo"])
+    assert quote.addressees == ["cleo"]
+    set_addressees([quote], [0], {}, ["ada"])  # her own next paragraph: still no one
+    assert quote.addressees == []
+
+
+def test_attribution_addressees_lone_line_in_a_story() -> None:
+    import ficlens
+
+    text = ('The flat was quiet after the rain. Tom had been home all week with Anna.\n\n'
+            '"I have not left this sofa since Tuesday," groaned Tom, sinking lower.\n\n'
+            'Anna rolled her eyes and went on folding the laundry.\n')
+    world = ficlens.analyze(text)
+    names = {c.id: c.name for c in world.characters}
+    (quote,) = [q for q in world.quotes if q.kind == "speech"]
+    assert names[quote.speaker] == "Tom"
+    assert [names[a] for a in quote.addressees] == ["Anna"]

@@ -803,7 +803,18 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
         if decision is not None:
             cues[quote.id] = decision.cues
-    set_addressees(prepared.quotes, prepared.paragraphs, cues)
+    set_addressees(prepared.quotes, prepared.paragraphs, cues,
+                   [_next_paragraph_subject(prepared.context, p) for p in prepared.paragraphs])
+
+
+def _next_paragraph_subject(context: _Context, paragraph: int) -> str | None:
+    """The character whose name opens the narration of the paragraph after ``paragraph`` ("Kurt
+    mentally rolled his eyes."): who reacts to a line, when no turn answers it."""
+    following = paragraph + 1
+    if following >= len(context.paragraph_starts):
+        return None
+    found = context.mentions.within(context.paragraph_starts[following], context.paragraph_ends[following])
+    return context.mentions.owners[found[0]] if found and context.subjects[found[0]] else None
 
 
 def _type_and_evidence(text: str, decision: Decision | None,

@@ -18,7 +18,9 @@ one paragraph between neighbours.
 * A turn whose neighbours are its own speaker (a long speech cut by narration,
   or turns the speaker ranking gave to one voice) is said to the
   conversation's most frequent other speaker, else to the character its
-  quotes and their narration name most.
+  quotes and their narration name most, else to the one whose name opens the
+  next paragraph ("Kurt mentally rolled his eyes."): who reacts to a line that
+  no turn answers.
 
 A quote that calls a group ("you two", "everyone") is also said to every other
 voice within three turns of it.
@@ -58,23 +60,28 @@ class _Conversation:
     tagged: Counter[str] = field(default_factory=Counter)  # speakers its explicit tags name ("said Emma")
 
 
-def set_addressees(quotes: list[Quote], paragraphs: list[int], cues: dict[str, QuoteCues]) -> None:
+def set_addressees(quotes: list[Quote], paragraphs: list[int], cues: dict[str, QuoteCues],
+                   reacting: list[str | None] | None = None) -> None:
     """Fill ``addressees`` of the spoken ``quotes`` (in text order, speakers decided).
 
     Reads each quote's ``speaker``, ``type`` (explicit tags name the conversation's
     pair) and ``text`` (calls to a group). ``paragraphs``: each quote's paragraph
     index; ``cues``: the cues of each quote's head (the first part of a quote split
-    by its tag), by quote id.
+    by its tag), by quote id; ``reacting``: for each quote, the character whose name
+    opens the next paragraph, if any.
     """
     turns, conversations = _turns(quotes, paragraphs, cues)
     turn_of = {turn.paragraph: i for i, turn in enumerate(turns)}
-    for quote, paragraph in zip(quotes, paragraphs, strict=True):
+    for i, (quote, paragraph) in enumerate(zip(quotes, paragraphs, strict=True)):
         quote_cues = cues.get(quote.id) or QuoteCues()
         if quote.speaker is None:
             quote.addressees = []
             continue
         index = turn_of[paragraph]
         found = _addressees(quote.speaker, quote_cues, turns, index, conversations[turns[index].conversation])
+        listener = reacting[i] if reacting else None
+        if not found and listener and listener != quote.speaker:
+            found = [listener]  # a line no turn answers: said to whoever reacts to it
         if quote_cues.to_group:  # 'turned to the others with "..."': the voices nearby, not one partner
             found = [c for c in quote_cues.vocatives if c != quote.speaker] + (
                 _nearby_voices(turns, index, quote.speaker) or found)
