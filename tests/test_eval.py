@@ -172,6 +172,15 @@ def test_eval_metrics_match_characters_by_description_whatever_its_article() -> 
     assert identity == {"c1": "a girl"}  # a bare "girl" is no description of hers
 
 
+def test_eval_metrics_match_characters_described_without_article_in_the_gold() -> None:
+    """PDNC names some described speakers without an article ("Little Girl"): "the little girl" is her."""
+    gold = load_novel(PDNC_FIXTURE / "TinyHarbour")
+    gold.cast.append(CastMember(name="Little Girl", aliases=["Little Girl"]))
+    identity = match_characters(gold, [Character(id="c1", name="the little girl"),
+                                       Character(id="c2", name="girl")])
+    assert identity == {"c1": "Little Girl"}
+
+
 @pytest.mark.parametrize("gold_name", ["I", "Rudolf narrator"])
 def test_eval_metrics_match_characters_narrator_to_the_gold_narrator(gold_name: str) -> None:
     """LitBank names a narrator's chain "I" or "... narrator": the predicted narrator is it."""

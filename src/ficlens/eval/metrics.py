@@ -151,12 +151,11 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
     """Predicted character id -> gold character name, for those that are a gold character: by
     name or alias (a description whatever its article), else the narrator as the gold narrator."""
     owners: dict[str, set[str]] = {}
-    described: dict[str, set[str]] = {}  # "a girl" -> members; a description's article aside
+    described: dict[str, set[str]] = {}  # "a girl", PDNC's "Little Girl" -> members; the article aside
     for member in gold.cast:
         for alias in {member.name, *member.aliases}:
             owners.setdefault(name_key(alias), set()).add(member.name)
-            if _ARTICLE.match(alias):
-                described.setdefault(_ARTICLE.sub("", name_key(alias)), set()).add(member.name)
+            described.setdefault(_ARTICLE.sub("", name_key(alias)), set()).add(member.name)
     narrators = {member.name for member in gold.cast if _NARRATOR.search(member.name)}
     identity: dict[str, str] = {}
     for character in characters:
