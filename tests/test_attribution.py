@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ficlens.attribution import Decision, _one_person_per_epithet, _prepare, attribute_quotes, walk_quotes
+from ficlens.attribution import (
+    Decision,
+    _one_person_per_epithet,
+    _prepare,
+    attribute_quotes,
+    voices,
+    walk_quotes,
+)
 from ficlens.attribution.ranker import FEATURES
 from ficlens.model import Character, Gender, Quote, Span, StoryWorld
 
@@ -327,3 +334,22 @@ def test_a_beat_does_not_give_he_said_to_the_man_the_tag_acts_on() -> None:
     assert _speakers(_world(text, {"Kurt": "he", "Blaine": "he"})) == ["Kurt", "Blaine"]
     plain = text.replace(", squeezing Kurt's hand", "")
     assert _speakers(_world(plain, {"Kurt": "he", "Blaine": "he"})) == ["Kurt", "Kurt"]
+
+
+def test_attribution_voice_marks_who_an_untagged_line_sounds_like(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voices, "MIN_WORDS", 50)  # a scene's worth of words, not a novel's
+    sailor = ["Aye, the tide is turning, lass, mind the nets",
+              "Haul the line, lass, the squall is coming aye",
+              "The nets want mending before the tide, aye", "Aye, lass, the gulls know the squall first"]
+    teacher = ["Kindly open your copybooks to the exercise on fractions",
+               "Children, the exercise on fractions is due tomorrow",
+               "Kindly remember your copybooks, children, and your pencils",
+               "The fractions exercise, children, is not optional"]
+    tagged = "\n\n".join(f'"{s}," said Orla.\n\n"{t}," said Pemberton.'
+                         for s, t in zip(sailor * 2, teacher * 2, strict=True))
+    text = tagged + '\n\nThe rain came on.\n\n"Aye, lass, the nets and the tide."'
+    seen = _undecided_walk(_unattributed(text, {"Orla": "she", "Pemberton": "he"}))
+    last = seen[-1]
+    column = FEATURES.index("voice")
+    fits = dict(zip(last.candidates, last.features[:, column], strict=True))
+    assert fits["c1"] == 1.0 and fits["c2"] < 0.8  # the best fit counts fully, the teacher's voice less

@@ -103,3 +103,17 @@ def test_cli_docs_are_generated_from_help():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert DOCS.read_text(encoding="utf-8") == module.render(), "run: python scripts/cli_docs.py"
+
+
+def test_cli_train_seed_draws_other_weights_and_is_kept(tmp_path):
+    """The hidden layer's first draw: another seed, other weights, written down with them."""
+    pdnc = Path(__file__).parent / "fixtures" / "quotes" / "pdnc"
+    saved = {}
+    for seed in (0, 1):
+        out = tmp_path / f"ranker-{seed}.json"
+        result = CliRunner().invoke(main, ["train", "attribution", "--pdnc", str(pdnc), "--seed", str(seed),
+                                           "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        saved[seed] = json.loads(out.read_text(encoding="utf-8"))
+    assert saved[0]["seed"] == 0 and saved[1]["seed"] == 1
+    assert saved[0]["forward"] != saved[1]["forward"]

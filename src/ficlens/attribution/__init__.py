@@ -20,8 +20,9 @@ It works in steps, as the strong systems do:
    the speaker of n-2 and rarely of n-1; a name called in one turn is the
    next speaker). Greedy walks decide the quotes in order: forward, backward
    (so a tag reaches the untagged turns before it), then refining walks that
-   see the earlier walks' guesses for the turns not yet decided. The agreement
-   of the last forward and backward ones is the confidence.
+   see the earlier walks' guesses for the turns not yet decided, and know each
+   character's voice from them (:mod:`.voices`). The agreement of the last
+   forward and backward ones is the confidence.
 
 ``type`` is explicit when a tag names the speaker, anaphoric when a tag uses a
 pronoun or description, implicit otherwise. Addressees: :mod:`.addressees`.
@@ -36,7 +37,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -54,6 +55,7 @@ from .cues import (
     read_cues,
 )
 from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
+from .voices import Lines
 
 __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
 
@@ -65,6 +67,7 @@ REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for th
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 BOUND_REACH = 300  # characters before a mention searched for the start of its sentence
 MAX_CANDIDATES = 12
+VOICE_RANGE = 3.0  # how far below the best-fitting candidate's voice a voice still counts
 AGREEMENT_POWER = 0.36  # under a geometric mean's 0.5: calibrated (leave-novels-out ECE 0.012, 0.024 at 0.4)
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -248,6 +251,7 @@ class _Nearby:
     named_after: list[str]
     named_since_last_quote: list[str]  # named in the narration between the previous quote and this one
     lead: dict[str, str]  # the chapter's most-named character of each gender
+    voice: dict[str, float] = field(default_factory=dict)  # how much the line sounds like each (``voices``)
 
 
 @dataclass
@@ -259,6 +263,7 @@ class _Prepared:
     paragraphs: list[int]
     cues: list[QuoteCues]
     nearby: list[_Nearby]
+    lines: Lines  # the quotes' words, for their voices
 
 
 def _prepare(world: StoryWorld) -> _Prepared | None:
@@ -273,8 +278,12 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
         spent = {earlier.tag.start for earlier in cues[max(0, i - 3):i] if earlier.tag is not None}
         if tag is not None and tag.start < context.paragraph_starts[paragraphs[i]] and tag.start in spent:
             cues[i] = _cues(context, quotes, paragraphs, i, lead_in=False)
-    return _Prepared(context, quotes, paragraphs, cues,
-                     [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)])
+    nearby = [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)]
+    lines = Lines([world.text[q.start:q.end] for q in quotes])
+    named = [c.tag.character if c.tag is not None and c.tag.kind == "name" else None for c in cues]
+    for around, fit in zip(nearby, lines.fits(named), strict=True):  # voices from the tags alone
+        around.voice = fit
+    return _Prepared(context, quotes, paragraphs, cues, nearby, lines)
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
@@ -325,6 +334,8 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
     prepared = prepared or _prepare(world)
     if prepared is None:
         return []
+    if guesses:
+        prepared = _voiced(prepared, guesses)
     context, quotes, paragraphs, cues = prepared.context, prepared.quotes, prepared.paragraphs, prepared.cues
     nearby = prepared.nearby
     by_id = {q.id: q for q in quotes}
@@ -360,6 +371,14 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
         if tag is not None and tag.addressee:
             turn.addressed.append(tag.addressee)
     return decisions
+
+
+def _voiced(prepared: _Prepared, guesses: dict[str, str | None]) -> _Prepared:
+    """The prepared quotes with voices from an earlier walk's guesses for every line, not the tags'
+    alone: fuller voices (leave-novels-out +0.5 / +0.6 points with the gold cast over the tags' own)."""
+    by_id = {q.id: q for q in prepared.quotes}
+    fits = prepared.lines.fits([guesses.get(_head(q, by_id).id) for q in prepared.quotes])
+    return replace(prepared, nearby=[replace(n, voice=f) for n, f in zip(prepared.nearby, fits, strict=True)])
 
 
 def _head(quote: Quote, by_id: dict[str, Quote]) -> Quote:
@@ -746,6 +765,13 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, context.narrator)
     if tag is not None and tag.kind == "description":
         mark("tag_kin", *_kin(context, tag, nearby))
+    voiced = [nearby.voice[c] for c in candidates if c in nearby.voice]
+    if len(voiced) > 1:  # "voice": 1 for the best fit, 0 at VOICE_RANGE below it or further
+        best = max(voiced)
+        for row, candidate in enumerate(candidates):
+            fit = nearby.voice.get(candidate)
+            x[row, _FEATURE_INDEX["voiceless" if fit is None else "voice"]] = \
+                1.0 if fit is None else max(fit - best, -VOICE_RANGE) / VOICE_RANGE + 1
     return x
 
 

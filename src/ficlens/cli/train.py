@@ -22,8 +22,10 @@ def train() -> None:
               help="Also train on our own annotated scenes in this folder (NAME.txt + NAME.json).")
 @click.option("--cross-validate", "check", is_flag=True,
               help="Also report leave-novels-out (2-fold) accuracy by quote type.")
+@click.option("--seed", default=0, show_default=True,
+              help="The hidden layer's first random draw (the same seed, the same weights).")
 def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, scenes_dir: str | None,
-                check: bool) -> None:
+                check: bool, seed: int) -> None:
     """Fit the speaker ranker on gold quotes and the gold cast of PDNC novels (and own scenes)."""
     from importlib import resources
 
@@ -37,12 +39,13 @@ def attribution(pdnc_dir: str, names: tuple[str, ...], out: str | None, scenes_d
     for document in iter_novels(pdnc_dir, list(names)):
         click.echo(f"reading {document.name}", err=True)
         golds.append(gold_world(document))
-    weights = fit_ranker(golds, scenes=scenes)
+    weights = fit_ranker(golds, seed=seed, scenes=scenes)
     target = Path(out) if out else Path(str(resources.files("ficlens.data").joinpath(MODEL_FILE)))
-    about: dict[str, object] = {"trained_on": [g.name for g in golds], "scenes": [s.name for s in scenes]}
+    about: dict[str, object] = {"trained_on": [g.name for g in golds], "scenes": [s.name for s in scenes],
+                                "seed": seed}
     if check:
         results = cross_validate(golds, progress=lambda names: click.echo(f"holding out {names}", err=True),
-                                 scenes=scenes)
+                                 seed=seed, scenes=scenes)
         lines = report(results["gold cast"])
         click.echo("\n".join(lines))
         about["leave_novels_out_2_fold"] = lines
