@@ -7,7 +7,9 @@ from ficlens.attribution.voices import Lines
 
 
 def voice_fits(lines: list[str], speakers: list[str | None]) -> list[dict[str, float]]:
-    return Lines(lines).fits(speakers)
+    """Each line's fit to every voiced character."""
+    fits = Lines(lines).fits(speakers)
+    return [fits.of(i, sorted(fits.rows)) for i in range(len(lines))]
 
 
 # two people who talk differently: a sailor and a schoolteacher (our own lines)
@@ -65,3 +67,18 @@ def test_a_line_without_words_fits_no_one():
     lines, speakers = _lines(5)
     assert voice_fits([*lines, "...!"], [*speakers, None])[-1] == {}
     assert voice_fits([], []) == []
+
+
+@pytest.mark.usefixtures("short_voices")
+def test_lines_are_weighed_the_same_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch):
+    """A long text's lines are summed a block at a time (memory stays bounded); the fits do not move."""
+    lines, speakers = _lines(6)
+    lines, speakers = ["", *lines, "...", "Aye, kindly."], [None, *speakers, None, None]
+    whole = voice_fits(lines, speakers)
+    monkeypatch.setattr(voices, "_GATHERED", 3)  # a handful of words per block
+    assert _close(voice_fits(lines, speakers), whole)
+
+
+def _close(a: list[dict[str, float]], b: list[dict[str, float]]) -> bool:
+    return [set(x) for x in a] == [set(y) for y in b] and all(
+        abs(x[c] - y[c]) < 1e-9 for x, y in zip(a, b, strict=True) for c in x)

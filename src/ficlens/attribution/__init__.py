@@ -55,7 +55,7 @@ from .cues import (
     read_cues,
 )
 from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
-from .voices import Lines
+from .voices import Fits, Lines
 
 __all__ = ["attribute_quotes", "Decision", "first_guesses", "walk_quotes"]
 
@@ -251,7 +251,6 @@ class _Nearby:
     named_after: list[str]
     named_since_last_quote: list[str]  # named in the narration between the previous quote and this one
     lead: dict[str, str]  # the chapter's most-named character of each gender
-    voice: dict[str, float] = field(default_factory=dict)  # how much the line sounds like each (``voices``)
 
 
 @dataclass
@@ -264,6 +263,7 @@ class _Prepared:
     cues: list[QuoteCues]
     nearby: list[_Nearby]
     lines: Lines  # the quotes' words, for their voices
+    voices: Fits  # how much each quote sounds like each character: from the tags, or from guesses
 
 
 def _prepare(world: StoryWorld) -> _Prepared | None:
@@ -281,9 +281,7 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     nearby = [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)]
     lines = Lines([world.text[q.start:q.end] for q in quotes])
     named = [c.tag.character if c.tag is not None and c.tag.kind == "name" else None for c in cues]
-    for around, fit in zip(nearby, lines.fits(named), strict=True):  # voices from the tags alone
-        around.voice = fit
-    return _Prepared(context, quotes, paragraphs, cues, nearby, lines)
+    return _Prepared(context, quotes, paragraphs, cues, nearby, lines, lines.fits(named))
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
@@ -356,7 +354,8 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             kept = _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) or (
                 None if backward else _same_speaker_goes_on(cues[i], turns, paragraphs[i]))
             candidates = [kept] if kept else candidates
-            features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i])
+            features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i],
+                                 prepared.voices.of(i, candidates))
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
             belief = beliefs[quote.id] = choose(decision)
@@ -377,8 +376,8 @@ def _voiced(prepared: _Prepared, guesses: dict[str, str | None]) -> _Prepared:
     """The prepared quotes with voices from an earlier walk's guesses for every line, not the tags'
     alone: fuller voices (leave-novels-out +0.5 / +0.6 points with the gold cast over the tags' own)."""
     by_id = {q.id: q for q in prepared.quotes}
-    fits = prepared.lines.fits([guesses.get(_head(q, by_id).id) for q in prepared.quotes])
-    return replace(prepared, nearby=[replace(n, voice=f) for n, f in zip(prepared.nearby, fits, strict=True)])
+    guessed = [guesses.get(_head(q, by_id).id) for q in prepared.quotes]
+    return replace(prepared, voices=prepared.lines.fits(guessed))
 
 
 def _head(quote: Quote, by_id: dict[str, Quote]) -> Quote:
@@ -690,9 +689,10 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
 
 
 def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: list[str], turns: list[_Turn],
-              paragraph: int, ahead: _Ahead) -> np.ndarray:
+              paragraph: int, ahead: _Ahead, voice: dict[str, float]) -> np.ndarray:
     """One row of ``ranker.FEATURES`` per candidate. Each cue marks the candidates it names,
-    so the cost is the cues plus the candidates, not their product."""
+    so the cost is the cues plus the candidates, not their product. ``voice``: how much the
+    quote sounds like each candidate with a voice (``voices``)."""
     x = np.zeros((len(candidates), len(FEATURES)))
     rows = {candidate: row for row, candidate in enumerate(candidates)}
 
@@ -765,11 +765,10 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
         _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, context.narrator)
     if tag is not None and tag.kind == "description":
         mark("tag_kin", *_kin(context, tag, nearby))
-    voiced = [nearby.voice[c] for c in candidates if c in nearby.voice]
-    if len(voiced) > 1:  # "voice": 1 for the best fit, 0 at VOICE_RANGE below it or further
-        best = max(voiced)
+    if len(voice) > 1:  # "voice": 1 for the best fit, 0 at VOICE_RANGE below it or further
+        best = max(voice.values())
         for row, candidate in enumerate(candidates):
-            fit = nearby.voice.get(candidate)
+            fit = voice.get(candidate)
             x[row, _FEATURE_INDEX["voiceless" if fit is None else "voice"]] = \
                 1.0 if fit is None else max(fit - best, -VOICE_RANGE) / VOICE_RANGE + 1
     return x
