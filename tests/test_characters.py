@@ -734,3 +734,14 @@ def test_characters_novel_speed(pdnc_dir: Path):
     assert (time.perf_counter() - started) < 6 * words / 100_000
     assert {"Emma Woodhouse", "Mr. Knightley", "Harriet Smith"} & {c.name for c in world.characters}
     _assert_spans_exact(world)
+
+
+def test_characters_ner_is_not_loaded_when_no_name_is_in_doubt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only name forms the cheap cues leave in doubt go to spaCy; with none, spaCy is not even loaded."""
+    from ficlens import characters, nlp
+
+    def no_model(texts: object) -> list[object]:
+        raise AssertionError("spaCy was loaded for nothing")
+
+    monkeypatch.setattr(nlp, "process", no_model)
+    assert characters._ner_votes("Ann waved. Ann left.", [], 20) == {}

@@ -498,6 +498,8 @@ def _ner_votes(text: str, doubtful: list[_Candidate], story_chars: int) -> dict[
         else:
             merged.append((start, end))
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    if not merged:  # nothing in doubt (or no sentence fits the budget): spaCy need not even load
+        return votes
     forms = {candidate.form for candidate in doubtful}
     docs = process([text[s:e] for s, e in merged])
     for doc in docs:
@@ -755,7 +757,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
     doubtful = [candidate for candidate in candidates.values() if clear[candidate.form] is None]
-    votes = _ner_votes(text, doubtful, story_chars) if candidates else {}
+    votes = _ner_votes(text, doubtful, story_chars)
     people = [c for c in candidates.values() if clear[c.form] or clear[c.form] is None
               and _is_person(c, votes.get(c.form, Counter()))]
     chosen = {c.form for c in people}
