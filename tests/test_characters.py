@@ -181,6 +181,24 @@ def test_characters_rare_titled_full_name_is_no_namesake():
     assert "Miss Pell" in names["Nora Pell"].aliases and "Miss Pell" not in names
 
 
+def test_characters_man_introduced_in_full_is_no_namesake_of_himself():
+    """"Mr. Silas Crabb" first, then "Mr. Crabb": one man introduced in full. "Mr. Crabb" first,
+    then "Mr. Silas Crabb": the text brings in another Crabb (manor.txt's Mr. Henry Ashby)."""
+    later = " ".join(["Mr. Crabb ran.", "Mr. Crabb hid.", "Crabb laughed."] * 4)
+    names = _by_name(_world(f"Mr. Silas Crabb sold eggs. Mr. Silas Crabb was poor. {later}\n"))
+    assert "Mr. Crabb" in names["Mr. Silas Crabb"].aliases and "Mr. Crabb" not in names
+    names = _by_name(_world(f"{later} Then Mr. Silas Crabb came. Mr. Silas Crabb sat.\n"))
+    assert "Mr. Crabb" in names and "Mr. Silas Crabb" in names["Silas Crabb"].aliases
+
+
+def test_characters_mr_is_the_brother_never_named_with_a_rank():
+    text = ("Arthur Vane rode in with Captain Roland Vane. Arthur Vane dismounted; Captain Roland Vane "
+            "did not. Mr. Vane bowed. Captain Vane saluted. Mr. Vane smiled, and Arthur laughed.\n")
+    names = _by_name(_world(text))
+    assert "Mr. Vane" in names["Arthur Vane"].aliases and "Mr. Vane" not in names
+    assert "Captain Vane" in names["Captain Roland Vane"].aliases
+
+
 def test_characters_titled_surname_joins_the_one_full_name():
     world = _world("Nora Vance came home. Miss Vance was tired. Nora slept, and Miss Vance dreamed.\n"
                    "In the morning Nora Vance ate toast. She was happy.\n")
@@ -692,6 +710,15 @@ def test_characters_cast_respells_and_uses_lone_titles():
     assert notes["Colonel Hart"] == ["Colonel", "Colonel Hart"]
     assert notes["Mademoiselle Roux"] == ["Mademoiselle Roux", "Mademoiselle"]
     assert notes["Duchess Of Fenn"] == ["Duchess of Fenn"]
+
+
+def test_characters_cast_rank_written_in_lower_case_is_its_holder():
+    text = ("General Voss came in. The general sat down, and the general spoke in general terms. "
+            "Coach Lind waved; the coach was late.\n")
+    cast = [{"name": "General Voss", "gender": "he"}, {"name": "Coach Lind", "gender": "she"}]
+    notes = _notes(_world(text, cast))
+    assert notes["General Voss"] == ["General Voss", "The general", "the general"]
+    assert notes["Coach Lind"] == ["Coach Lind"]  # "the coach" is as likely a carriage
 
 
 def test_characters_cast_matching_is_case_sensitive_on_word_boundaries():

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import (
@@ -156,6 +156,8 @@ _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
 _PARTICLE = r"(?:{})".format("|".join(sorted(_PARTICLES)))  # "Lady Catherine de Bourgh"
 # Titles that name their one holder alone: "the General", "Mademoiselle" (when only one cast member has them).
+# role titles the text may write in lower case for their holder ("the general"; "the coach" is a carriage)
+_RANKS = _ROLE_TITLES - {"Coach", "Count", "Major", "Governor"}
 _LONE_TITLES = (_ROLE_TITLES | {"Mademoiselle", "Madame", "Monsieur", "Signor", "Signora", "Herr"}) - {"Dr"}
 _ABBREVIATED = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St", "Mme", "Mlle"}  # written with or without "."
 # Descriptions too common to give one cast member all their mentions ("the girl").
@@ -582,6 +584,7 @@ class _Form:
     title: str | None
     names: list[str]
     pronouns: Gender = "unknown"  # what the pronouns after it say (untitled names only)
+    first: int = 0  # where the text first writes it
 
     @property
     def gender(self) -> Gender:
@@ -645,10 +648,14 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     or the text
     also writes a full name with that title and surname in at least ``NAMESAKE_SHARE``
     of its uses (a rare "Mr. Dorian Gray" leaves "Mr. Gray" his): then apart for a
-    male title ("Mr. John Knightley" keeps "Mr. Knightley" apart), apart for a female
+    male title when the text wrote the titled surname first ("Mr. John Knightley" keeps
+    "Mr. Knightley" apart; "Mr. Thomas Marvel", then "Mr. Marvel", is a man introduced in
+    full), apart for a female
     one when the titled surname is named more often than that full name and its
     own first name together ("Miss Bennet" is not "Miss Elizabeth Bennet"); never for a
-    rank or office ("Captain Tilney" is "Captain Frederick Tilney").
+    rank or office ("Captain Tilney" is "Captain Frederick Tilney"). Of several men of one
+    surname, "Mr." goes to the one never named with a rank ("Mr. Tilney" is Henry, not
+    Captain Frederick Tilney).
     "Miss"/"Lady"/"Sir" + a first name join the one full name with that first
     name, or the one of several written with that title ("Sir John Middleton").
     Each title stays apart ("Mrs. Bennet" is not "Miss Bennet"; "Dr. Grant" does not
@@ -679,6 +686,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
     full: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
     titled_full: Counter[tuple[str | None, str]] = Counter()
+    introduced: dict[tuple[str | None, str], int] = {}  # where a titled full name is first written
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
         key = tuple(form.names)
         same = [g for g in full[key] if _compatible(g.gender_hint, form.gender)]
@@ -687,7 +695,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             full[key].append(group)
         add(group, form)
         if form.title:
-            titled_full[(form.title, form.names[-1])] += form.count
+            title_and_surname = (form.title, form.names[-1])
+            titled_full[title_and_surname] += form.count
+            introduced[title_and_surname] = min(form.first, introduced.get(title_and_surname, form.first))
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     by_first: dict[str, list[_Group]] = defaultdict(list)
     for key, namesakes in full.items():
@@ -714,10 +724,14 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             ranked = [g for g in fitting if _written_with(g, title)] if title in _NEUTRAL_TITLES else []
             if len(fitting) > 1 and len(ranked) == 1:
                 fitting = ranked  # "Captain Frederick Tilney"
+            unranked = [g for g in fitting
+                        if not any(_parse(alias, 0).title in _NEUTRAL_TITLES for alias in g.aliases)]
+            if len(fitting) > 1 and title in _MALE_TITLES and len(unranked) == 1:
+                fitting = unranked  # "Mr. Tilney" is Henry, not "Captain Frederick Tilney"
             namesake = (title, word) in titled_full and len(fitting) == 1 and title not in _NEUTRAL_TITLES \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
-                    title in _MALE_TITLES
-                    or form.count > counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
+                    form.first < introduced[(title, word)] if title in _MALE_TITLES
+                    else form.count > counts[id(fitting[0])] + _own_first_name(fitting[0], bare, by_first))
             if namesake or len(fitting) != 1:
                 fitting = [g for g in by_first.get(word, []) if _compatible(g.gender_hint, form.gender)]
                 fitting = [g for g in fitting if _written_with(g, title)] if len(fitting) > 1 else fitting
@@ -763,7 +777,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     chosen = {c.form for c in people}
     parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
     people += [candidates[form] for form in parts - chosen if form in candidates]  # "Nora" of "Nora Vance"
-    forms = [_parse(c.form, len(c.positions)) for c in people]
+    forms = [replace(_parse(c.form, len(c.positions)), first=min(c.positions, default=0)) for c in people]
     named: Counter[str] = Counter()
     for form in forms:
         named.update(dict.fromkeys(form.names, form.count))
@@ -1151,11 +1165,12 @@ def _cast_groups(text: str, ranges: list[tuple[int, int]], cast: list[CastMember
     from a name ("Adela Quested", "Mr. Vyse", "General Tilney") its title + surname
     ("Miss Quested": the alias's title, else one from the gender of a member named
     with no title at all), surname and first name alone, title + first name ("Lady
-    Catherine"), a role title alone ("the General", "Mademoiselle"). A form that is
-    another member's own alias, or that two members could both claim, is given to
-    neither ("Mr. Knightley" stays George's; "Knightley" is nobody's), except that a
-    surname alone goes to the one member who is not only a married title's holder
-    ("Elton" is Mr. Elton's, not Mrs. Elton's). A bare word must be written
+    Catherine"), a role title alone ("the General", "Mademoiselle"; a rank also as the
+    text mostly writes it, "the general"). A form that is another member's own alias, or
+    that two members could both claim, is given to neither ("Mr. Knightley" stays
+    George's; "Knightley" is nobody's), except that a surname alone goes to the one
+    member who is not only a married title's holder ("Elton" is Mr. Elton's, not Mrs.
+    Elton's), and a rank in lower case to a member described by it ("The Doctor"). A bare word must be written
     capitalised more often than not ("Will" is no name), and a description too
     common to be one person's ("the girl") is not added.
     """
@@ -1179,7 +1194,8 @@ def _cast_groups(text: str, ranges: list[tuple[int, int]], cast: list[CastMember
 
 def _cast_forms(group: _Group, words: Counter[str], spelling: dict[str, str]) -> Iterator[tuple[str, bool]]:
     """(form, weak) the text may use for a cast member (see ``_cast_groups``), present or not;
-    weak: a surname only known from a married title ("Mrs. Elton" -> "Elton")."""
+    weak: a surname only known from a married title ("Mrs. Elton" -> "Elton"), or a rank in lower
+    case ("the general"), which a cast member described by it ("The General") holds first."""
     member = group.cast
     assert member is not None
     titles = {title for alias in group.aliases if (title := _cast_title(alias.split()))}
@@ -1209,6 +1225,8 @@ def _cast_forms(group: _Group, words: Counter[str], spelling: dict[str, str]) ->
         role = parts[0].rstrip(".")
         if title and role in _LONE_TITLES:
             yield f"the {role}", False
+            if role in _RANKS and words[role.lower()] > words[role]:  # "the general", as Northanger writes it
+                yield from ((f"{article} {role.lower()}", True) for article in ("the", "The"))
             yield from ((f, False) for f in _bare_form(role, words, title_ok=True))
 
 
