@@ -156,9 +156,9 @@ _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
 _PARTICLE = r"(?:{})".format("|".join(sorted(_PARTICLES)))  # "Lady Catherine de Bourgh"
 # Titles that name their one holder alone: "the General", "Mademoiselle" (when only one cast member has them).
+_LONE_TITLES = (_ROLE_TITLES | {"Mademoiselle", "Madame", "Monsieur", "Signor", "Signora", "Herr"}) - {"Dr"}
 # role titles the text may write in lower case for their holder ("the general"; "the coach" is a carriage)
 _RANKS = _ROLE_TITLES - {"Coach", "Count", "Major", "Governor"}
-_LONE_TITLES = (_ROLE_TITLES | {"Mademoiselle", "Madame", "Monsieur", "Signor", "Signora", "Herr"}) - {"Dr"}
 _ABBREVIATED = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St", "Mme", "Mlle"}  # written with or without "."
 # Descriptions too common to give one cast member all their mentions ("the girl").
 _GENERIC_PEOPLE = {"man", "woman", "girl", "boy", "lady", "gentleman", "child", "person", "lad", "youth",
@@ -724,10 +724,10 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             ranked = [g for g in fitting if _written_with(g, title)] if title in _NEUTRAL_TITLES else []
             if len(fitting) > 1 and len(ranked) == 1:
                 fitting = ranked  # "Captain Frederick Tilney"
-            unranked = [g for g in fitting
-                        if not any(_parse(alias, 0).title in _NEUTRAL_TITLES for alias in g.aliases)]
-            if len(fitting) > 1 and title in _MALE_TITLES and len(unranked) == 1:
-                fitting = unranked  # "Mr. Tilney" is Henry, not "Captain Frederick Tilney"
+            if len(fitting) > 1 and title in _MALE_TITLES:  # "Mr. Tilney" is Henry, not Captain Tilney
+                unranked = [g for g in fitting
+                            if not any(_parse(alias, 0).title in _NEUTRAL_TITLES for alias in g.aliases)]
+                fitting = unranked if len(unranked) == 1 else fitting
             namesake = (title, word) in titled_full and len(fitting) == 1 and title not in _NEUTRAL_TITLES \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
                     form.first < introduced[(title, word)] if title in _MALE_TITLES
