@@ -19,6 +19,14 @@ def test_api_analyze_accepts_text():
     assert world.text_length == len(TEXT)
 
 
+def test_api_analyze_accepts_one_long_line_of_text():
+    """A pasted paragraph with no line break, too long for a file name, is text, not a path."""
+    line = " ".join(['"Run," said Nell, and Arlo ran.'] * 20)
+    world = ficlens.analyze(line)
+    assert world.text == line
+    assert world.source.path is None
+
+
 def test_api_analyze_accepts_path(tmp_path: Path):
     path = tmp_path / "chapter.txt"
     path.write_text(TEXT, encoding="utf-8")

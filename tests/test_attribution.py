@@ -303,6 +303,29 @@ def test_her_mother_is_the_mother_of_her_family() -> None:
     assert _speakers(_world(text, cast)) == ["Mrs. Ashdown", "Dora Pell", "Ruth Ashdown"]
 
 
+def test_her_father_in_the_narration_is_the_last_man_there() -> None:
+    """"her father" in the narration is a mention of the one Mr. of her family, so "he said" after
+    it points to him, not to the man named before; "her brother", with two brothers, names no one,
+    and a tag reads names only ("said her father" stays a description)."""
+    text = ('Lucy Ashdown sat with Tom Reed, and Tom Reed talked of horses. Mr. Ashdown was out.\n\n'
+            'At last Lucy Ashdown went to find her father in the garden.\n\n'
+            '"The roses are early," he said.\n\n'
+            'Lucy Ashdown looked for her brother.\n\n"Tea," said her father.')
+    cast: dict[str, Gender] = {"Lucy Ashdown": "she", "Tom Reed": "he", "Mr. Ashdown": "he",
+                               "Ned Ashdown": "he", "Kit Ashdown": "he"}
+    world = _unattributed(text, cast)
+    prepared = _prepare(world)
+    assert prepared is not None
+    mentions = prepared.context.mentions
+    spans = zip(mentions.starts, mentions.ends, mentions.owners, strict=True)
+    kin = [(text[a:b], owner) for a, b, owner in spans if text[a:b].startswith("her ")]
+    assert kin == [("her father", "c3"), ("her father", "c3")]
+    assert not any(text[a:a + 4] == "her " for a in prepared.context.named.starts)
+    decisions = _undecided_walk(world)
+    assert _marked(decisions[0], "tag_pronoun_most_recent") == ["c3"]
+    assert decisions[1].cues.tag is not None and decisions[1].cues.tag.kind == "description"
+
+
 def test_one_epithet_is_one_person_within_a_chapter() -> None:
     """The quotes tagged "the taller boy" go together to the one their probabilities favour summed,
     each keeping its own probability for him; "the man" (anyone at all) and a lone epithet are
@@ -314,6 +337,17 @@ def test_one_epithet_is_one_person_within_a_chapter() -> None:
     agreed = {"q1": {"c1": 0.9, "c2": 0.1}, "q2": {"c1": 0.5, "c2": 0.5}, "q3": {"c1": 0.4, "c2": 0.6},
               "q4": {"c2": 1.0}}
     assert _one_person_per_epithet(prepared, agreed) == {"q1": ("c1", 0.9), "q3": ("c1", 0.4)}
+
+
+def test_a_capitalised_description_is_an_epithet() -> None:
+    """"said the Slytherin" names nobody in the cast, and like "the taller boy" it is one person
+    within a chapter."""
+    text = ('Nils and Omar waited.\n\n"Late," drawled the Slytherin.\n\n"Always," said Nils.\n\n'
+            '"Told you," drawled the Slytherin.')
+    prepared = _prepare(_unattributed(text, {"Nils": "he", "Omar": "he"}))
+    assert prepared is not None
+    agreed = {"q1": {"c1": 0.2, "c2": 0.8}, "q2": {"c1": 1.0}, "q3": {"c1": 0.7, "c2": 0.3}}
+    assert _one_person_per_epithet(prepared, agreed) == {"q1": ("c2", 0.8), "q3": ("c2", 0.3)}
 
 
 def test_opposite_epithets_are_two_people() -> None:

@@ -96,6 +96,20 @@ def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str
     # no gender of its own: a reflexive in its sentence gives one, a later sentence's does not
     ('"Fine," muttered the redhead to herself.', "the redhead", "she"),
     ('"Fine," said the redhead. Nobody moved; the man shook himself.', "the redhead", "unknown"),
+    # after the verb: someone unseen, someone of a group, or one capitalised word that names nobody
+    ('"Who is there?" called a voice from the loft.', "a voice", "unknown"),
+    ('"Open up," whispered a gruff man\'s voice close to the door.', "a gruff man's voice", "he"),
+    ('"Hush," said a sweet female voice.', "a sweet female voice", "she"),
+    ('"Too dear," said one of the women.', "one of the women", "she"),
+    ('"Rubbish," said another, and left.', "another", "unknown"),
+    ('"Quiet!" shouted someone.', "someone", "unknown"),
+    ('"Tea?" asked the Englishman.', "the Englishman", "he"),
+    ('"Ten points," drawled the Slytherin.', "the Slytherin", "unknown"),
+    ('"Well, well," quoth the old sailor.', "the old sailor", "unknown"),
+    # ... and right before the verb
+    ('"Who is there?" a voice called from the loft.', "a voice", "unknown"),
+    ('"Stop," the Inspector said.', "the Inspector", "unknown"),
+    ('"Again?" Someone laughed and said it.', "Someone", "unknown"),
 ])
 def test_attribution_cues_description_tag_keeps_its_gender(text: str, written: str, gender: str) -> None:
     tag = _cues(text).tag
@@ -124,6 +138,16 @@ def test_attribution_cues_pronoun_tags(text: str, written: str, gender: str) -> 
 def test_attribution_cues_no_tag_for_other_clauses(text: str) -> None:
     tag = _cues(text).tag
     assert tag is None or tag.character != "c2"
+
+
+@pytest.mark.parametrize("text", [
+    '"Stay," Maren said one thing and meant another.',  # "one thing" is no one
+    '"Stay," she repeated the question.',
+    '"Stay," she raised her voice.',
+])
+def test_attribution_cues_a_thing_after_the_verb_describes_nobody(text: str) -> None:
+    tag = _cues(text).tag
+    assert tag is None or tag.kind != "description"
 
 
 def test_attribution_cues_previous_paragraph_introduces_the_quote() -> None:

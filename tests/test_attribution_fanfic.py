@@ -234,6 +234,24 @@ EXPECTED = [
     ("epithets-interview-room.txt", "Then we'll keep you", "Kit"),
     ("epithets-interview-room.txt", "I hear the coffee", "Kit"),
     ("epithets-interview-room.txt", "I'll take my chances", "Dale Pryce"),
+    # Capitalised epithets that name nobody ("drawled the Texan", "said the Scot"): each answers to
+    # a name called just before its lines, so it is that character, and its lines are theirs.
+    ("epithets-capitalised.txt", "Whose cheese is this", "Callum"),
+    ("epithets-capitalised.txt", "Not mine", "Wade"),
+    ("epithets-capitalised.txt", "I don't trust cheese", "Wade"),
+    ("epithets-capitalised.txt", "It's cheddar", "Callum"),
+    ("epithets-capitalised.txt", "Where I'm from", "Wade"),
+    ("epithets-capitalised.txt", "That's not cheese", "Callum"),
+    ("epithets-capitalised.txt", "You want sugar", "Wade"),
+    ("epithets-capitalised.txt", "Three", "Callum"),
+    ("epithets-capitalised.txt", "And don't tell anyone", "Callum"),
+    ("epithets-capitalised.txt", "Tell anyone what", "Megan"),
+    ("epithets-capitalised.txt", "Nothing", "Callum"),
+    ("epithets-capitalised.txt", "He takes three sugars", "Wade"),
+    ("epithets-capitalised.txt", "I already knew that", "Megan"),
+    ("epithets-capitalised.txt", "Define finish", "Callum"),
+    ("epithets-capitalised.txt", "Wade, is that your boot", "Megan"),
+    ("epithets-capitalised.txt", "Can't prove a thing", "Wade"),
 ]
 
 WRONG_TODAY = {

@@ -83,6 +83,13 @@ def test_characters_first_name_that_acts_may_open_every_sentence():
     assert "Ines" not in _by_name(_world(once))  # one act is not enough
 
 
+def test_characters_first_name_that_comes_in_acts():
+    """An irregular past tense is an act too: "Nell came in", "Nell sat down"."""
+    text = ("Nell came in with the shopping. \"Help me,\" she said.\n\n\"Why?\" Dale asked.\n\n"
+            "Nell sat down on the step.\n")
+    assert "Nell" in _by_name(_world(text))
+
+
 def test_characters_short_name_called_in_dialogue_joins_its_owner():
     text = ("\"Done,\" said Priya. Priya frowned at the bowl, and Leon laughed.\n\n"
             "\"It needs something. Doesn't it, Pri?\" said Leon.\n\n\"Go away, Leon,\" said Priya.\n")
@@ -470,6 +477,17 @@ def test_characters_description_that_answers_to_a_name_is_that_person():
     once = _by_name(_world("Basil Vey worked at the window. Harry Lisle watched him.\n\n" + exchange +
                            '"Is it finished?" he said.\n\n"Not yet," answered the painter.\n\n'))
     assert "the painter" in once  # one reply to "Basil" is not enough
+
+
+def test_characters_capitalised_epithet_that_answers_to_a_name_is_that_person():
+    """"the Texan", a capitalised word the text writes after "the", answers to Wade twice: he is
+    Wade ('"..., Wade?" / "...," drawled the Texan')."""
+    text = ("Wade and Callum cooked.\n\n\"Whose pan is this, Wade?\" asked Callum.\n\n"
+            "\"Not mine,\" drawled the Texan.\n\n\"Is that your boot, Wade?\" Callum said.\n\n"
+            "\"Prove it,\" said the Texan.\n\nCallum laughed.\n")
+    names = _by_name(_world(text))
+    assert "the Texan" not in names
+    assert [s.note for s in names["Wade"].mention_spans].count("Texan") == 2
 
 
 def test_characters_description_answered_by_a_name_is_that_person_near_it_only():

@@ -190,7 +190,11 @@ _PERSON_SPEECH_VERBS = (
     "growled|grumbled|faltered|ventured|persisted|resumed|interposed|hissed|"
     "snarled|wailed|moaned|mumbled|stuttered|blurted|queried"
 )
-_ACTS_AFTER = re.compile(r"[ \t]+[a-z]{2,}ed\b")  # "Ines dropped", "Ines glanced"
+# "Ines dropped", "Ines glanced", "Ines came in"
+_ACTS_AFTER = re.compile(r"[ \t]+(?:[a-z]{2,}ed|came|went|sat|stood|took|made|gave|ran|got|held|left|felt|"
+                         r"saw|knew|began|brought|caught|fell|found|kept|rose|shook|spoke|threw|told|woke|drew|"
+                         r"grew|hid|hung|bit|broke|chose|drove|froze|led|lost|met|rang|sang|sent|shut|stole|"
+                         r"stuck|struck|swung|tore|wore|wrote)\b")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
@@ -204,7 +208,8 @@ _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 # A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
-_AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?")  # '," said |the painter'
+# '," said |the painter', '," said the |Texan'
+_AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_PERSON_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
 _QUOTE_MARK = "[\"“”‘’']"
@@ -886,7 +891,8 @@ def _join_answering(groups: list[_Group], answers: _Answers) -> None:
     ``LINK_WINDOW`` of a named character's own mentions, that character has ``ANSWER_VOTES``
     votes, twice the votes against and twice all other votes there together, the description's
     mentions near them go to them ("the duchess" of one chapter answers to "Gladys"; the
-    duchess of another chapter, to nobody)."""
+    duchess of another chapter, to nobody). A capitalised epithet ("the Texan") must also seldom
+    share a sentence with the name: "the Invisible Man" talks with Kemp, and is not him."""
     named = answers.named
     for group in filter(_is_description, groups):
         votes, against = answers.of(group)
@@ -895,7 +901,8 @@ def _join_answering(groups: list[_Group], answers: _Answers) -> None:
             own = sorted(named[best].spans)
             near = Counter(i for where, i in votes if _distance(own, where) <= LINK_WINDOW)
             opposed = sum(i == best and _distance(own, where) <= LINK_WINDOW for where, i in against)
-            if near[best] >= max(ANSWER_VOTES, 2 * opposed, 2 * (sum(near.values()) - near[best])):
+            if near[best] >= max(ANSWER_VOTES, 2 * opposed, 2 * (sum(near.values()) - near[best])) and (
+                    group.described or _seldom_together(answers.text, group, named[best])):
                 holders.append((named[best], own))
         if holders:
             before = {id(holder): len(holder.spans) for holder, _ in holders}
@@ -966,8 +973,10 @@ class _Answers:
 
 
 def _is_description(group: _Group) -> bool:
-    """"the stranger", or a given cast's "The Doctor": a description, not a name."""
-    return group.described or group.cast is not None and _describes(group.cast)
+    """"the stranger", a capitalised word the text mostly writes after "the" ("the Texan", "the
+    Jew"), or a given cast's "The Doctor": a description, not a name."""
+    return group.described or group.cast is None and group.name.startswith("the ") \
+        or group.cast is not None and _describes(group.cast)
 
 
 def _describes(member: CastMember) -> bool:

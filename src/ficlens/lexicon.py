@@ -40,7 +40,7 @@ SPEECH_VERBS = (
     "screeched|squealed|proposed|exploded|whisper|exclaim|remark|observe|murmur|mutter|shout|add|declare|"
     "retort|inquire|enquire|explain|interrupt|acquiesced|submitted|contradicted|counselled|boomed|implored|"
     "jeered|crooned|rapped|droned|enunciated|blubbered|hooted|tittered|requested|nagged|drivelled|marveled|"
-    "marvelled|pronounced|uttered|"
+    "marvelled|pronounced|uttered|renewed|warbled|quoth|"
     "saying|asking|replying|answering|crying|calling|shouting|whispering|murmuring|muttering|adding|"
     "exclaiming|observing|remarking|returning|repeating|beginning|concluding|declaring|interrupting|"
     "explaining|inquiring|enquiring|protesting|speaking|rejoining|continuing|going on"

@@ -63,6 +63,7 @@ SPOKEN = ("speech", "thought")
 WINDOW = 2500  # characters before a quote whose mentions make candidates
 RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
 KIN_OWNERS = 3  # she/he named last whose family "said her mother" may be
+KIN_REACH = 600  # characters before "her father" in the narration searched for the "her"
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 BOUND_REACH = 300  # characters before a mention searched for the start of its sentence
@@ -110,7 +111,8 @@ class _Ahead:
 @dataclass
 class _Context:
     text: str
-    mentions: Mentions
+    mentions: Mentions  # names, and kin descriptions in the narration ("her father": ``_with_kin_mentions``)
+    named: Mentions  # names only, which tags and beats read ("said her sister" stays a description)
     genders: dict[str, Gender]
     narrator: str | None
     paragraph_starts: list[int]
@@ -182,8 +184,9 @@ def _walk_probabilities(world: StoryWorld, prepared: _Prepared | None, ranker: R
 
 def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, float]],
                             ) -> dict[str, tuple[str | None, float]]:
-    """Within a chapter, the quotes tagged with one epithet ("said the taller boy", ``EPITHETS``),
-    or whose action beat opens with it, are one person's: the candidate their probabilities
+    """Within a chapter, the quotes tagged with one epithet ("said the taller boy", ``EPITHETS``,
+    or a capitalised word that names nobody: "said the Slytherin"), or whose action beat opens
+    with it, are one person's: the candidate their probabilities
     favour together (summed). Epithets that set people apart ("the older woman", "the younger
     detective": ``OPPOSITE_EPITHETS``) are two people: the surer group is decided first and its
     person is not the other's. Each quote keeps its own probability for its person as its
@@ -193,8 +196,9 @@ def _one_person_per_epithet(prepared: _Prepared, agreed: dict[str, dict[str, flo
         tag = cues.tag if cues.tag is not None else cues.beat  # "The blond laughed. "...""
         if tag is None or tag.kind != "description" or quote.id not in agreed:
             continue
-        words = prepared.context.text[tag.start:tag.end].lower().split()
-        if EPITHETS & set(words):
+        phrase = prepared.context.text[tag.start:tag.end]
+        words = phrase.lower().split()
+        if EPITHETS & set(words) or any(word[0].isupper() for word in phrase.split()[1:]):
             chapter = _chapter_of(prepared.context.chapter_starts, quote.start)
             tagged[chapter, " ".join(words)].append(quote.id)
     together: dict[tuple[int, str], Counter[str]] = {}
@@ -403,15 +407,18 @@ def _context(world: StoryWorld) -> _Context:
     narrator = next((c.id for c in world.characters if c.narrator), None)
     starts, ends = _paragraph_bounds(world)
     genders = {c.id: c.gender for c in world.characters}
+    families = _families(world)
+    named, mentions = mentions, _with_kin_mentions(world.text, sorted(world.quotes, key=lambda q: q.start),
+                                                   mentions, genders, families)
     chapter_starts = [c.start for c in world.chapters] or [0]
     narrated, subjects = _narrated_and_subjects(world, mentions)
     bound = [narrated[i] and after_own_pronoun(world.text, genders.get(owner, ""),
                                                max(0, start - BOUND_REACH), start)
              for i, (start, owner) in enumerate(zip(mentions.starts, mentions.owners, strict=True))]
-    return _Context(world.text, mentions, genders, narrator, starts, ends, person_word_genders(),
+    return _Context(world.text, mentions, named, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
-                    narrated, subjects, bound, _families(world))
+                    narrated, subjects, bound, families)
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
@@ -484,6 +491,7 @@ def _families(world: StoryWorld) -> dict[str, tuple[str, frozenset[str]]]:
 # "said her mother": the kin word, the gender it carries, and the titles its holder wears (none: any)
 _KIN_TAG = re.compile(r"(her|his)\s+(?:[a-z]+\s+)?(mother|father|wife|husband|sister|brother|daughter|son)\b",
                       re.IGNORECASE)
+_KIN_MENTION = re.compile(rf"\b{_KIN_TAG.pattern}(?!-)", re.IGNORECASE)  # not "her brother-in-law"
 _KIN_TITLES = {"mother": ("she", {"Mrs", "Lady"}), "wife": ("she", {"Mrs", "Lady"}),
                "father": ("he", {"Mr", "Sir", "Lord"}), "husband": ("he", {"Mr", "Sir", "Lord"}),
                "sister": ("she", set()), "daughter": ("she", set()), "brother": ("he", set()),
@@ -503,13 +511,48 @@ def _kin(context: _Context, cue: Tag, nearby: _Nearby) -> list[str]:
     owners = [nearby.subject_of_gender.get(owner_gender), nearby.latest_of_gender.get(owner_gender),
               *(c for c in nearby.recent if context.genders.get(c) == owner_gender)]
     for owner in list(dict.fromkeys(o for o in owners if o))[:KIN_OWNERS]:
-        surname = context.families.get(owner, ("", frozenset()))[0]
-        kin = [c for c, (name, worn) in context.families.items()
-               if c != owner and name == surname and context.genders.get(c) == gender
-               and (not titles or worn & titles) and not (gender == "she" and not titles and "Mrs" in worn)]
+        kin = _relatives(context.families, context.genders, owner, found.group(2).lower())
         if kin:
             return kin
     return []
+
+
+def _relatives(families: dict[str, tuple[str, frozenset[str]]], genders: dict[str, Gender], owner: str,
+               kin_word: str) -> list[str]:
+    """The characters who may be ``owner``'s mother, brother, ...: of the family's surname, the kin
+    word's gender and, for a parent or spouse, its titles."""
+    gender, titles = _KIN_TITLES[kin_word]
+    surname = families.get(owner, ("", frozenset()))[0]
+    return [c for c, (name, worn) in families.items()
+            if c != owner and name == surname and genders.get(c) == gender
+            and (not titles or worn & titles) and not (gender == "she" and not titles and "Mrs" in worn)]
+
+
+def _with_kin_mentions(text: str, quotes: list[Quote], mentions: Mentions, genders: dict[str, Gender],
+                       families: dict[str, tuple[str, frozenset[str]]]) -> Mentions:
+    """The mentions, and "her father" / "his sister" in the narration as a mention of that relative,
+    when the last character of the owner's gender named before it (within ``KIN_REACH``) has exactly
+    one among the characters: "She followed her father to the fire. He then said, ..." is Mr. Bennet's."""
+    quote_starts = [q.start for q in quotes]
+    added: list[tuple[int, int, str]] = []
+    for found in _KIN_MENTION.finditer(text):
+        inside = bisect_right(quote_starts, found.start()) - 1
+        if inside >= 0 and quotes[inside].end > found.start():
+            continue
+        owner_gender = "she" if found.group(1).lower() == "her" else "he"
+        i = bisect_right(mentions.starts, found.start()) - 1
+        while i >= 0 and found.start() - mentions.starts[i] < KIN_REACH \
+                and genders.get(mentions.owners[i]) != owner_gender:
+            i -= 1
+        if i < 0 or found.start() - mentions.starts[i] >= KIN_REACH:
+            continue
+        kin = _relatives(families, genders, mentions.owners[i], found.group(2).lower())
+        if len(kin) == 1:
+            added.append((found.start(), found.end(), kin[0]))
+    if not added:
+        return mentions
+    merged = sorted([*zip(mentions.starts, mentions.ends, mentions.owners, strict=True), *added])
+    return Mentions([m[0] for m in merged], [m[1] for m in merged], [m[2] for m in merged])
 
 
 def _chapter_of(chapter_starts: list[int], position: int) -> int:
@@ -552,7 +595,7 @@ def _cues(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int,
         after = min(after, quotes[i + 1].start)
     recent = {context.mentions.owners[j]: context.mentions.starts[j]
               for j in context.mentions.within(quote.start - WINDOW, quote.start)}
-    return read_cues(context.text, context.mentions, quote.start, quote.end, before, after,
+    return read_cues(context.text, context.named, quote.start, quote.end, before, after,
                      context.person_genders, lambda phrase: context.names.resolve(phrase, recent),
                      _lead_in(context, quotes, paragraphs, i, before) if lead_in else None)
 
@@ -587,7 +630,7 @@ def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_st
         if not agrees or beat.start >= quote.start:
             return None
         sentence_end = re.search(r"[.!?\n]", context.text[tag.end:tag.end + 200])
-        acted_on = bound_by_pronoun(context.text, context.mentions, context.genders, tag.start,
+        acted_on = bound_by_pronoun(context.text, context.named, context.genders, tag.start,
                                     tag.end + (sentence_end.start() if sentence_end else 200))
         return None if beat.character in acted_on else beat.character
     opens_paragraph = quote.start - paragraph_start <= 1

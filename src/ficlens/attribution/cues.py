@@ -32,8 +32,17 @@ _ADVERBS = (r"(?:\s*(?:\w+ly|then|again|now|too|at last|at once|quickly|softly|q
             r"out|up|back|forth)\b,?)*")
 _AFTER_VERB_PRONOUN = re.compile(rf"^{_ADVERBS}\s*(he|she|they|we|I)\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts)\b")
-_AFTER_VERB_DETERMINER = re.compile(r"(?:the|his|her|my|our|their|your|its|this|that|a|an)\b",
+_AFTER_VERB_DETERMINER = re.compile(r"(?:(?:one|another|each)\s+of\s+(?:the|his|her|their|them)|"
+                                    r"the|his|her|my|our|their|your|its|this|that|a|an|another|one|some ?one|"
+                                    r"somebody)\b",
                                     re.IGNORECASE)  # "said a voice", "The latter gentleman burst out:"
+_SUBJECT_DESCRIBER = re.compile(rf"\b{_AFTER_VERB_DETERMINER.pattern}", re.IGNORECASE)
+_NOBODY_NAMED = re.compile(r"(?:one of them|another|one|some ?one|somebody)", re.IGNORECASE)  # "said another"
+_CAPITALISED_HEAD = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")  # "said the Englishman"
+_DEFINITE = frozenset({"the", "his", "her", "my", "our", "their", "your", "its"})
+_SPEAKING_VOICE = frozenset({"voice", "voices"})  # "said a voice", "replied the voice": someone unseen
+_VOICE_GENDERS: dict[str, Gender] = {"female": "she", "feminine": "she", "male": "he", "masculine": "he"}
+_NOT_MEN = frozenset({"human", "humans", "german", "germans", "roman", "romans", "ottoman", "shaman"})
 _REFLEXIVE = re.compile(r"\b(?:him|her)self\b", re.IGNORECASE)  # the gender of a description without one
 _LOWER_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
 _DESCRIPTION_STOP = frozenset(
@@ -681,23 +690,45 @@ def _description(text: str, start: int, stop: int, person_genders: dict[str, Gen
     """"the old lady" / "her brother" / "the stouter man": a determiner and up to three lower-case words.
 
     The head is the first person word among them ("lady"), else the last word before an adverb,
-    a preposition or punctuation; its gender is the description's. ``anchored``: only at ``start``;
-    otherwise the one right before ``stop`` (the verb), else the first that follows no preposition.
+    a preposition or punctuation; its gender is the description's. ``anchored``: only at ``start``
+    (after a verb, where "said a voice", "said one of the women", "said another" and one
+    capitalised word, "said the Englishman", describe a speaker too); otherwise the one right
+    before ``stop`` (the verb; there those describe a speaker too: "A voice called"), else the
+    first that follows no preposition.
     """
     if anchored:
         found = _AFTER_VERB_DETERMINER.match(text, start, stop)
-        return _description_at(text, found, stop, person_genders) if found else None
+        return _description_at(text, found, stop, person_genders, after_verb=True) if found else None
     options = [tag for found in _DETERMINER.finditer(text, start, stop)
                if (tag := _description_at(text, found, stop, person_genders)) is not None]
     immediate = [tag for tag in options if _IMMEDIATE.fullmatch(text, tag.end, stop)]
+    if not immediate:  # right before the verb, as after it: "A voice called", "the Inspector exclaimed"
+        immediate = [tag for found in _SUBJECT_DESCRIBER.finditer(text, start, stop)
+                     if (tag := _description_at(text, found, stop, person_genders, after_verb=True))
+                     is not None and _IMMEDIATE.fullmatch(text, tag.end, stop)][-1:]
     subjects = [tag for tag in options
                 if not _PREPOSITION_BEFORE.search(text, max(start, tag.start - 12), tag.start)]
     chosen = immediate or subjects
     return chosen[0] if chosen else None
 
 
+def _person_gender(word: str, person_genders: dict[str, Gender]) -> Gender | None:
+    """The gender of a person word, also possessive, plural or a compound of -man or -woman
+    ("mother's", "ladies", "Englishman"); None for a word that names no person."""
+    word = word.lower().removesuffix("'s").removesuffix("\u2019s")
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    for form in (word, singular):
+        if form in person_genders:
+            return person_genders[form]
+    if word.endswith(("woman", "women")):
+        return "she"
+    if word.endswith(("man", "men")) and word not in _NOT_MEN and len(word) > 4:
+        return "he"
+    return None
+
+
 def _description_at(text: str, determiner: re.Match[str], stop: int,
-                    person_genders: dict[str, Gender]) -> Tag | None:
+                    person_genders: dict[str, Gender], after_verb: bool = False) -> Tag | None:
     words: list[re.Match[str]] = []
     position = determiner.end()
     while len(words) < 3:
@@ -710,13 +741,27 @@ def _description_at(text: str, determiner: re.Match[str], stop: int,
                 break
         words.append(word)
         position = word.end()
+    if not words and after_verb:
+        capitalised = _CAPITALISED_HEAD.match(text, determiner.end(), stop)
+        if capitalised is not None and determiner.group(0).lower() in ("the", "this", "that"):
+            words.append(capitalised)  # "said the Englishman": no name of anyone (else it resolved)
+        elif _NOBODY_NAMED.fullmatch(determiner.group(0)):  # "said another", "remarked someone"
+            return Tag("description", determiner.start(), determiner.end())
     if not words:
         return None
-    head = next((w for w in words if w.group(1) in person_genders), words[-1])
-    if head.group(1) not in person_genders and (determiner.group(0).lower() in ("this", "that", "a", "an")
-                                                 or _SPEECH_NOUN.fullmatch(head.group(1))):
-        return None  # "finished this short speech", "repeated the question"
-    gender = person_genders.get(head.group(1), "unknown")
+    voice = next((i for i, w in enumerate(words) if w.group(1) in _SPEAKING_VOICE), None) \
+        if after_verb else None
+    words = words if voice is None else words[:voice + 1]  # "a voice close to his ear"
+    genders = [_person_gender(w.group(1), person_genders) for w in words]
+    at = next((i for i, g in enumerate(genders) if g is not None), len(words) - 1)
+    head, gender = words[at], genders[at] or "unknown"
+    if voice is not None:  # "a man's voice", "a sweet female voice"
+        head = words[-1]
+        adjectives = (_VOICE_GENDERS[w.group(1)] for w in words if w.group(1) in _VOICE_GENDERS)
+        gender = next((g for g in genders if g is not None), next(adjectives, "unknown"))
+    elif head.group(1)[0].islower() and genders[at] is None and (
+            determiner.group(0).lower() not in _DEFINITE or _SPEECH_NOUN.fullmatch(head.group(1))):
+        return None  # "finished this short speech", "said one thing", "repeated the question"
     sentence = _SENTENCE_END.search(text, head.end(), stop)
     reflexive = _REFLEXIVE.search(text, head.end(), sentence.start() if sentence else stop) \
         if gender == "unknown" else None

@@ -36,7 +36,12 @@ _HTML_START = re.compile(
 def _looks_like_path(value: str) -> bool:
     if "\n" in value or len(value) > 1024:
         return False
-    return Path(value).suffix.lower() in _PATH_SUFFIXES or Path(value).exists()
+    if Path(value).suffix.lower() in _PATH_SUFFIXES:
+        return True
+    try:
+        return Path(value).exists()
+    except (OSError, ValueError):  # a line of text too long for a file name, or holding a NUL
+        return False
 
 
 def read(path_or_text: str | PathLike[str]) -> StoryWorld:
