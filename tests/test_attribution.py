@@ -339,6 +339,20 @@ def test_one_epithet_is_one_person_within_a_chapter() -> None:
     assert _one_person_per_epithet(prepared, agreed) == {"q1": ("c1", 0.9), "q3": ("c1", 0.4)}
 
 
+def test_a_named_owners_father_is_a_mention_of_him() -> None:
+    """"Lucy Ashdown's father" is a mention of Mr. Ashdown, as "her father" is."""
+    text = ('Tom Reed talked of horses. Then Lucy Ashdown\'s father came in from the garden.\n\n'
+            '"The roses are early," he said.')
+    cast: dict[str, Gender] = {"Lucy Ashdown": "she", "Tom Reed": "he", "Mr. Ashdown": "he"}
+    world = _unattributed(text, cast)
+    prepared = _prepare(world)
+    assert prepared is not None
+    mentions = prepared.context.mentions
+    spans = zip(mentions.starts, mentions.ends, mentions.owners, strict=True)
+    assert ("father", "c3") in [(text[a:b], owner) for a, b, owner in spans]
+    assert _marked(_undecided_walk(world)[0], "tag_pronoun_most_recent") == ["c3"]
+
+
 def test_a_capitalised_description_is_an_epithet() -> None:
     """"said the Slytherin" names nobody in the cast, and like "the taller boy" it is one person
     within a chapter."""

@@ -492,6 +492,8 @@ def _families(world: StoryWorld) -> dict[str, tuple[str, frozenset[str]]]:
 _KIN_TAG = re.compile(r"(her|his)\s+(?:[a-z]+\s+)?(mother|father|wife|husband|sister|brother|daughter|son)\b",
                       re.IGNORECASE)
 _KIN_MENTION = re.compile(rf"\b{_KIN_TAG.pattern}(?!-)", re.IGNORECASE)  # not "her brother-in-law"
+_OWNED_KIN = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?"
+                        r"(mother|father|wife|husband|sister|brother|daughter|son)\b(?!-)")  # "Emma's father"
 _KIN_TITLES = {"mother": ("she", {"Mrs", "Lady"}), "wife": ("she", {"Mrs", "Lady"}),
                "father": ("he", {"Mr", "Sir", "Lord"}), "husband": ("he", {"Mr", "Sir", "Lord"}),
                "sister": ("she", set()), "daughter": ("she", set()), "brother": ("he", set()),
@@ -532,7 +534,8 @@ def _with_kin_mentions(text: str, quotes: list[Quote], mentions: Mentions, gende
                        families: dict[str, tuple[str, frozenset[str]]]) -> Mentions:
     """The mentions, and "her father" / "his sister" in the narration as a mention of that relative,
     when the last character of the owner's gender named before it (within ``KIN_REACH``) has exactly
-    one among the characters: "She followed her father to the fire. He then said, ..." is Mr. Bennet's."""
+    one among the characters: "She followed her father to the fire. He then said, ..." is Mr. Bennet's.
+    "Elizabeth's father" is one too, its owner named."""
     quote_starts = [q.start for q in quotes]
     added: list[tuple[int, int, str]] = []
     for found in _KIN_MENTION.finditer(text):
@@ -549,6 +552,11 @@ def _with_kin_mentions(text: str, quotes: list[Quote], mentions: Mentions, gende
         kin = _relatives(families, genders, mentions.owners[i], found.group(2).lower())
         if len(kin) == 1:
             added.append((found.start(), found.end(), kin[0]))
+    for end, owner in zip(mentions.ends, mentions.owners, strict=True):  # "Elizabeth's father"
+        owned = _OWNED_KIN.match(text, end)
+        kin = _relatives(families, genders, owner, owned.group(1).lower()) if owned is not None else []
+        if owned is not None and len(kin) == 1:
+            added.append((owned.start(1), owned.end(1), kin[0]))
     if not added:
         return mentions
     merged = sorted([*zip(mentions.starts, mentions.ends, mentions.owners, strict=True), *added])
