@@ -489,15 +489,14 @@ def _families(world: StoryWorld) -> dict[str, tuple[str, frozenset[str]]]:
 
 
 # "said her mother": the kin word, the gender it carries, and the titles its holder wears (none: any)
-_KIN_TAG = re.compile(r"(her|his)\s+(?:[a-z]+\s+)?(mother|father|wife|husband|sister|brother|daughter|son)\b",
-                      re.IGNORECASE)
-_KIN_MENTION = re.compile(rf"\b{_KIN_TAG.pattern}(?!-)", re.IGNORECASE)  # not "her brother-in-law"
-_OWNED_KIN = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?"
-                        r"(mother|father|wife|husband|sister|brother|daughter|son)\b(?!-)")  # "Emma's father"
 _KIN_TITLES = {"mother": ("she", {"Mrs", "Lady"}), "wife": ("she", {"Mrs", "Lady"}),
                "father": ("he", {"Mr", "Sir", "Lord"}), "husband": ("he", {"Mr", "Sir", "Lord"}),
                "sister": ("she", set()), "daughter": ("she", set()), "brother": ("he", set()),
                "son": ("he", set())}
+_KIN_WORDS = "|".join(_KIN_TITLES)
+_KIN_TAG = re.compile(rf"(her|his)\s+(?:[a-z]+\s+)?({_KIN_WORDS})\b", re.IGNORECASE)
+_KIN_MENTION = re.compile(rf"\b{_KIN_TAG.pattern}(?!-)", re.IGNORECASE)  # not "her brother-in-law"
+_OWNED_KIN = re.compile(rf"['\u2019]s\s+(?:[a-z]+\s+)?({_KIN_WORDS})\b(?!-)")  # "Emma's father"
 
 
 def _kin(context: _Context, cue: Tag, nearby: _Nearby) -> list[str]:
@@ -554,8 +553,10 @@ def _with_kin_mentions(text: str, quotes: list[Quote], mentions: Mentions, gende
             added.append((found.start(), found.end(), kin[0]))
     for end, owner in zip(mentions.ends, mentions.owners, strict=True):  # "Elizabeth's father"
         owned = _OWNED_KIN.match(text, end)
-        kin = _relatives(families, genders, owner, owned.group(1).lower()) if owned is not None else []
-        if owned is not None and len(kin) == 1:
+        if owned is None:
+            continue
+        kin = _relatives(families, genders, owner, owned.group(1).lower())
+        if len(kin) == 1:
             added.append((owned.start(1), owned.end(1), kin[0]))
     if not added:
         return mentions
