@@ -43,6 +43,16 @@ def test_hidden_units_learn_what_a_linear_ranker_cannot():
     assert _right(fit(_EITHER_NOT_BOTH, units=8), _EITHER_NOT_BOTH) == len(_EITHER_NOT_BOTH)
 
 
+def test_groups_of_different_sizes_each_have_their_own_softmax():
+    # the gold candidate carries the first cue among one to five candidates; a one-candidate group
+    # teaches nothing, and each group's probabilities sum to one on their own
+    groups = [(_candidates(*[(float(i == gold), 0.0) for i in range(size)]), gold)
+              for size in (1, 2, 3, 5) for gold in range(size)] * 5
+    ranker = fit(groups, units=4)
+    assert _right(ranker, groups) == len(groups)
+    assert ranker.linear[0] > 1.0
+
+
 def test_fitting_repeats_exactly():
     first, second = fit(_EITHER_NOT_BOTH, units=4), fit(_EITHER_NOT_BOTH, units=4)
     assert np.array_equal(first.hidden, second.hidden) and np.array_equal(first.linear, second.linear)

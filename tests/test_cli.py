@@ -59,6 +59,25 @@ def test_cli_unwritable_output_is_one_line(tmp_path, sample_chapter):
     assert not (tmp_path / "file" / "sub").exists()
 
 
+@pytest.mark.parametrize("args, says", [
+    (["analyze", "story.txt", "--bogus"], "ficlens analyze: error: No such option '--bogus'"),
+    (["analyze"], "ficlens analyze: error: Missing argument 'PATH'"),
+    (["nosuch"], "ficlens: error: No such command 'nosuch'"),
+    (["--bogus"], "ficlens: error: No such option '--bogus'"),
+    (["eval", "pdnc", "--setting", "sideways", "dir"],
+     "ficlens eval pdnc: error: Invalid value for '--setting'"),
+])
+def test_cli_usage_errors_are_one_line(args, says):
+    result = CliRunner().invoke(main, args, prog_name="ficlens")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(says) and result.stderr.count("\n") == 1 and "--help" in result.stderr
+
+
+def test_cli_group_alone_still_shows_its_help():
+    result = CliRunner().invoke(main, ["corpus"])
+    assert "Commands:" in result.stderr and ": error:" not in result.stderr
+
+
 def test_cli_bad_cast_file_is_one_line(tmp_path, sample_chapter):
     cast = tmp_path / "cast.json"
     cast.write_text("[{\"name\": \"A\", \"mood\": \"odd\"}]")

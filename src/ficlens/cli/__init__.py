@@ -1,8 +1,9 @@
 """The ``ficlens`` command: a thin layer over the library.
 
 Each command parses its options, calls the library and prints. Any
-``FiclensError`` becomes one line on stderr and exit code 2; anything unexpected
-becomes one line and exit code 1 (``--debug`` shows the traceback).
+``FiclensError`` or usage error (an unknown option, a missing argument) becomes one
+line on stderr and exit code 2; anything unexpected becomes one line and exit code 1
+(``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -16,13 +17,31 @@ from .. import __version__
 from ..errors import FiclensError
 
 
+def _usage_error(error: click.UsageError) -> click.exceptions.Exit | click.UsageError:
+    """Print a usage error as one line, where click prints three, and exit with its code."""
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):  # "ficlens corpus" alone: its help
+        return error
+    where = error.ctx.command_path if error.ctx else "ficlens"
+    click.echo(f"{where}: error: {error.format_message()} (see '{where} --help')", err=True)
+    return click.exceptions.Exit(error.exit_code)
+
+
 class FiclensGroup(click.Group):
     """A click group that turns errors into one clear line and an exit code."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as e:  # "ficlens --bogus"
+            raise _usage_error(e) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = "--debug" in sys.argv
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:  # "ficlens analyze --bogus", "ficlens nosuch"
+            raise _usage_error(e) from None
         except FiclensError as e:
             if debug:
                 raise
