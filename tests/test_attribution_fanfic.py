@@ -252,6 +252,19 @@ EXPECTED = [
     ("epithets-capitalised.txt", "Define finish", "Callum"),
     ("epithets-capitalised.txt", "Wade, is that your boot", "Megan"),
     ("epithets-capitalised.txt", "Can't prove a thing", "Wade"),
+    # An unnamed ferryman, only ever "the old man", talking with the one man named, Tomas: a
+    # person of his own, not a way to say Tomas (before, his lines were all Tomas's).
+    ("unnamed-old-man.txt", "You're late", "the old man"),
+    ("unnamed-old-man.txt", "The bus broke down", "Tomas"),
+    ("unnamed-old-man.txt", "Buses always break down", "the old man"),
+    ("unnamed-old-man.txt", "It is a law of nature", "the old man"),
+    ("unnamed-old-man.txt", "Is that a real law", "Mara"),
+    ("unnamed-old-man.txt", "All the real ones are mine", "the old man"),
+    ("unnamed-old-man.txt", "Get in, both of you", "the old man"),
+    ("unnamed-old-man.txt", "Will it be rough today", "Tomas"),
+    ("unnamed-old-man.txt", "Not for me", "the old man"),
+    ("unnamed-old-man.txt", "He means it will be rough", "Mara"),
+    ("unnamed-old-man.txt", "I know what he means", "Tomas"),
 ]
 
 WRONG_TODAY = {

@@ -63,6 +63,7 @@ PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 ACTING_NAME = 2  # times a known first name that only opens sentences acts ("Ines opened ...") to be one
 DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
+CONVERSATION_REACH = 1_500  # characters around a description's tag whose named people it may be
 DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
 SHORT_FORM_DOMINANCE = 10  # ...the one of several it fits who is named this many times as often as the rest
 NAMESAKE_SHARE = 0.2  # "Mr. John Knightley" this often among his full names keeps "Mr. Knightley" apart
@@ -209,6 +210,7 @@ _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 # '," said |the painter', '," said the |Texan'
+_LINE_BREAKS = re.compile(r"\n\s*")
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_PERSON_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
@@ -276,7 +278,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
-    kept = _drop_generic(kept, narrator)
+    kept = _drop_generic(world.text, quotes, kept, narrator)
     _join_described(kept)
     _join_married(world.text, kept)
     answers = _Answers(world.text, quotes, kept)
@@ -1028,13 +1030,51 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
                    generic=generic) for phrase, generic in phrases.items()]
 
 
-def _drop_generic(groups: list[_Group], narrator: _Group | None) -> list[_Group]:
+def _drop_generic(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
+                  narrator: _Group | None) -> list[_Group]:
     """Keep a generic description ("the boy") only when no other character could be that person:
-    none has its gender or an unknown one (a first-person narrator aside). In a story that names
+    none has its gender or an unknown one (a first-person narrator aside), or each one named
+    around its tags is seen talking with it (``_talks_with_everyone``). In a story that names
     no boy, "the boy" is a character; where Oliver is named, "the boy" is a way to say Oliver, and
-    "the man" may be "the stranger"."""
-    named = {g.gender for g in groups if not g.generic and g is not narrator}
-    return [g for g in groups if not g.generic or not named & {g.gender, "unknown"}]
+    "the man" may be "the stranger"; but "said the old man" answered by "Tomas said" is not Tomas."""
+    named = [g for g in groups if not g.generic and g is not narrator]
+    taggers = _taggers(text, quotes, groups)
+
+    def stays(group: _Group) -> bool:
+        alike = [n for n in named if n.gender in (group.gender, "unknown")]
+        return not alike or _talks_with_everyone(text, group, alike, quotes, taggers)
+
+    return [g for g in groups if not g.generic or stays(g)]
+
+
+def _taggers(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> dict[int, _Group]:
+    """Quote index -> the character named in the speech tag right after it ('"...," said the old
+    man', '"...," Tomas said')."""
+    taggers: dict[int, _Group] = {}
+    ends = [end for _, end in quotes]
+    for group in groups:
+        for start, _ in group.spans:
+            q = bisect_right(ends, start) - 1
+            if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start):
+                taggers.setdefault(q, group)
+    return taggers
+
+
+def _talks_with_everyone(text: str, description: _Group, others: list[_Group], quotes: list[tuple[int, int]],
+                         taggers: dict[int, _Group]) -> bool:
+    """Each of ``others`` named within ``CONVERSATION_REACH`` of the description's speech tags
+    speaks a turn next to one of them, a reply (no narration paragraph between): they are two
+    people talking."""
+    own = [q for q, group in taggers.items() if group is description]
+    partners = set()
+    for q in own:
+        for other in (q - 1, q + 1):
+            first, second = sorted((q, other))
+            if other in taggers and len(_LINE_BREAKS.findall(text, quotes[first][1], quotes[second][0])) <= 1:
+                partners.add(id(taggers[other]))
+    near = [g for g in others
+            if any(_distance(sorted(g.spans), quotes[q][0]) <= CONVERSATION_REACH for q in own)]
+    return bool(own) and all(id(g) in partners for g in near)
 
 
 def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
