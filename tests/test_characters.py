@@ -812,3 +812,15 @@ def test_characters_ner_is_not_loaded_when_no_name_is_in_doubt(monkeypatch: pyte
 
     monkeypatch.setattr(nlp, "process", no_model)
     assert characters._ner_votes("Ann waved. Ann left.", [], 20) == {}
+
+
+@pytest.mark.slow
+def test_characters_full_name_written_once_joins_first_name_and_surname(pdnc_dir: Path):
+    """A Passage to India writes "Cyril Fielding" once, "Fielding" and "Mr. Fielding" often (and
+    "Mrs. Fielding" late), "Cyril" in Aziz's speech: one man, not "Fielding" and "Cyril"; while
+    "Hamidullah Begum", his wife, stays apart from Hamidullah."""
+    world = find_characters(segment(ficlens.read(pdnc_dir / "APassageToIndia" / "novel_text.txt")))
+    fielding = next(c for c in world.characters if "Fielding" in (c.name, *c.aliases))
+    assert {"Cyril", "Mr. Fielding"} <= {fielding.name, *fielding.aliases} and fielding.gender == "he"
+    hamidullah = next(c for c in world.characters if "Mr. Hamidullah" in (c.name, *c.aliases))
+    assert "Hamidullah Begum" not in (hamidullah.name, *hamidullah.aliases)

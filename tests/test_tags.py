@@ -252,3 +252,16 @@ def test_tags_sample_chapter_end_to_end(sample_chapter):
         r.label: r.type for r in world.relationships
     }.items()
     assert {"Long-Distance Relationship", "Reunion"} <= set(names(world.tags.additional))
+
+
+def test_tags_unnamed_characters_are_original_characters_once():
+    """"the old man" and "the girl" are nobody's name: AO3 tags them "Original Character(s)", once."""
+    text = ('Tomas came down the jetty.\n\n"You are late," said the old man.\n\n'
+            '"The bus broke down," Tomas said.\n\n"Buses always do," said the old man.\n\n'
+            '"Ignore him," said the girl.\n\n"I try," Tomas said.\n\n"Get in," said the old man.\n')
+    world = ficlens.analyze(text)
+    assert {"the old man", "Tomas"} <= {c.name for c in world.characters}
+    tags = names(world.tags.characters)
+    assert tags.count("Original Character(s)") == 1 and "the old man" not in tags and "Tomas" in tags
+    original = next(s for s in world.tags.characters if s.tag == "Original Character(s)")
+    assert original.reason.startswith("the old man, never named")

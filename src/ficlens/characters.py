@@ -209,8 +209,8 @@ _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 # A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
+_LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
-_LINE_BREAKS = re.compile(r"\n\s*")
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_PERSON_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
@@ -608,12 +608,23 @@ def _hint_name_genders(text: str, forms: list[_Form], people: dict[str, _Candida
                        quotes: list[tuple[int, int]]) -> None:
     """Give an untitled name whose first name is on no list ("Minnie Beebe", "Pontellier") the
     gender its pronouns show, so that clustering keeps "Mr. Beebe" apart from her, and a bare
-    surname goes to the one of that gender."""
+    surname goes to the one of that gender; a full name its pronouns leave open, the one gender
+    its first name has on its own, when its surname is worn by someone of that gender too
+    ("Mr. Fielding" beside "Mrs. Fielding")."""
     boundaries = sorted(p for c in people.values() for p in c.positions)
     for form in forms:
         if form.title is None and form.gender == "unknown":
             spans = [(p, p + len(form.form)) for p in people[form.form].positions]
             form.pronouns = _pronoun_verdict(_pronoun_votes(text, spans, boundaries, quotes))
+    alone: dict[str, set[Gender]] = defaultdict(set)  # a word written alone or titled -> its genders
+    for form in forms:
+        if len(form.names) == 1 and form.gender != "unknown":
+            alone[form.names[0]].add(form.gender)
+    for form in forms:  # "Cyril Fielding", written once: he, as "Cyril" and "Mr. Fielding" are
+        if form.title is None and len(form.names) > 1 and form.gender == "unknown":
+            first, last = alone.get(form.names[0], set()), alone.get(form.names[-1], set())
+            if len(first) == 1 and first <= last:  # not "Hamidullah Begum", his wife
+                form.pronouns = next(iter(first))
 
 
 def _parse(form: str, count: int) -> _Form:
@@ -777,6 +788,11 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     candidates, lower = _candidates(text, ranges)
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
+    for name in candidates:  # "Cyril Fielding", written once: "Cyril" and "Fielding" are people
+        tokens = _tokens(name)
+        if clear[name] is None and len(tokens) > 1 and not _is_title(tokens[0]) \
+                and all(clear.get(token) for token in tokens):
+            clear[name] = True
     doubtful = [candidate for candidate in candidates.values() if clear[candidate.form] is None]
     votes = _ner_votes(text, doubtful, story_chars)
     people = [c for c in candidates.values() if clear[c.form] or clear[c.form] is None

@@ -226,6 +226,9 @@ def _relationship_tags(world: StoryWorld, names: dict[str, str]) -> list[TagSugg
     return sorted(suggestions, key=lambda s: -s.score)
 
 
+_ORIGINAL_CHARACTERS = "Original Character(s)"  # AO3's tag for people who are no canon character
+
+
 def _character_tags(world: StoryWorld, story: _StoryScan, names: dict[str, str]) -> list[TagSuggestion]:
     """Main characters by presence (how often named, how much they speak, in how many
     scenes), and everyone in a suggested relationship tag, as AO3 taggers do."""
@@ -273,8 +276,15 @@ def _character_tags(world: StoryWorld, story: _StoryScan, names: dict[str, str])
         reason = f"named {mentions[cid]} times, speaks {spoken.get(cid, 0)} times" + (
             ", in a relationship tag" if cid in paired else ""
         )
-        suggestions.append(_suggestion(names[cid], score, reason, evidence))
-    return sorted(suggestions, key=lambda s: -s.score)[:_MAX_CHARACTERS]
+        if character.name.startswith("the "):  # "the old man", never named: AO3 tags such people so
+            reason, tag = f"{character.name}, never named: {reason}", _ORIGINAL_CHARACTERS
+        else:
+            tag = names[cid]
+        suggestions.append(_suggestion(tag, score, reason, evidence))
+    best: dict[str, TagSuggestion] = {}
+    for suggestion in sorted(suggestions, key=lambda s: -s.score):
+        best.setdefault(suggestion.tag, suggestion)  # one "Original Character(s)" for all of them
+    return list(best.values())[:_MAX_CHARACTERS]
 
 
 def _category(world: StoryWorld, gender: dict[str, str]) -> list[TagSuggestion]:
