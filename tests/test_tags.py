@@ -255,13 +255,16 @@ def test_tags_sample_chapter_end_to_end(sample_chapter):
 
 
 def test_tags_unnamed_characters_are_original_characters_once():
-    """"the old man" and "the girl" are nobody's name: AO3 tags them "Original Character(s)", once."""
+    """"the old man" and "the old woman" are nobody's name: AO3 tags such people "Original Male
+    Character(s)" / "Original Female Character(s)", once each."""
     text = ('Tomas came down the jetty.\n\n"You are late," said the old man.\n\n'
             '"The bus broke down," Tomas said.\n\n"Buses always do," said the old man.\n\n'
-            '"Ignore him," said the girl.\n\n"I try," Tomas said.\n\n"Get in," said the old man.\n')
+            '"Ignore him," said the girl.\n\n"I try," Tomas said.\n\n"Get in," said the old man.\n\n'
+            '"Sit down," said the woman. "Sit," said the woman.\n')
     world = ficlens.analyze(text)
-    assert {"the old man", "Tomas"} <= {c.name for c in world.characters}
+    assert {"the old man", "Tomas", "the woman"} <= {c.name for c in world.characters}
     tags = names(world.tags.characters)
-    assert tags.count("Original Character(s)") == 1 and "the old man" not in tags and "Tomas" in tags
-    original = next(s for s in world.tags.characters if s.tag == "Original Character(s)")
-    assert original.reason.startswith("the old man, never named")
+    assert tags.count("Original Male Character(s)") == 1 and tags.count("Original Female Character(s)") == 1
+    assert "the old man" not in tags and "Tomas" in tags
+    male = next(s for s in world.tags.characters if s.tag == "Original Male Character(s)")
+    assert male.reason.startswith("the old man, never named")

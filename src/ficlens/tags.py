@@ -226,7 +226,8 @@ def _relationship_tags(world: StoryWorld, names: dict[str, str]) -> list[TagSugg
     return sorted(suggestions, key=lambda s: -s.score)
 
 
-_ORIGINAL_CHARACTERS = "Original Character(s)"  # AO3's tag for people who are no canon character
+# AO3's tags for people who are no canon character, by gender
+_ORIGINAL_CHARACTERS = {"he": "Original Male Character(s)", "she": "Original Female Character(s)"}
 
 
 def _character_tags(world: StoryWorld, story: _StoryScan, names: dict[str, str]) -> list[TagSuggestion]:
@@ -277,13 +278,14 @@ def _character_tags(world: StoryWorld, story: _StoryScan, names: dict[str, str])
             ", in a relationship tag" if cid in paired else ""
         )
         if character.name.startswith("the "):  # "the old man", never named: AO3 tags such people so
-            reason, tag = f"{character.name}, never named: {reason}", _ORIGINAL_CHARACTERS
+            reason = f"{character.name}, never named: {reason}"
+            tag = _ORIGINAL_CHARACTERS.get(character.gender, "Original Characters")
         else:
             tag = names[cid]
         suggestions.append(_suggestion(tag, score, reason, evidence))
     best: dict[str, TagSuggestion] = {}
     for suggestion in sorted(suggestions, key=lambda s: -s.score):
-        best.setdefault(suggestion.tag, suggestion)  # one "Original Character(s)" for all of them
+        best.setdefault(suggestion.tag, suggestion)  # one "Original Male Character(s)" for all of them
     return list(best.values())[:_MAX_CHARACTERS]
 
 
