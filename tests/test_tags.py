@@ -266,5 +266,8 @@ def test_tags_unnamed_characters_are_original_characters_once():
     tags = names(world.tags.characters)
     assert tags.count("Original Male Character(s)") == 1 and tags.count("Original Female Character(s)") == 1
     assert "the old man" not in tags and "Tomas" in tags
+    hatter = ficlens.analyze('"Tea?" said the Hatter.\n\n"Please," said Alice.\n\n'
+                             '"No room!" cried the Hatter.\n')
+    assert "the Hatter" in names(hatter.tags.characters)  # a name the text writes after "the"
     male = next(s for s in world.tags.characters if s.tag == "Original Male Character(s)")
     assert male.reason.startswith("the old man, never named")

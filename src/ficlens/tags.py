@@ -277,7 +277,8 @@ def _character_tags(world: StoryWorld, story: _StoryScan, names: dict[str, str])
         reason = f"named {mentions[cid]} times, speaks {spoken.get(cid, 0)} times" + (
             ", in a relationship tag" if cid in paired else ""
         )
-        if character.name.startswith("the "):  # "the old man", never named: AO3 tags such people so
+        if character.name.startswith("the ") and character.name.islower():  # "the old man", never
+            # named (not "the Hatter"): AO3 tags such people so
             reason = f"{character.name}, never named: {reason}"
             tag = _ORIGINAL_CHARACTERS.get(character.gender, "Original Characters")
         else:
