@@ -252,17 +252,18 @@ EXPECTED = [
     ("epithets-capitalised.txt", "Define finish", "Callum"),
     ("epithets-capitalised.txt", "Wade, is that your boot", "Megan"),
     ("epithets-capitalised.txt", "Can't prove a thing", "Wade"),
-    # An unnamed ferryman, only ever "the old man", talking with the one man named, Tomas: a
-    # person of his own, not a way to say Tomas (before, his lines were all Tomas's).
-    ("unnamed-old-man.txt", "You're late", "the old man"),
+    # A ferryman named once, then only ever "the old man", talking with the one other man named,
+    # Tomas: a person of his own, not a way to say Tomas (before, his lines were all Tomas's), and
+    # the "Mr. Abernathy" the narration introduced just before.
+    ("unnamed-old-man.txt", "You're late", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "The bus broke down", "Tomas"),
-    ("unnamed-old-man.txt", "Buses always break down", "the old man"),
-    ("unnamed-old-man.txt", "It is a law of nature", "the old man"),
+    ("unnamed-old-man.txt", "Buses always break down", "Mr. Abernathy"),
+    ("unnamed-old-man.txt", "It is a law of nature", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "Is that a real law", "Mara"),
-    ("unnamed-old-man.txt", "All the real ones are mine", "the old man"),
-    ("unnamed-old-man.txt", "Get in, both of you", "the old man"),
+    ("unnamed-old-man.txt", "All the real ones are mine", "Mr. Abernathy"),
+    ("unnamed-old-man.txt", "Get in, both of you", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "Will it be rough today", "Tomas"),
-    ("unnamed-old-man.txt", "Not for me", "the old man"),
+    ("unnamed-old-man.txt", "Not for me", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "He means it will be rough", "Mara"),
     ("unnamed-old-man.txt", "I know what he means", "Tomas"),
 ]

@@ -331,6 +331,17 @@ def test_characters_unnamed_old_man_answered_by_the_named_one_is_someone_else():
     assert {c.name: c.gender for c in world.characters} == {"Tomas": "he", "Mara": "she", "the old man": "he"}
 
 
+def test_characters_unnamed_old_man_is_the_man_the_narration_introduced_just_before():
+    """"Mr. Abernathy" is written once, then he is only "the old man": one man, named."""
+    text = ('Mr. Abernathy had run the ferry for years. Tomas came down the jetty with his sister Mara.\n\n'
+            '"You are late," said the old man.\n\n"The bus broke down," Tomas said.\n\n'
+            '"Buses always do," said the old man.\n\nMara laughed. Tomas sat down.\n')
+    ferryman = _by_name(_world(text))["Mr. Abernathy"]
+    assert ferryman.aliases == ["the old man"] and ferryman.gender == "he" and ferryman.mentions == 3
+    two = text.replace("Mr. Abernathy had run", "Mr. Abernathy and Mr. Pryce had run")
+    assert "the old man" in _by_name(_world(two))  # which of the two: unknown
+
+
 def test_characters_generic_description_near_a_man_it_never_answers_is_not_a_character():
     text = ('Tomas and Ben came down the jetty.\n\n"You are late," said the old man.\n\n'
             '"The bus broke down," Tomas said.\n\n"Buses always do," said the old man.\n\n'

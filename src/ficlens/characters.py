@@ -278,7 +278,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
-    kept = _drop_generic(world.text, quotes, kept, narrator)
+    kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
     answers = _Answers(world.text, quotes, kept)
@@ -1061,6 +1061,31 @@ def _drop_generic(text: str, quotes: list[tuple[int, int]], groups: list[_Group]
         return not alike or _talks_with_everyone(text, group, alike, quotes, taggers)
 
     return [g for g in groups if not g.generic or stays(g)]
+
+
+def _name_the_described(quotes: list[tuple[int, int]], groups: list[_Group],
+                        kept: list[_Group]) -> list[_Group]:
+    """A generic description kept as a person of its own ("the old man") is the one name written
+    once, in the narration and with a title or in full, within ``CONVERSATION_REACH`` before its
+    first mention, when that name has no other mention and is the only such name of a fitting
+    gender there ("Mr. Abernathy had run the ferry for forty years ... "You're late," said the
+    old man.")."""
+    staying = {id(group) for group in kept}
+    dropped = [g for g in groups if len(g.spans) == 1 and id(g) not in staying]
+    for i, described in enumerate(kept):
+        if not described.generic or not described.spans:
+            continue
+        start = min(described.spans)[0]
+        introduced = [g for g in dropped if _is_full_or_titled(g)
+                      and 0 < start - g.spans[0][0] <= CONVERSATION_REACH
+                      and not _inside(quotes, g.spans[0][0]) and g.gender in (described.gender, "unknown")]
+        if len(introduced) == 1:
+            named = introduced[0]
+            named.aliases += described.aliases
+            named.spans += described.spans
+            named.gender = described.gender if named.gender == "unknown" else named.gender
+            kept[i] = named
+    return kept
 
 
 def _taggers(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> dict[int, _Group]:
