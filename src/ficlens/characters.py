@@ -980,9 +980,8 @@ class _Answers:
         votes: list[tuple[int, int]] = []
         against: list[tuple[int, int]] = []
         for start, _ in group.spans:
-            q = bisect_right(quotes, (start, start)) - 1
-            if q >= 1 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) \
-                    and "\n" in text[quotes[q - 1][1]:quotes[q][0]]:
+            q = _tagged_quote(text, quotes, start)
+            if q is not None and q >= 1 and "\n" in text[quotes[q - 1][1]:quotes[q][0]]:
                 votes += [(start, i) for i in self._called_in(quotes[q - 1])]
                 against += [(start, i) for i in self._called_in(quotes[q])]
                 if q + 1 < len(quotes) and self.paragraph_break in text[quotes[q][1]:quotes[q + 1][0]]:
@@ -1092,13 +1091,19 @@ def _taggers(text: str, quotes: list[tuple[int, int]], groups: list[_Group]) -> 
     """Quote index -> the character named in the speech tag right after it ('"...," said the old
     man', '"...," Tomas said')."""
     taggers: dict[int, _Group] = {}
-    ends = [end for _, end in quotes]
     for group in groups:
         for start, _ in group.spans:
-            q = bisect_right(ends, start) - 1
-            if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start):
+            q = _tagged_quote(text, quotes, start)
+            if q is not None:
                 taggers.setdefault(q, group)
     return taggers
+
+
+def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int | None:
+    """The index of the quote whose speech tag the mention at ``start`` is ('"...," said |the
+    painter'), if it is one."""
+    q = bisect_right(quotes, (start, start)) - 1
+    return q if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) else None
 
 
 def _talks_with_everyone(text: str, description: _Group, others: list[_Group], quotes: list[tuple[int, int]],
