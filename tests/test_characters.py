@@ -321,6 +321,28 @@ def test_characters_described_speakers_from_speech_tags():
     assert notes["the man"] == ["the man"] * 3  # answers the stranger each time: someone else
 
 
+def test_characters_described_speaker_with_two_tags_stays_in_a_long_novel():
+    """A long book needs a bare name often (``WORDS_PER_MENTION``), but a description that tags
+    speech twice is a speaker however long the book ("the turnkey" of one prison visit)."""
+    filler = "The rain kept on falling over the wide grey fields. " * 7000  # about 70,000 words
+    text = (filler + '\n\nNell and Owen Price reached the gate of the jail.\n\n'
+            '"This way," said the turnkey.\n\n"Is he awake?" Nell asked.\n\n'
+            '"Since dawn," said the turnkey.\n\nOwen Price followed them in.\n')
+    notes = _notes(_world(text))
+    assert notes["the turnkey"] == ["the turnkey", "the turnkey"]
+
+
+def test_characters_adjective_before_a_description_names_no_one():
+    """"said the irritable old gentleman": "the irritable" is no one; "the little man" is as
+    generic as "the man" (a way to say a man named nearby)."""
+    text = ('Owen Price came in out of the rain.\n\n"Shut the door," said the irritable old\ngentleman.\n\n'
+            '"I did," said Owen. "Sit," said the irritable old gentleman.\n\n'
+            'Owen sat. "Tea?" said the little man, and Owen shook his head.\n\n'
+            'The kettle sang on the stove.\n\n"Bread, then?" said the little man.\n')
+    names = set(_notes(_world(text)))
+    assert "the irritable" not in names and "the little man" not in names
+
+
 def test_characters_unnamed_old_man_answered_by_the_named_one_is_someone_else():
     """"said the old man" answered by "Tomas said": a generic description seen talking with every
     man named around it is a person of its own, not Tomas."""

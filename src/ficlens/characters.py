@@ -165,6 +165,8 @@ _ABBREVIATED = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St", "Mme", "Mlle"}  # wr
 _GENERIC_PEOPLE = {"man", "woman", "girl", "boy", "lady", "gentleman", "child", "person", "lad", "youth",
                    "fellow", "young man", "young lady", "young woman", "young gentleman", "old man",
                    "old woman", "old lady", "old gentleman", "other"}
+_PERSON_NOUN_AFTER = re.compile(r"(?:[ \t]*\n?[ \t]*[a-z]+)?[ \t]*\n?[ \t]*(?:{})\b".format(
+    "|".join(w for w in _GENERIC_PEOPLE if " " not in w)))
 _RUN = re.compile(rf"(?<![\w'’])(?:{_TITLE_TOKEN}{_GAP})*{_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})*")
 _TOKEN = re.compile(_WORD)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*")
@@ -276,8 +278,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
-    kept = [g for g in groups if g.cast is not None or g is narrator
-            or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) else least)]
+    kept = [g for g in groups if g.cast is not None or g is narrator  # a described speaker tags speech
+            or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
@@ -1024,18 +1026,20 @@ def _distance(spans: list[tuple[int, int]], position: int) -> float:
 def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     """Speakers the text only describes: "the stranger", "the first policeman", when a speech
     tag beside a quotation names them at least ``DESCRIBED_TAGS`` times ("…," said the
-    stranger / "…" The stranger nodded). A description as common as "the boy" needs only one
-    tag, but it is ``generic``: it stays only if no named character could be that person
+    stranger / "…" The stranger nodded). A description as common as "the boy" (or "the little
+    man": any adjective) needs only one tag, but it is ``generic``: it stays only if no named character could be that person
     (``_drop_generic``)."""
     tags: Counter[tuple[str, str, str]] = Counter()
     for a, b in ranges:
         for m in _DESCRIBED_TAG.finditer(text, a, b):
             adjective, noun, after = m.groups()[:3] if m.group(2) else m.groups()[3:]
+            if _PERSON_NOUN_AFTER.match(text, m.end(2) if m.group(2) else m.end(5)):
+                continue  # "said the irritable old gentleman": "irritable" names no one
             after = " ".join(after.split()) if after and after.split()[-1] not in _NOT_DISTINGUISHING else ""
             tags[(adjective or "", noun, after)] += 1
     phrases: dict[str, bool] = {}  # phrase -> generic
     for key, count in tags.items():
-        generic = not key[2] and " ".join(w for w in key[:2] if w) in _GENERIC_PEOPLE
+        generic = not key[2] and key[1] in _GENERIC_PEOPLE  # "the boy", "the little man"
         if (generic or count >= DESCRIBED_TAGS) and key[1] not in _NOT_DESCRIPTIONS \
                 and not EPITHETS & set(key[:2]) \
                 and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):  # "said the old Jew"
