@@ -339,6 +339,16 @@ def test_one_epithet_is_one_person_within_a_chapter() -> None:
     assert _one_person_per_epithet(prepared, agreed) == {"q1": ("c1", 0.9), "q3": ("c1", 0.4)}
 
 
+def test_a_speaker_named_pages_back_is_still_a_candidate() -> None:
+    """Mara is named once, long before the conversation (past ``WINDOW``), then only "she": her
+    line is still hers, not the nearby man's (``FAR_WINDOW``)."""
+    filler = "The wind worked at the shutters and the lamp smoked in its glass. " * 50  # ~3,300 characters
+    text = (f'Mara climbed the stairs of the lighthouse. {filler}\n\nTomas was mending a net by the stove.\n\n'
+            '"The glass is falling," she said.\n\n"Then we stay in," said Tomas.')
+    world = _world(text, {"Mara": "she", "Tomas": "he"})
+    assert _speakers(world) == ["Mara", "Tomas"]
+
+
 def test_a_named_owners_father_is_a_mention_of_him() -> None:
     """"Lucy Ashdown's father" is a mention of Mr. Ashdown, as "her father" is."""
     text = ('Tom Reed talked of horses. Then Lucy Ashdown\'s father came in from the garden.\n\n'

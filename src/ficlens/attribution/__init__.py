@@ -65,6 +65,7 @@ RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
 KIN_OWNERS = 3  # she/he named last whose family "said her mother" may be
 KIN_REACH = 600  # characters before "her father" in the narration searched for the "her"
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
+FAR_WINDOW = 8000  # characters around a quote whose narration's names are the last candidates
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 BOUND_REACH = 300  # characters before a mention searched for the start of its sentence
 MAX_CANDIDATES = 12
@@ -271,6 +272,7 @@ class _Nearby:
     named_after: list[str]
     named_since_last_quote: list[str]  # named in the narration between the previous quote and this one
     lead: dict[str, str]  # the chapter's most-named character of each gender
+    farther: list[str]  # named in the narration within ``FAR_WINDOW`` before or after it: candidates too
 
 
 @dataclass
@@ -332,7 +334,19 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
                    latest_of_gender, subject_of_gender,
                    list(dict.fromkeys(context.mentions.owners[i] for i in following if context.narrated[i])),
                    list(dict.fromkeys(context.mentions.owners[i] for i in between)),
-                   context.chapter_leads[_chapter_of(context.chapter_starts, quote.start)])
+                   context.chapter_leads[_chapter_of(context.chapter_starts, quote.start)],
+                   _named_farther(context, quote))
+
+
+def _named_farther(context: _Context, quote: Quote) -> list[str]:
+    """Who the narration names within ``FAR_WINDOW`` before the quote, the latest first, then
+    within ``FAR_WINDOW`` after it, the nearest first: a speaker the last page only calls "she"
+    ("he asked her to tea") is often named a little further off."""
+    mentions = context.mentions
+    before = [mentions.owners[i] for i in reversed(mentions.within(quote.start - FAR_WINDOW, quote.start))
+              if context.narrated[i]]
+    after = [mentions.owners[i] for i in mentions.within(quote.end, quote.end + FAR_WINDOW) if context.narrated[i]]
+    return list(dict.fromkeys(before + after))
 
 
 
@@ -752,7 +766,7 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
             before.speaker if before else None, *(previous.vocatives if previous else []),
             *ahead.vocatives, *(previous.addressed if previous else []), ahead.speaker_after_next,
             *nearby.recent[:MAX_CANDIDATES], *sorted(_conversation_speakers(turns, paragraph)),
-            *nearby.named_after, context.narrator]
+            *nearby.named_after, context.narrator, *nearby.farther]
     return list(dict.fromkeys(c for c in pool if c))[:MAX_CANDIDATES + 8]
 
 
