@@ -342,8 +342,9 @@ def test_one_epithet_is_one_person_within_a_chapter() -> None:
 def test_a_speaker_named_pages_back_is_still_a_candidate() -> None:
     """Mara is named once, long before the conversation (past ``WINDOW``), then only "she": her
     line is still hers, not the nearby man's (``FAR_WINDOW``)."""
-    filler = "The wind worked at the shutters and the lamp smoked in its glass. " * 50  # ~3,300 characters
-    text = (f'Mara climbed the stairs of the lighthouse. {filler}\n\nTomas was mending a net by the stove.\n\n'
+    filler = "The wind worked at the shutters and the lamp smoked in its glass. " * 50  # 3,300 characters
+    text = (f'Mara climbed the stairs of the lighthouse. {filler}\n\n'
+            'Tomas was mending a net by the stove.\n\n'
             '"The glass is falling," she said.\n\n"Then we stay in," said Tomas.')
     world = _world(text, {"Mara": "she", "Tomas": "he"})
     assert _speakers(world) == ["Mara", "Tomas"]

@@ -156,6 +156,12 @@ def test_attribution_cues_previous_paragraph_introduces_the_quote() -> None:
     assert tag is not None and tag.character == "c1" and text[tag.start:tag.end] == "Maren"
 
 
+def test_attribution_cues_beat_after_an_opening_clause() -> None:
+    text = 'While Maren packed, Oskar paced the room. "We leave at dawn."'
+    beat = _cues(text).beat
+    assert beat is not None and beat.character == "c2" and text[beat.start:beat.end] == "Oskar"
+
+
 def test_attribution_cues_vocatives_and_beats() -> None:
     text = 'Oskar shrugged. "Maren, you worry too much."'
     cues = _cues(text)
@@ -169,6 +175,7 @@ def test_attribution_cues_vocatives_and_beats() -> None:
     ('The taller boy sighed. "Fine."', "The taller boy", "he"),
     ('"Fine." The redhead shrugged.', "The redhead", "unknown"),
     ('The man laughed. "Fine."', None, None),  # anyone at all: no beat
+    ('When she had gone, the blond looked at the piano. "Fine."', "the blond", "unknown"),  # after a clause
 ])
 def test_attribution_cues_epithet_beats(text: str, phrase: str | None, gender: str | None) -> None:
     beat = _cues(text).beat

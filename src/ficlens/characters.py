@@ -1027,8 +1027,8 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
     """Speakers the text only describes: "the stranger", "the first policeman", when a speech
     tag beside a quotation names them at least ``DESCRIBED_TAGS`` times ("…," said the
     stranger / "…" The stranger nodded). A description as common as "the boy" (or "the little
-    man": any adjective) needs only one tag, but it is ``generic``: it stays only if no named character could be that person
-    (``_drop_generic``)."""
+    man": any adjective) needs only one tag, but it is ``generic``: it stays only if no named
+    character could be that person (``_drop_generic``)."""
     tags: Counter[tuple[str, str, str]] = Counter()
     for a, b in ranges:
         for m in _DESCRIBED_TAG.finditer(text, a, b):

@@ -788,7 +788,8 @@ def _said_to(text: str, mentions: Mentions, start: int, stop: int) -> str | None
 def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, end: int,
           person_genders: Mapping[str, Gender]) -> Tag | None:
     """The subject opening the sentence next to the quote ("Kurt shrugged. "..."" / ""..." He sighed."),
-    a name, a pronoun or an epithet ("The blond laughed. "..."")."""
+    a name, a pronoun or an epithet ("The blond laughed. "...""), after an opening phrase or
+    clause too ("When she had gone, the blond looked up.")."""
     narration_end = before + len(text[before:start].rstrip(" \t\n\"'\u201c\u201d"))
     last_start = last_sentence_start(text, before, narration_end - 1)
     for lo, hi in ((last_start, start), (end, after)):
@@ -815,10 +816,11 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
     return None
 
 
-_EPITHET_SUBJECT = re.compile(r"The[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
+_EPITHET_SUBJECT = re.compile(r"[Tt]he[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
 
 
-_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In|On|For a|Once)\b"
+_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In|On|For a|Once|When|While|"
+                             r"Whilst|As|Although|Though|Until|Till|Since)\b"
                              r"[^,.!?\n\"\u201c]{0,80},\s*")
 
 
