@@ -278,7 +278,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
-    kept = [g for g in groups if g.cast is not None or g is narrator  # a described speaker tags speech
+    # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
+    kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
@@ -1122,9 +1123,12 @@ def _talks_with_everyone(text: str, description: _Group, others: list[_Group], q
             first, second = sorted((q, other))
             if other in taggers and len(_LINE_BREAKS.findall(text, quotes[first][1], quotes[second][0])) <= 1:
                 partners.add(id(taggers[other]))
-    near = [g for g in others
-            if any(_distance(sorted(g.spans), quotes[q][0]) <= CONVERSATION_REACH for q in own)]
-    return bool(own) and all(id(g) in partners for g in near)
+    for group in others:
+        spans = sorted(group.spans)  # once per character, not once per tag
+        near = any(_distance(spans, quotes[q][0]) <= CONVERSATION_REACH for q in own)
+        if near and id(group) not in partners:
+            return False
+    return bool(own)
 
 
 def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
