@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import ficlens
 from ficlens.attribution import (
     Decision,
     _one_person_per_epithet,
@@ -161,6 +162,32 @@ def test_attribution_first_person_narrator() -> None:
             '"Neither should you," he said.')
     world = _world(text, {"Wren": "she", "Rory": "he"}, narrator="Wren")
     assert _speakers(world) == ["Wren", "Rory"]
+
+
+def test_attribution_narrator_is_never_he_said_nor_my_father() -> None:
+    text = ('My father was waiting on the porch when I got home.\n\n"You\'re late," my father said.\n\n'
+            '"The bus broke down," I said.\n\n"She didn\'t mention it." He frowned at me.\n\n'
+            'My sister Lena leaned out of the door. "Dad, dinner\'s getting cold."\n\n'
+            '"In a minute," he told her.')
+    world = _unattributed(text, {"Wren": "he", "my father": "he", "Lena": "she"}, narrator="Wren")
+    narrator = world.characters[0]  # as the characters stage gives a narrator: I, me, my outside quotes
+    narrator.mention_spans = [Span(start=m.start(), end=m.end(), note=m.group())
+                              for m in re.finditer(r"\b(?:I|me|[Mm]y)\b", text)
+                              if not any(q.start <= m.start() < q.end for q in world.quotes)]
+    assert _speakers(attribute_quotes(world)) == ["my father", "Wren", "my father", "Lena", "my father"]
+
+
+def test_attribution_conversations_end_at_a_chapter_break() -> None:
+    text = ("Chapter 1\n\nBen stood at the window of the shop while Ada counted the till.\n\n"
+            '"You should go home," said Ada.\n\n"I will," said Ben. "When it stops."\n\n'
+            '"It won\'t stop," Ada said.\n\n"Then I\'ll stay," said Ben.\n\nChapter 2\n\n'
+            "Colin had waited at the station since six. Daisy came late, as Daisy always did, and found "
+            'him under the clock. Colin smiled at her. She asked him, "Did you wait long?"\n\n'
+            '"An hour," he said.')
+    world = ficlens.analyze(text)
+    names = {c.id: c.name for c in world.characters}
+    assert [(names[q.speaker], [names[a] for a in q.addressees]) for q in world.quotes][-3:] == [
+        ("Ben", ["Ada"]), ("Daisy", ["Colin"]), ("Colin", ["Daisy"])]
 
 
 def test_attribution_no_dialogue_leaves_world_alone() -> None:

@@ -162,6 +162,16 @@ def test_attribution_cues_beat_after_an_opening_clause() -> None:
     assert beat is not None and beat.character == "c2" and text[beat.start:beat.end] == "Oskar"
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ('Her brother Oskar leaned out of the door. "We leave at dawn."', "Oskar"),
+    ('My best friend Maren shrugged. "We leave at dawn."', "Maren"),
+    ('Her friendship with Maren was old. "We leave at dawn."', None),  # no person word before the name
+])
+def test_attribution_cues_beat_of_a_name_after_a_person_word(text: str, subject: str | None) -> None:
+    beat = _cues(text).beat
+    assert (text[beat.start:beat.end] if beat is not None and beat.kind == "name" else None) == subject
+
+
 def test_attribution_cues_vocatives_and_beats() -> None:
     text = 'Oskar shrugged. "Maren, you worry too much."'
     cues = _cues(text)

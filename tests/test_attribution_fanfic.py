@@ -257,6 +257,20 @@ EXPECTED = [
     # the "Mr. Abernathy" the narration introduced just before.
     ("unnamed-old-man.txt", "You're late", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "The bus broke down", "Tomas"),
+    # A first-person narrator whose father the story calls only "my dad" (and "Dad" to his
+    # face): he is a character, his "he said" lines are never the narrator's, and neither is
+    # '"...," my dad said'; "My sister Priya leaned out" is Priya's beat.
+    ("first-person-family.txt", "You're late", "my dad"),
+    ("first-person-family.txt", "The bus broke down", "Narrator"),
+    ("first-person-family.txt", "I texted Mom", "Narrator"),
+    ("first-person-family.txt", "She didn't mention it", "my dad"),
+    ("first-person-family.txt", "Where's your jacket", "my dad"),
+    ("first-person-family.txt", "I left it at Nadia's", "Narrator"),
+    ("first-person-family.txt", "Dad, dinner's getting cold", "Priya"),
+    ("first-person-family.txt", "In a minute", "my dad"),
+    ("first-person-family.txt", "He's been pacing", "Priya"),
+    ("first-person-family.txt", "Thanks, Priya", "Narrator"),
+    ("first-person-family.txt", "Inside, both of you", "my dad"),
     ("unnamed-old-man.txt", "Buses always break down", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "It is a law of nature", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "Is that a real law", "Mara"),

@@ -691,6 +691,44 @@ def test_characters_narrator_names_themself(naming: str):
     assert len(narrator) == 1 and narrator[0].name == "Bee"
 
 
+def test_characters_narrators_family_called_only_my_father_is_a_character():
+    text = ('My father was waiting on the porch when I got home, his arms folded.\n\n'
+            '"You\'re late," my father said.\n\n"The bus broke down," I said. I looked at my shoes.\n\n'
+            'My sister Lena leaned out of the doorway. "Dad, dinner\'s getting cold."\n\n'
+            '"Inside, both of you," said my father. I went in after my sister, and Lena grinned at me.\n')
+    world = _world(text)
+    names = _by_name(world)
+    assert names["my father"].gender == "he" and "Dad" in names["my father"].aliases
+    assert names["my father"].mentions == 4  # "My father", "my father" twice, "Dad"
+    assert "my sister" not in names and "Lena" in names  # "my sister Lena" is Lena
+    _assert_spans_exact(world)
+
+
+def test_characters_third_person_family_words_make_no_character():
+    text = ('Her father was waiting on the porch when Nell got home.\n\n'
+            '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')
+    assert not any("father" in c.name for c in _world(text).characters)
+
+
+@pytest.mark.parametrize("member", [{"name": "Narrator", "aliases": ["Idris"]}, {"name": "Idris"}])
+def test_characters_cast_narrator_is_the_member_called_so_or_named_only_by_the_others(member: dict):
+    text = ('I found Tomas on the pier, mending a net. I sat beside him and said nothing for a while.\n\n'
+            '"Well, Idris?" Tomas said at last. "Are you going to help or only watch?"\n\n'
+            'I took the other end of the net. My fingers were slow, and I knew he saw it.\n\n'
+            '"Idris, you are hopeless," Tomas said. I laughed. I had not laughed in weeks.\n')
+    world = _world(text, [{**member, "gender": "he"}, {"name": "Tomas", "gender": "he"}])
+    assert [c.name for c in world.characters if c.narrator] == [member["name"]]
+    assert len(world.characters) == 2  # the cast, and nobody else
+
+
+def test_characters_cast_without_the_narrator_gets_no_new_character():
+    text = ("I woke before dawn. My hands were cold, and I could not remember the dream. "
+            "I made coffee and sat by the window. Later I walked to the river with Tomas, "
+            "and Tomas told me about his week. I listened. I always listen to Tomas.\n")
+    world = _world(text, [{"name": "Tomas", "gender": "he"}])
+    assert [(c.name, c.narrator) for c in world.characters] == [("Tomas", False)]
+
+
 def test_characters_third_person_story_has_no_narrator():
     assert not any(c.narrator for c in _fixture("manor.txt").characters)
 

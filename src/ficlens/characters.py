@@ -271,7 +271,9 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         groups = _discover(world.text, ranges, quotes)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
-    narrator = _find_narrator(world.text, ranges, quotes, groups) if not world._cast else None
+    narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
+    if narrator is not None and not world._cast:
+        groups += _narrator_kin(world.text, ranges, quotes, groups)
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
             group.gender = group.cast.gender
@@ -1419,14 +1421,21 @@ def _words_outside(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
 
 
 def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
-                   groups: list[_Group]) -> _Group | None:
+                   groups: list[_Group], cast_given: bool = False) -> _Group | None:
     """The first-person narrator, when "I" is frequent outside dialogue; joined to a named group
-    when the text names them ("my name is X", "call me X"), else called "Narrator"."""
+    when the text names them ("my name is X", "call me X"), else called "Narrator". With a given
+    cast, the member the cast calls "I" or the narrator is it, else one the text names so (a
+    name not in the cast makes no new character), else the one only the dialogue names
+    (``_named_by_others``): "I said" is then that member's line, not a guess among the others."""
     spans = [(m.start() + a, m.end() + a) for a, b in ranges for m in _FIRST_PERSON.finditer(text[a:b])]
     spans = [(s, e) for s, e in spans if not _inside(quotes, s)]
     words = _words_outside(text, ranges, quotes)
     if len(spans) < 5 or len(spans) < NARRATOR_RATE * words:
         return None
+    declared = [g for g in groups if g.cast is not None and any(is_narrator_name(a) for a in g.aliases)]
+    if cast_given and len(declared) == 1:
+        declared[0].spans = sorted(set(declared[0].spans) | set(spans))
+        return declared[0]
     by_alias = {alias: g for g in groups for alias in g.aliases}
     named: Counter[str] = Counter()
     for a, b in ranges:
@@ -1439,16 +1448,81 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     if named:
         form = named.most_common(1)[0][0]
         narrator = by_alias.get(form)
-        if narrator is None:
+        if narrator is None and not cast_given:
             narrator = _Group(aliases=[form], name=form)
             groups.append(narrator)
             _match_mentions(text, ranges, [narrator])
     narrator = narrator or _named_by_others(text, groups, quotes)
     if narrator is None:
+        if cast_given:
+            return None
         narrator = _Group(aliases=[], name="Narrator")
         groups.append(narrator)
     narrator.spans.extend(spans)
     return narrator
+
+
+# A first-person narrator's family, whom the story calls only "my father" (and, to their face,
+# "Dad"): kin word -> (gender, the one person it names, the words the family calls them by).
+_NARRATOR_KIN: dict[str, tuple[Gender, str, tuple[str, ...]]] = {
+    "father": ("he", "father", ("Dad", "Daddy", "Papa", "Pa")),
+    "dad": ("he", "father", ("Dad", "Daddy", "Papa", "Pa")),
+    "mother": ("she", "mother", ("Mom", "Mum", "Mommy", "Mummy", "Mama", "Ma")),
+    "mom": ("she", "mother", ("Mom", "Mum", "Mommy", "Mummy", "Mama", "Ma")),
+    "mum": ("she", "mother", ("Mom", "Mum", "Mommy", "Mummy", "Mama", "Ma")),
+    "grandmother": ("she", "grandmother", ("Grandma", "Granny", "Gran", "Nana")),
+    "grandma": ("she", "grandmother", ("Grandma", "Granny", "Gran", "Nana")),
+    "grandfather": ("he", "grandfather", ("Grandpa", "Granddad", "Grandad")),
+    "grandpa": ("he", "grandfather", ("Grandpa", "Granddad", "Grandad")),
+    "husband": ("he", "husband", ()), "wife": ("she", "wife", ()),
+    "brother": ("he", "brother", ()), "sister": ("she", "sister", ()),
+    "aunt": ("she", "aunt", ()), "uncle": ("he", "uncle", ()),
+}
+_MY_KIN = re.compile(r"\b([Mm]y)[ \t]+({})\b(?![ \t]*(?:[A-Z]|['’]s[ \t]+[a-z]+[ \t]+[A-Z]|-in-law))".format(
+    "|".join(_NARRATOR_KIN)))
+_KIN_NAMED = re.compile(r"\b[Mm]y[ \t]+({})[ \t]*,?[ \t]*[A-Z][a-z]".format("|".join(_NARRATOR_KIN)))
+
+
+def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                  groups: list[_Group]) -> list[_Group]:
+    """The narrator's family members the narration calls only "my father", "my mom", at least
+    ``MIN_MENTIONS`` times (or once beside a quotation: '"You're late," my father said.'):
+    characters of their own, with the names the family calls them ("Dad, dinner's ready"). A
+    kin word the text ever follows with a name ("my sister Lena") is that named character's."""
+    named_kin = {_NARRATOR_KIN[m.group(1).lower()][1]
+                 for a, b in ranges for m in _KIN_NAMED.finditer(text, a, b)}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    tagged: Counter[str] = Counter()
+    for a, b in ranges:
+        for m in _MY_KIN.finditer(text, a, b):
+            kin = _NARRATOR_KIN[m.group(2).lower()][1]
+            if kin in named_kin or _inside(quotes, m.start()):
+                continue
+            forms[kin][m.group(0)] += 1
+            tagged[kin] += _tagged_quote(text, quotes, m.start()) is not None
+    taken = {alias for group in groups for alias in group.aliases}
+    found = []
+    for kin, written in forms.items():
+        if sum(written.values()) < MIN_MENTIONS and not tagged[kin]:
+            continue
+        gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)
+        name = written.most_common(1)[0][0]
+        name = name[0].lower() + name[1:]  # "my father", however a sentence opened it
+        aliases = [name, *written, *(word for word in called if word not in taken)]
+        found.append(_Group(aliases=list(dict.fromkeys(aliases)), name=name, gender_hint=gender,
+                            described=True))
+    _match_mentions(text, ranges, found)
+    _drop_unused_aliases(text, found)
+    return found
+
+
+def is_narrator_name(name: str) -> bool:
+    """Whether a cast or gold name stands for the first-person narrator: "I", "Narrator",
+    LitBank's "Rudolf narrator"."""
+    return _NARRATOR_NAME.search(name) is not None
+
+
+_NARRATOR_NAME = re.compile(r"(?i)^I$|\bnarrator\b")
 
 
 def _named_by_others(text: str, groups: list[_Group], quotes: list[tuple[int, int]]) -> _Group | None:

@@ -92,7 +92,7 @@ class Decision:
 
 @dataclass
 class _Turn:
-    paragraph: int
+    paragraph: int  # its place among the conversations (``_conversation_places``)
     speaker: str | None
     belief: dict[str, float]  # how likely each candidate spoke it, as the walk decided
     named: list[str] = field(default_factory=list)
@@ -282,6 +282,7 @@ class _Prepared:
     context: _Context
     quotes: list[Quote]
     paragraphs: list[int]
+    places: list[int]  # each quote's paragraph, counted so that no conversation runs across chapters
     cues: list[QuoteCues]
     nearby: list[_Nearby]
     lines: Lines  # the quotes' words, for their voices
@@ -303,7 +304,17 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     nearby = [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)]
     lines = Lines([world.text[q.start:q.end] for q in quotes])
     named = [c.tag.character if c.tag is not None and c.tag.kind == "name" else None for c in cues]
-    return _Prepared(context, quotes, paragraphs, cues, nearby, lines, lines.fits(named))
+    places = _conversation_places(context, paragraphs)
+    return _Prepared(context, quotes, paragraphs, places, cues, nearby, lines, lines.fits(named))
+
+
+def _conversation_places(context: _Context, paragraphs: list[int]) -> list[int]:
+    """Each quote's paragraph number, with ``CONVERSATION_GAP`` more paragraphs counted at every
+    chapter start before it: turns on either side of a chapter break are never one conversation,
+    whose last speakers would stand for the new chapter's first ones."""
+    chapter_starts, paragraph_starts = context.chapter_starts, context.paragraph_starts
+    return [paragraph + CONVERSATION_GAP * _chapter_of(chapter_starts, paragraph_starts[paragraph])
+            for paragraph in paragraphs]
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
@@ -370,10 +381,11 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
     if guesses:
         prepared = _voiced(prepared, guesses)
     context, quotes, paragraphs, cues = prepared.context, prepared.quotes, prepared.paragraphs, prepared.cues
+    places = prepared.places  # paragraphs as conversations count them; ``paragraphs`` index the text
     nearby = prepared.nearby
     by_id = {q.id: q for q in quotes}
     order = list(range(len(quotes)))[::-1] if backward else list(range(len(quotes)))
-    looked = _look_ahead([paragraphs[i] for i in order], [cues[i] for i in order],
+    looked = _look_ahead([places[i] for i in order], [cues[i] for i in order],
                          [guesses.get(_head(quotes[i], by_id).id) for i in order] if guesses else None)
     ahead = dict(zip(order, looked, strict=True))
     turns: list[_Turn] = []
@@ -385,18 +397,18 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
         if head is not quote:
             belief = beliefs.get(head.id, {})
         else:
-            candidates = _candidates(context, cues[i], nearby[i], turns, paragraphs[i], ahead[i])
+            candidates = _candidates(context, cues[i], nearby[i], turns, places[i], ahead[i])
             kept = _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) or (
-                None if backward else _same_speaker_goes_on(cues[i], turns, paragraphs[i]))
+                None if backward else _same_speaker_goes_on(cues[i], turns, places[i]))
             candidates = [kept] if kept else candidates
-            features = _features(context, cues[i], nearby[i], candidates, turns, paragraphs[i], ahead[i],
+            features = _features(context, cues[i], nearby[i], candidates, turns, places[i], ahead[i],
                                  prepared.voices.of(i, candidates))
             decision = Decision(quote, candidates, features, cues[i])
             decisions.append(decision)
             belief = beliefs[quote.id] = choose(decision)
         speaker = _best(belief)[0]
-        if not turns or turns[-1].paragraph != paragraphs[i]:
-            turns.append(_Turn(paragraphs[i], speaker, belief))
+        if not turns or turns[-1].paragraph != places[i]:
+            turns.append(_Turn(places[i], speaker, belief))
         turn = turns[-1]
         turn.named.extend(cues[i].named_inside)
         turn.vocatives.extend(cues[i].vocatives)
@@ -423,6 +435,9 @@ def _head(quote: Quote, by_id: dict[str, Quote]) -> Quote:
     return quote
 
 
+_NARRATOR_OBJECTS = frozenset({"me", "my", "mine", "myself"})
+
+
 def _context(world: StoryWorld) -> _Context:
     owner_of: dict[tuple[int, int], str] = {}
     seen_names: set[tuple[str, ...]] = set()
@@ -433,9 +448,11 @@ def _context(world: StoryWorld) -> _Context:
         seen_names.add(names)
         for span in character.mention_spans:
             owner_of.setdefault((span.start, span.end), character.id)
-    ordered = sorted(owner_of.items())
-    mentions = Mentions([s for (s, _), _ in ordered], [e for (_, e), _ in ordered], [o for _, o in ordered])
     narrator = next((c.id for c in world.characters if c.narrator), None)
+    # the narrator's "my" and "me" name no speaker: '"You're late," my father said.' is not the narrator's
+    ordered = sorted((span, owner) for span, owner in owner_of.items()
+                     if owner != narrator or world.text[span[0]:span[1]].lower() not in _NARRATOR_OBJECTS)
+    mentions = Mentions([s for (s, _), _ in ordered], [e for (_, e), _ in ordered], [o for _, o in ordered])
     starts, ends = _paragraph_bounds(world)
     genders = {c.id: c.gender for c in world.characters}
     families = _families(world)
@@ -446,6 +463,9 @@ def _context(world: StoryWorld) -> _Context:
     bound = [narrated[i] and after_own_pronoun(world.text, genders.get(owner, ""),
                                                max(0, start - BOUND_REACH), start)
              for i, (start, owner) in enumerate(zip(mentions.starts, mentions.owners, strict=True))]
+    for i, (start, end) in enumerate(zip(mentions.starts, mentions.ends, strict=True)):
+        if mentions.owners[i] == narrator and world.text[start:end] == "I":  # never the next "he" or "she"
+            bound[i], subjects[i] = True, False
     return _Context(world.text, mentions, named, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
@@ -885,12 +905,13 @@ def _mark_pronoun_cue(mark: Callable[..., None], prefix: str, cue: Tag | None, c
         put("first_person_narrator", narrator)
         return
     known = [(c, g) for c, g in zip(candidates, genders, strict=True)
-             if g in ("he", "she") and cue.gender in ("he", "she")]
+             if g in ("he", "she") and cue.gender in ("he", "she") and c != narrator]
     if cue.kind == "description":
         put("description_match", *(c for c, g in known if g == cue.gender))
         return
     put("pronoun_match", *(c for c, g in known if g == cue.gender))
-    put("pronoun_mismatch", *(c for c, g in known if g != cue.gender))
+    put("pronoun_mismatch", *(c for c, g in known if g != cue.gender),
+        narrator if cue.gender in ("he", "she") else None)  # a narrator is "I", never "he said"
     put("pronoun_most_recent", nearby.latest_of_gender.get(cue.gender))
     put("pronoun_subject", nearby.subject_of_gender.get(cue.gender))
 
@@ -911,7 +932,7 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
         if decision is not None:
             cues[quote.id] = decision.cues
-    set_addressees(prepared.quotes, prepared.paragraphs, cues,
+    set_addressees(prepared.quotes, prepared.places, cues,
                    [_next_paragraph_subject(prepared.context, p) for p in prepared.paragraphs])
 
 

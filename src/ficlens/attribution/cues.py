@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import EPITHETS, SPEECH_VERBS
+from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, SPEECH_VERBS
 from ..model import Gender
 
 _VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
@@ -801,6 +801,9 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
         opener = _OPENING_PHRASE.match(segment, offset)  # "Catching his eye, Kurt smiled."
         if opener:
             offsets.append(opener.end())
+        kin = _KIN_BEFORE_NAME.match(segment, offset)  # "My sister Lena leaned out."
+        if kin:
+            offsets.append(kin.end())
         for at in offsets:
             pronoun = _SUBJECT_PRONOUN.match(segment, at)
             if pronoun:
@@ -816,6 +819,10 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
     return None
 
 
+# "My sister Lena", "her best friend Sam": a name in apposition to a person word is the subject
+_PERSON_WORDS = "|".join(sorted({*KIN_AND_ROLE_WORDS, "friend", "cousin", "partner", "roommate", "boss"}))
+_KIN_BEFORE_NAME = re.compile(
+    rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)[ \t]+(?:[a-z]+[ \t]+)?(?:{_PERSON_WORDS})[ \t]+(?=[A-Z])")
 _EPITHET_SUBJECT = re.compile(r"[Tt]he[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
 
 

@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 
+from ..characters import is_narrator_name
 from ..model import Character, Quote, StoryWorld
 from .gold import GoldDocument, GoldQuote, name_key
 
@@ -156,7 +157,9 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
         for alias in {member.name, *member.aliases}:
             owners.setdefault(name_key(alias), set()).add(member.name)
             described.setdefault(_ARTICLE.sub("", name_key(alias)), set()).add(member.name)
-    narrators = {member.name for member in gold.cast if _NARRATOR.search(member.name)}
+    # LitBank names a first-person narrator's chain by its first mention ("I") or with the word
+    # "narrator" ("Rudolf narrator"): that is the predicted narrator, whatever name it was found under
+    narrators = {member.name for member in gold.cast if is_narrator_name(member.name)}
     identity: dict[str, str] = {}
     for character in characters:
         by_name = (owners.get(name_key(character.name)) or owners.get(_untitled_key(character.name))
@@ -174,9 +177,6 @@ def match_characters(gold: GoldDocument, characters: list[Character]) -> dict[st
 
 
 _ARTICLE = re.compile(r"(?i)^(?:the|an?)\s+")  # "the girl" and LitBank's "a girl" describe one person
-# LitBank names a first-person narrator's chain by its first mention ("I") or with the word
-# "narrator" ("Rudolf narrator"): that is the predicted narrator, whatever name it was found under
-_NARRATOR = re.compile(r"(?i)^I$|\bnarrator\b")
 
 
 def _untitled_key(name: str) -> str:
