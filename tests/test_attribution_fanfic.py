@@ -271,6 +271,17 @@ EXPECTED = [
     ("first-person-family.txt", "He's been pacing", "Priya"),
     ("first-person-family.txt", "Thanks, Priya", "Narrator"),
     ("first-person-family.txt", "Inside, both of you", "my dad"),
+    # A reader-insert story: "Y/N" is the reader, a character; Bucky, named only at the head of
+    # sentences and in tags after a comma ('"Morning, doll," Bucky said'), is one too.
+    ("reader-insert.txt", "Morning, doll", "Bucky"),
+    ("reader-insert.txt", "You made coffee", "Y/N"),
+    ("reader-insert.txt", "Don't sound so surprised", "Bucky"),
+    ("reader-insert.txt", "Marry me", "Y/N"),
+    ("reader-insert.txt", "Ask me again", "Bucky"),
+    ("reader-insert.txt", "Am I interrupting", "Steve"),
+    ("reader-insert.txt", "Y/N just proposed", "Bucky"),
+    ("reader-insert.txt", "Again?", "Steve"),
+    ("reader-insert.txt", "That's the third time", "Steve"),
     ("unnamed-old-man.txt", "Buses always break down", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "It is a law of nature", "Mr. Abernathy"),
     ("unnamed-old-man.txt", "Is that a real law", "Mara"),

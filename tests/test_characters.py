@@ -704,6 +704,17 @@ def test_characters_narrators_family_called_only_my_father_is_a_character():
     _assert_spans_exact(world)
 
 
+def test_characters_reader_insert_y_n_is_a_character():
+    text = ('Bucky was already in the kitchen when Y/N came down the stairs.\n\n'
+            '"Morning, doll," Bucky said.\n\n"You made coffee?" (Y/N) asked.\n\n'
+            '"Y/N just proposed," Bucky said. Steve laughed, and Steve sat down.\n')
+    world = _world(text)
+    names = _by_name(world)
+    assert set(names) == {"Bucky", "Y/N", "Steve"}  # no "N", and Bucky only ever opens a sentence or a tag
+    assert names["Y/N"].mentions == 3 and not names["Y/N"].aliases  # "(Y/N)" and in a quote too
+    _assert_spans_exact(world)
+
+
 def test_characters_third_person_family_words_make_no_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')

@@ -271,3 +271,13 @@ def test_tags_unnamed_characters_are_original_characters_once():
     assert "the Hatter" in names(hatter.tags.characters)  # a name the text writes after "the"
     male = next(s for s in world.tags.characters if s.tag == "Original Male Character(s)")
     assert male.reason.startswith("the old man, never named")
+
+
+def test_tags_reader_insert_names_the_reader_as_ao3_does():
+    text = ('Bucky was in the kitchen when Y/N came down the stairs.\n\n"Morning, doll," Bucky said.\n\n'
+            '"You made coffee?" (Y/N) asked, and Bucky grinned.\n\n"For you? Always," Bucky said.\n')
+    world = ficlens.analyze(text)
+    assert "Reader" in names(world.tags.characters) and "Y/N" not in names(world.tags.characters)
+    insert = next(s for s in world.tags.additional if s.tag == "Reader-Insert")
+    assert insert.evidence
+    assert all(world.text[e.start:e.end].strip("()").lower() == "y/n" for e in insert.evidence)

@@ -178,6 +178,7 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            r"(they|them|their|themselves))\b",
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_AFTER_COMMA_QUOTE = re.compile(r",[\"”’'][ \t]*$")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
 # Speech verbs whose subject is surely a person ("Dani says"): fewer than SPEECH_VERBS, whose "told",
 # "reported" or "ended" follow a paper or a place as often ("Vogue reported").
@@ -383,6 +384,8 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
         chunk = text[a:b]
         lower.update(m.group() for m in _LOWER_WORD.finditer(chunk))
         for m in _RUN.finditer(chunk):
+            if chunk.startswith("/", m.end()) or m.start() and chunk[m.start() - 1] == "/":
+                continue  # "Y/N", "AC/DC": no name's part
             tokens = [(t.start() + m.start() + a, t.group()) for t in _TOKEN.finditer(m.group())]
             runs.append((_starts_sentence(text, tokens[0][0]), tokens))
     capital: Counter[str] = Counter()
@@ -433,7 +436,10 @@ def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counte
 
 
 def _starts_sentence(text: str, position: int) -> bool:
-    return position == 0 or bool(_SENTENCE_OPENER.search(text, max(0, position - 6), position))
+    """Whether a capital at ``position`` may be a sentence's, not a name's: not after a quotation
+    that ends in a comma ('"Morning," Bucky said': the sentence goes on into its tag)."""
+    return position == 0 or bool(_SENTENCE_OPENER.search(text, max(0, position - 6), position)) \
+        and not _AFTER_COMMA_QUOTE.search(text, max(0, position - 6), position)
 
 
 def _bare(token: str) -> str:
@@ -817,7 +823,19 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     for group in groups:
         if group.name in usually_the:
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them
-    return groups + _described_speakers(text, ranges)
+    return groups + _described_speakers(text, ranges) + _reader(text, ranges)
+
+
+_READER_NAME = re.compile(r"(?<![\w/])[Yy]/[Nn](?![\w/])")
+
+
+def _reader(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
+    """The reader of a reader-insert story, whose name the text leaves for them to fill in:
+    "Y/N" ("your name"; also "y/n", "(Y/N)"), when written at least ``MIN_MENTIONS`` times."""
+    written = Counter(m.group() for a, b in ranges for m in _READER_NAME.finditer(text, a, b))
+    if sum(written.values()) < MIN_MENTIONS:
+        return []
+    return [_Group(aliases=["Y/N", *written], name="Y/N")]
 
 
 def _join_described(groups: list[_Group]) -> None:

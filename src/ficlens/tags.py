@@ -202,6 +202,8 @@ def _full_names(world: StoryWorld) -> dict[str, str]:
         fuller = [a for a in character.aliases if character.name in a.split() and len(a.split()) > 1]
         fuller += [t for t in tagged if character.name in re.sub(r"\(.*?\)", "", t).split()]
         names[character.id] = max(fuller, key=len) if fuller else character.name
+        if character.name == "Y/N":  # the reader of a reader-insert story, as AO3 tags them
+            names[character.id] = "Reader"
     return names
 
 
