@@ -740,6 +740,16 @@ def test_characters_cast_without_the_narrator_gets_no_new_character():
     assert [(c.name, c.narrator) for c in world.characters] == [("Tomas", False)]
 
 
+def test_characters_british_single_quotes_make_no_narrator():
+    """The "I" of every line in single quotes is dialogue, not a first-person narration."""
+    text = ("Harry found him in the tower, where Draco always was.\n\n'Potter,' Malfoy said. 'I knew "
+            "you'd come.'\n\n'I brought this.' Harry held out the letter. 'I didn't read it.'\n\n"
+            "'I don't believe you.' Draco took it anyway. 'I never do.'\n\n'I know,' Harry said.\n")
+    world = _world(text)
+    assert not any(c.narrator for c in world.characters)
+    assert {"Harry", "Draco"} <= set(_by_name(world))
+
+
 def test_characters_third_person_story_has_no_narrator():
     assert not any(c.narrator for c in _fixture("manor.txt").characters)
 

@@ -47,6 +47,7 @@ from .lexicon import (
     word_list,
 )
 from .model import CastMember, Character, Gender, Span, StoryWorld
+from .quotes import quotation_spans
 
 SAMPLE_CHARS = 60_000  # ~12k tokens of NER: ~1.3 s on one core, whatever the text length,
 SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
@@ -335,8 +336,17 @@ def _story_ranges(world: StoryWorld) -> list[tuple[int, int]]:
 
 
 def _quote_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches of dialogue (double quotes within a line), sorted."""
-    return [(m.start() + a, m.end() + a) for a, b in ranges for m in _QUOTE.finditer(text[a:b])]
+    """Stretches of dialogue, sorted and disjoint: double quotes within a line, and the quotations
+    the quotes stage finds (British single quotes, told apart from apostrophes: without them, the
+    "I" of every line made a third-person story first-person)."""
+    merged: list[tuple[int, int]] = []
+    found = [(m.start() + a, m.end() + a) for a, b in ranges for m in _QUOTE.finditer(text[a:b])]
+    for start, end in sorted(found + quotation_spans(text, ranges)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

@@ -100,15 +100,9 @@ class _Found:
 def find_quotes(world: StoryWorld) -> StoryWorld:
     """Fill ``world.quotes`` with every quotation in the chapters; see the module docstring."""
     text = world.text
-    spans = world.story_spans() or [(0, len(text))]
     note_spans = [(n.start, n.end) for n in world.notes]
-    single = _uses_single_quotes(text)
-    wrapped = _is_hard_wrapped(text)
-    found: list[_Found] = []
-    for start, end in spans:
-        units = _units(text, start, end, wrapped)
-        found.extend(_pair_marks(text, units, single, wrapped))
-    found = [f for f in found if not _inside_notes(f, note_spans)]
+    found = [f for f in _quotations(text, world.story_spans() or [(0, len(text))])
+             if not _inside_notes(f, note_spans)]
     order = {id(f): i for i, f in enumerate(found)}
     indented = [_is_indented(text, f.start) for f in found]
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
@@ -126,6 +120,21 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
               for i, f in enumerate(found)]
     world.quotes = quotes
     return world
+
+
+def quotation_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where each quotation within ``spans`` starts and ends, marks included, in text order: what
+    ``find_quotes`` finds, for a stage that runs before it (the characters stage's dialogue)."""
+    return [(f.start, f.end) for f in _quotations(text, spans)]
+
+
+def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
+    single = _uses_single_quotes(text)
+    wrapped = _is_hard_wrapped(text)
+    found: list[_Found] = []
+    for start, end in spans:
+        found.extend(_pair_marks(text, _units(text, start, end, wrapped), single, wrapped))
+    return found
 
 
 def _uses_single_quotes(text: str) -> bool:
