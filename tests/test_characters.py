@@ -750,6 +750,13 @@ def test_characters_british_single_quotes_make_no_narrator():
     assert {"Harry", "Draco"} <= set(_by_name(world))
 
 
+def test_characters_a_name_that_tags_one_line_is_a_character():
+    text = ("Kurt's phone buzzed at two in the morning. Kurt stared at it, and Kurt sighed.\n\n"
+            '"Who is it?" Rachel mumbled from the other bed.\n\n"Nobody," Kurt said.\n')
+    names = _by_name(_world(text))
+    assert set(names) == {"Kurt", "Rachel"} and names["Rachel"].mentions == 1
+
+
 def test_characters_third_person_story_has_no_narrator():
     assert not any(c.narrator for c in _fixture("manor.txt").characters)
 

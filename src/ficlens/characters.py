@@ -284,7 +284,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or g is narrator
-            or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)]
+            or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
+            or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
