@@ -715,6 +715,15 @@ def test_characters_reader_insert_y_n_is_a_character():
     _assert_spans_exact(world)
 
 
+def test_characters_second_person_reader_narrates():
+    text = (FIXTURES.parent / "attribution" / "reader-second-person.txt").read_text(encoding="utf-8")
+    world = _world(text)
+    assert [c.name for c in world.characters if c.narrator] == ["Y/N"]
+    reader = _by_name(world)["Y/N"]
+    assert any(world.text[s.start:s.end] == "You" for s in reader.mention_spans)  # "You push the door open"
+    _assert_spans_exact(world)
+
+
 def test_characters_third_person_family_words_make_no_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')

@@ -179,6 +179,7 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            r"(they|them|their|themselves))\b",
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
 _AFTER_COMMA_QUOTE = re.compile(r",[\"”’'][ \t]*$")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
 # Speech verbs whose subject is surely a person ("Dani says"): fewer than SPEECH_VERBS, whose "told",
@@ -273,7 +274,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         groups = _discover(world.text, ranges, quotes)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
-    narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
+    narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
+        or _second_person_reader(world.text, ranges, quotes, groups)
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups)
     for group in groups:
@@ -1456,10 +1458,8 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     cast, the member the cast calls "I" or the narrator is it, else one the text names so (a
     name not in the cast makes no new character), else the one only the dialogue names
     (``_named_by_others``): "I said" is then that member's line, not a guess among the others."""
-    spans = [(m.start() + a, m.end() + a) for a, b in ranges for m in _FIRST_PERSON.finditer(text[a:b])]
-    spans = [(s, e) for s, e in spans if not _inside(quotes, s)]
-    words = _words_outside(text, ranges, quotes)
-    if len(spans) < 5 or len(spans) < NARRATOR_RATE * words:
+    spans = _narrating(text, ranges, quotes, _FIRST_PERSON)
+    if spans is None:
         return None
     declared = [g for g in groups if g.cast is not None and any(is_narrator_name(a) for a in g.aliases)]
     if cast_given and len(declared) == 1:
@@ -1552,6 +1552,29 @@ def is_narrator_name(name: str) -> bool:
 
 
 _NARRATOR_NAME = re.compile(r"(?i)^I$|\bnarrator\b")
+
+
+def _narrating(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+               pronouns: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    """The ``pronouns`` outside dialogue, when they make at least ``NARRATOR_RATE`` of its words
+    (and five): the person the story is told by, or to."""
+    spans = [(m.start() + a, m.end() + a) for a, b in ranges for m in pronouns.finditer(text[a:b])]
+    spans = [(s, e) for s, e in spans if not _inside(quotes, s)]
+    if len(spans) < 5 or len(spans) < NARRATOR_RATE * _words_outside(text, ranges, quotes):
+        return None
+    return spans
+
+
+def _second_person_reader(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                          groups: list[_Group]) -> _Group | None:
+    """A reader-insert story told to "you" ("You push the door open."): the reader, "Y/N", stands
+    where a first-person narrator would; their spans also hold "you"/"your" outside dialogue."""
+    reader = next((g for g in groups if g.name == "Y/N"), None)
+    spans = _narrating(text, ranges, quotes, _SECOND_PERSON) if reader is not None else None
+    if reader is None or spans is None:
+        return None
+    reader.spans.extend(spans)
+    return reader
 
 
 def _named_by_others(text: str, groups: list[_Group], quotes: list[tuple[int, int]]) -> _Group | None:

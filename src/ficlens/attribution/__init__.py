@@ -435,7 +435,7 @@ def _head(quote: Quote, by_id: dict[str, Quote]) -> Quote:
     return quote
 
 
-_NARRATOR_OBJECTS = frozenset({"me", "my", "mine", "myself"})
+_NARRATOR_OBJECTS = frozenset({"me", "my", "mine", "myself", "your", "yours", "yourself"})
 
 
 def _context(world: StoryWorld) -> _Context:
@@ -449,7 +449,8 @@ def _context(world: StoryWorld) -> _Context:
         for span in character.mention_spans:
             owner_of.setdefault((span.start, span.end), character.id)
     narrator = next((c.id for c in world.characters if c.narrator), None)
-    # the narrator's "my" and "me" name no speaker: '"You're late," my father said.' is not the narrator's
+    # the narrator's "my" and "me" ("your" for a second-person story's reader) name no speaker:
+    # '"You're late," my father said.' is not the narrator's
     ordered = sorted((span, owner) for span, owner in owner_of.items()
                      if owner != narrator or world.text[span[0]:span[1]].lower() not in _NARRATOR_OBJECTS)
     mentions = Mentions([s for (s, _), _ in ordered], [e for (_, e), _ in ordered], [o for _, o in ordered])
@@ -464,7 +465,7 @@ def _context(world: StoryWorld) -> _Context:
                                                max(0, start - BOUND_REACH), start)
              for i, (start, owner) in enumerate(zip(mentions.starts, mentions.owners, strict=True))]
     for i, (start, end) in enumerate(zip(mentions.starts, mentions.ends, strict=True)):
-        if mentions.owners[i] == narrator and world.text[start:end] == "I":  # never the next "he" or "she"
+        if mentions.owners[i] == narrator and world.text[start:end] in ("I", "you", "You"):  # no "he"/"she"
             bound[i], subjects[i] = True, False
     return _Context(world.text, mentions, named, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),

@@ -26,11 +26,13 @@ _PHRASAL_VERBS = frozenset(tuple(verb.split()) for verb in SPEECH_VERBS.split("|
 _PHRASAL_HEADS = frozenset(head for head, _ in _PHRASAL_VERBS)
 _WORD = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)
-_PRONOUN_GENDER: dict[str, Gender | str] = {"he": "he", "she": "she", "they": "they", "we": "I", "i": "I"}
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I|you)\b", re.IGNORECASE)
+# "I said", and a second-person story's "you say": the narrator's (the reader's) line
+_PRONOUN_GENDER: dict[str, Gender | str] = {"he": "he", "she": "she", "they": "they", "we": "I", "i": "I",
+                                            "you": "I"}
 _ADVERBS = (r"(?:\s*(?:\w+ly|then|again|now|too|at last|at once|quickly|softly|quietly|"
             r"out|up|back|forth)\b,?)*")
-_AFTER_VERB_PRONOUN = re.compile(rf"^{_ADVERBS}\s*(he|she|they|we|I)\b", re.IGNORECASE)
+_AFTER_VERB_PRONOUN = re.compile(rf"^{_ADVERBS}\s*(he|she|they|we|I|you)\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts)\b")
 _AFTER_VERB_DETERMINER = re.compile(r"(?:(?:one|another|each)\s+of\s+(?:the|his|her|their|them)|"
                                     r"the|his|her|my|our|their|your|its|this|that|a|an|another|one|some ?one|"
