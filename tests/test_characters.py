@@ -724,6 +724,17 @@ def test_characters_second_person_reader_narrates():
     _assert_spans_exact(world)
 
 
+def test_characters_story_told_to_you_without_a_name_has_a_reader():
+    text = ("You push the door open with your hip, your arms full of groceries. You remind yourself that "
+            'you can carry six bags at once.\n\n"Need a hand?" Natasha asks from the couch.\n\n'
+            '"I\'m fine," you say, and a bag of oranges hits the floor. You sigh.\n\n'
+            'Natasha raises an eyebrow. "Clearly."\n')
+    world = _world(text)
+    assert [(c.name, c.narrator) for c in world.characters if c.narrator] == [("Reader", True)]
+    assert "Natasha" in _by_name(world)
+    _assert_spans_exact(world)
+
+
 def test_characters_third_person_family_words_make_no_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')

@@ -1567,12 +1567,16 @@ def _narrating(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int,
 
 def _second_person_reader(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
                           groups: list[_Group]) -> _Group | None:
-    """A reader-insert story told to "you" ("You push the door open."): the reader, "Y/N", stands
-    where a first-person narrator would; their spans also hold "you"/"your" outside dialogue."""
-    reader = next((g for g in groups if g.name == "Y/N"), None)
-    spans = _narrating(text, ranges, quotes, _SECOND_PERSON) if reader is not None else None
-    if reader is None or spans is None:
+    """A story told to "you" ("You push the door open."): the reader ("Y/N" if the text writes it,
+    else a new "Reader") stands where a first-person narrator would; their spans also hold
+    "you"/"your" outside dialogue."""
+    spans = _narrating(text, ranges, quotes, _SECOND_PERSON)
+    if spans is None:
         return None
+    reader = next((g for g in groups if g.name == "Y/N"), None)
+    if reader is None:
+        reader = _Group(aliases=[], name="Reader")
+        groups.append(reader)
     reader.spans.extend(spans)
     return reader
 
