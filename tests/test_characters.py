@@ -733,6 +733,8 @@ def test_characters_story_told_to_you_without_a_name_has_a_reader():
     assert [(c.name, c.narrator) for c in world.characters if c.narrator] == [("Reader", True)]
     assert "Natasha" in _by_name(world)
     _assert_spans_exact(world)
+    cast = _world(text, [{"name": "Natasha", "gender": "she"}])
+    assert [(c.name, c.narrator) for c in cast.characters] == [("Natasha", False)]  # the cast, exactly
 
 
 def test_characters_third_person_family_words_make_no_character():

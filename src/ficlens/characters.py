@@ -275,7 +275,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
     narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
-        or _second_person_reader(world.text, ranges, quotes, groups)
+        or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups)
     for group in groups:
@@ -1551,7 +1551,7 @@ def is_narrator_name(name: str) -> bool:
     return _NARRATOR_NAME.search(name) is not None
 
 
-_NARRATOR_NAME = re.compile(r"(?i)^I$|\bnarrator\b")
+_NARRATOR_NAME = re.compile(r"(?i)^I$|\bnarrator$")  # "Rudolf narrator", not "the Narrator's Mother"
 
 
 def _narrating(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
@@ -1566,14 +1566,16 @@ def _narrating(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int,
 
 
 def _second_person_reader(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
-                          groups: list[_Group]) -> _Group | None:
+                          groups: list[_Group], cast_given: bool = False) -> _Group | None:
     """A story told to "you" ("You push the door open."): the reader ("Y/N" if the text writes it,
     else a new "Reader") stands where a first-person narrator would; their spans also hold
-    "you"/"your" outside dialogue."""
+    "you"/"your" outside dialogue. A given cast gets no new character."""
     spans = _narrating(text, ranges, quotes, _SECOND_PERSON)
     if spans is None:
         return None
     reader = next((g for g in groups if g.name == "Y/N"), None)
+    if reader is None and cast_given:
+        return None
     if reader is None:
         reader = _Group(aliases=[], name="Reader")
         groups.append(reader)
