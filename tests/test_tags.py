@@ -281,3 +281,22 @@ def test_tags_reader_insert_names_the_reader_as_ao3_does():
     insert = next(s for s in world.tags.additional if s.tag == "Reader-Insert")
     assert insert.evidence
     assert all(world.text[e.start:e.end].strip("()").lower() == "y/n" for e in insert.evidence)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("My dad was on the porch when I got home. I waved at him, and my dad frowned.\n\n"
+     '"You\'re late," my dad said.\n\n"The bus broke down," I said. I sat down on the step.\n',
+     {"First Person"}),
+    ("You push the door open. You drop your keys on the table, and you sigh.\n\n"
+     '"Long day?" Natasha asks from the couch.\n\n"The longest," you say. You sit beside her.\n',
+     {"Second Person", "Reader-Insert"}),
+    ('Ada pushed the door open. "Long day?" Natasha asked.\n\n"The longest," Ada said.\n', set()),
+])
+def test_tags_narrative_person_from_the_narrator(text, expected):
+    world = ficlens.analyze(text)
+    tags = {s.tag for s in world.tags.additional} & {"First Person", "Second Person", "Reader-Insert"}
+    assert tags == expected
+    for suggestion in world.tags.additional:
+        if suggestion.tag in expected:
+            words = {world.text[e.start:e.end].lower() for e in suggestion.evidence}
+            assert words and words <= {"i", "me", "my", "you", "your"}

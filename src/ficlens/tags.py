@@ -405,10 +405,30 @@ def _additional(world: StoryWorld, story: _StoryScan, rating: str) -> list[TagSu
     if rating == "Explicit":
         suggestions.append(_suggestion("Smut", 0.6, "explicit sexual content"))
     suggestions.extend(_relationship_freeforms(world, story, {s.tag for s in suggestions}))
+    suggestions.extend(s for s in _narration(world) if s.tag not in {s.tag for s in suggestions})
     suggestions.extend(_emotion_tags(world, story))
     if any(s.tag == "Canon Divergence" for s in suggestions):
         suggestions = [s for s in suggestions if s.tag != "Alternate Universe"]
     return sorted(suggestions, key=lambda s: -s.score)
+
+
+_SECOND_PERSON_WORDS = {"you", "your", "yours", "yourself"}
+
+
+def _narration(world: StoryWorld) -> list[TagSuggestion]:
+    """AO3's "First Person", or "Second Person" and "Reader-Insert", from the narrator the
+    characters stage found: the story told by "I", or to "you"."""
+    narrator = next((c for c in world.characters if c.narrator), None)
+    if narrator is None:
+        return []
+    said = [s for s in narrator.mention_spans if world.text[s.start:s.end].lower() in _SECOND_PERSON_WORDS]
+    if len(said) * 2 > len(narrator.mention_spans):
+        evidence = [Span(start=s.start, end=s.end, note="told to you") for s in said[:3]]
+        return [_suggestion("Second Person", 0.8, "the narration says \"you\" for the reader", evidence),
+                _suggestion("Reader-Insert", 0.7, "the reader is the one the story is told to", evidence)]
+    told = [Span(start=s.start, end=s.end, note="told by I") for s in narrator.mention_spans
+            if world.text[s.start:s.end] in ("I", "me", "my")][:3]
+    return [_suggestion("First Person", 0.7, f"{narrator.name} narrates (\"I\")", told)]
 
 
 def _text_tag(tag: str, rule: dict, story: _StoryScan, has_romance: bool) -> TagSuggestion | None:
