@@ -839,6 +839,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     return groups + _described_speakers(text, ranges) + _reader(text, ranges)
 
 
+READER = "Y/N"  # the name a reader-insert story leaves for its reader to fill in
 _READER_NAME = re.compile(r"(?<![\w/])[Yy]/[Nn](?![\w/])")
 
 
@@ -848,7 +849,7 @@ def _reader(text: str, ranges: list[tuple[int, int]]) -> list[_Group]:
     written = Counter(m.group() for a, b in ranges for m in _READER_NAME.finditer(text, a, b))
     if sum(written.values()) < MIN_MENTIONS:
         return []
-    return [_Group(aliases=["Y/N", *written], name="Y/N")]
+    return [_Group(aliases=[READER, *written], name=READER)]
 
 
 def _join_described(groups: list[_Group]) -> None:
@@ -1573,7 +1574,7 @@ def _second_person_reader(text: str, ranges: list[tuple[int, int]], quotes: list
     spans = _narrating(text, ranges, quotes, _SECOND_PERSON)
     if spans is None:
         return None
-    reader = next((g for g in groups if g.name == "Y/N"), None)
+    reader = next((g for g in groups if g.name == READER), None)
     if reader is None and cast_given:
         return None
     if reader is None:

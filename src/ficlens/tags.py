@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from .characters import READER
 from .model import Metadata, Relationship, Span, StoryWorld, Tags, TagSuggestion
 from .storytext import character_genders, load_data, name_mentions, story_ranges
 
@@ -202,7 +203,7 @@ def _full_names(world: StoryWorld) -> dict[str, str]:
         fuller = [a for a in character.aliases if character.name in a.split() and len(a.split()) > 1]
         fuller += [t for t in tagged if character.name in re.sub(r"\(.*?\)", "", t).split()]
         names[character.id] = max(fuller, key=len) if fuller else character.name
-        if character.name == "Y/N":  # the reader of a reader-insert story, as AO3 tags them
+        if character.name == READER:  # the reader of a reader-insert story, as AO3 tags them
             names[character.id] = "Reader"
     return names
 
@@ -405,7 +406,8 @@ def _additional(world: StoryWorld, story: _StoryScan, rating: str) -> list[TagSu
     if rating == "Explicit":
         suggestions.append(_suggestion("Smut", 0.6, "explicit sexual content"))
     suggestions.extend(_relationship_freeforms(world, story, {s.tag for s in suggestions}))
-    suggestions.extend(s for s in _narration(world) if s.tag not in {s.tag for s in suggestions})
+    present = {s.tag for s in suggestions}
+    suggestions.extend(s for s in _narration(world) if s.tag not in present)
     suggestions.extend(_emotion_tags(world, story))
     if any(s.tag == "Canon Divergence" for s in suggestions):
         suggestions = [s for s in suggestions if s.tag != "Alternate Universe"]
