@@ -269,6 +269,17 @@ def test_characters_bare_word_is_the_surname_of_the_much_more_named():
     assert "Weston" in names["Mr. Weston"].aliases
 
 
+def test_characters_bare_first_name_is_the_one_named_in_full_with_it():
+    """A bare "Tobias" is Tobias Wren, named in full with it, not Tobias Marsh, who is nearly always
+    "Marsh" and so named far more."""
+    text = ("Tobias Marsh rode in. " + "Marsh laughed. Marsh rode on. " * 10
+            + "Tobias Wren waited at the gate. Tobias Wren frowned. Tobias Wren sighed. "
+            + '"Come in, Tobias," said his wife. Tobias shrugged.\n')
+    names = _by_name(_world(text))
+    assert "Tobias" in names["Tobias Wren"].aliases
+    assert "Tobias" not in names["Tobias Marsh"].aliases
+
+
 def test_characters_titled_initial_is_the_one_titled_surname_it_begins():
     text = ("Mr. Elton came to tea. Mr. Elton smiled. Mrs. Elton talked of Mr. E. all evening. "
             "Mr. E. says so, and Mr. Elton agreed. Mr. Elton left.\n")

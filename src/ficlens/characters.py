@@ -707,14 +707,16 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     male title only one known to be a man's, by its first name, title or pronouns
     ("Mr. Beebe" is not "Minnie Beebe", his niece).
     A bare word joins the most mentioned group of compatible gender
-    whose first name, then surname, it is (for a surname, the group most named in
-    full or with a title: "Oakley" is Maurice Oakley, not his brother, who is mostly
+    whose first name, then surname, it is (for a first name, the group most written in full with
+    it: "John" is John Dashwood, not John Willoughby, who is "Willoughby"; for a surname, the group
+    most named in full or with a title: "Oakley" is Maurice Oakley, not his brother, who is mostly
     "Frank"); a surname group of its very gender
     wins over a first name of unknown gender ("Hamidullah", he, is "Mr.
     Hamidullah", not "Hamidullah Begum").
     """
     groups: list[_Group] = []
     counts: dict[int, int] = defaultdict(int)
+    form_by_name = {f.form: f for f in forms}
 
     def add(group: _Group, form: _Form) -> None:
         group.aliases.append(form.form)
@@ -785,6 +787,14 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                     her_title[id(titled[(title, word)])] = title
         add(titled[(title, word)], form)
     formal = dict(counts)  # full and titled names only: a bare surname is the one named formally
+    # how often each group is written in full with a first name, untitled: a bare "John" is John Dashwood
+    # (named so 28 times), not John Willoughby (once), though Willoughby is named far more
+    written_first: Counter[tuple[int, str]] = Counter()
+    for group in groups:
+        for alias in group.aliases:
+            parsed = form_by_name[alias]
+            if len(parsed.names) > 1 and parsed.title is None:
+                written_first[id(group), parsed.names[0]] += parsed.count
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
@@ -796,8 +806,8 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
         if fitting:
             first = word in by_first  # "Oakley" is Maurice Oakley (25 in full), not Frank (54 as "Frank")
-            add(max(fitting, key=lambda g: counts[id(g)] if first else (formal.get(id(g), 0), counts[id(g)])),
-                form)
+            add(max(fitting, key=lambda g: (written_first.get((id(g), word), 0), counts[id(g)]) if first
+                    else (formal.get(id(g), 0), counts[id(g)])), form)
             continue
         group = new_group()
         by_first[word].append(group)
