@@ -716,7 +716,6 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     """
     groups: list[_Group] = []
     counts: dict[int, int] = defaultdict(int)
-    form_by_name = {f.form: f for f in forms}
 
     def add(group: _Group, form: _Form) -> None:
         group.aliases.append(form.form)
@@ -731,6 +730,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     full: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
     titled_full: Counter[tuple[str | None, str]] = Counter()
     introduced: dict[tuple[str | None, str], int] = {}  # where a titled full name is first written
+    # how often each group is written in full with a first name, untitled: a bare "John" is John Dashwood
+    # (named so 28 times), not John Willoughby (once), though Willoughby is named far more
+    written_first: Counter[tuple[int, str]] = Counter()
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
         key = tuple(form.names)
         same = [g for g in full[key] if _compatible(g.gender_hint, form.gender)]
@@ -738,6 +740,8 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         if not same:
             full[key].append(group)
         add(group, form)
+        if not form.title:
+            written_first[id(group), form.names[0]] += form.count
         if form.title:
             title_and_surname = (form.title, form.names[-1])
             titled_full[title_and_surname] += form.count
@@ -787,14 +791,6 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                     her_title[id(titled[(title, word)])] = title
         add(titled[(title, word)], form)
     formal = dict(counts)  # full and titled names only: a bare surname is the one named formally
-    # how often each group is written in full with a first name, untitled: a bare "John" is John Dashwood
-    # (named so 28 times), not John Willoughby (once), though Willoughby is named far more
-    written_first: Counter[tuple[int, str]] = Counter()
-    for group in groups:
-        for alias in group.aliases:
-            parsed = form_by_name[alias]
-            if len(parsed.names) > 1 and parsed.title is None:
-                written_first[id(group), parsed.names[0]] += parsed.count
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
