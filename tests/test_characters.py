@@ -280,6 +280,30 @@ def test_characters_bare_first_name_is_the_one_named_in_full_with_it():
     assert "Tobias" not in names["Tobias Marsh"].aliases
 
 
+def test_characters_first_name_that_is_also_a_common_word():
+    """ "Will" and "May" stay people though the story writes "will" and "may" far more often, and
+    "April", whom NER reads as a date, because she tags her lines; "Great Portland Street" makes no
+    "Great"."""
+    text = ("Dana said they will go, and they will, and nobody will stop them. You may come. "
+            "We may not. " * 4
+            + "Will sat by the stove. Dana looked at Will and then at May. \"Tea?\" Will asked.\n\n"
+            "\"Please,\" May said. Dana passed the pot to May, and to Will.\n\n"
+            "\"I'm out,\" April said. She walked to Great Portland Street and back to Great Portland "
+            "Street. \"Still out,\" April said.\n")
+    names = _by_name(_world(text))
+    assert {"Will", "May", "April"} <= set(names) and "Great" not in names
+    assert names["May"].gender == "she"
+
+
+def test_characters_month_beside_its_day_is_a_date():
+    """A diary's "3 May." and "the fourth of May" make no woman named May, "until late April" none
+    named April."""
+    text = ("3 May. Left the city at dawn, on 1st May, and rode east. The innkeeper asked the date and I "
+            "said it was the fourth of May. He shook his head. 4 May. The coach was late again; May 5 it "
+            "came, and until late April nobody wrote.\n\n\"Sit down,\" said Dr. Hale.\n")
+    assert not {"May", "April"} & set(_by_name(_world(text)))
+
+
 def test_characters_titled_initial_is_the_one_titled_surname_it_begins():
     text = ("Mr. Elton came to tea. Mr. Elton smiled. Mrs. Elton talked of Mr. E. all evening. "
             "Mr. E. says so, and Mr. Elton agreed. Mr. Elton left.\n")

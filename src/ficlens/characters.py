@@ -108,7 +108,7 @@ _NEVER_NAMES = {
     "Oh", "Ah", "OK", "Okay", "Yes", "No", "God", "Lord", "Heaven", "Christ", "Jesus", "Mom", "Mum",
     "Dad", "Mama", "Mamma", "Papa", "Ma", "Pa", "Mother", "Father", "Sir", "Madam", "Ma'am", "Chapter",
     "CHAPTER", "Book", "Part", "Volume", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "Saturday", "Sunday", "January", "February", "March", "July",
     "September", "October", "November", "December", "Christmas", "Easter", "English", "French",
     "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well", "Thank", "Thanks",
     "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love", "Majesty", "Highness",
@@ -218,6 +218,13 @@ _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# Months that are also given names ("April", "May", "June", "August") are dates beside a day or
+# a word of time: "3 May", "1st May", "May 3", "in early April", "until June", "the end of August".
+_NAME_MONTHS = {"April", "May", "June", "August"}
+_DAY_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?|\b[a-z]+(?:st|nd|rd|th)[ \t]+of|"
+                         r"\b(?:early|late|mid|last|next|this|until|till|since|during|through|throughout|in|of))"
+                         r"[ \t]*\n?[ \t]*$")
+_DAY_AFTER = re.compile(r",?[ \t]*\n?[ \t]*\d")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_PERSON_SPEECH_VERBS})[ \t]+(?:the[ \t]+)?$")
 _QUOTE_MARK = "[\"“”‘’']"
 _NICKNAME = re.compile(
@@ -400,22 +407,27 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
             if chunk.startswith("/", m.end()) or m.start() and chunk[m.start() - 1] == "/":
                 continue  # "Y/N", "AC/DC": no name's part
             tokens = [(t.start() + m.start() + a, t.group()) for t in _TOKEN.finditer(m.group())]
-            runs.append((_starts_sentence(text, tokens[0][0]), tokens))
+            if not _is_date(text, tokens):
+                runs.append((_starts_sentence(text, tokens[0][0]), tokens))
     capital: Counter[str] = Counter()
     inside: Counter[str] = Counter()  # capitalised where no sentence starts: a name's sure sign
     for initial, tokens in runs:
         capital.update(_bare(t) for _, t in tokens)
         inside.update(_bare(t) for _, t in tokens[1 if initial else 0:])
+    # a first name the text capitalises on its own mid-sentence twice is a name, however often the
+    # word is written in lower case ("Will" beside "will"; not the "Great" of "Great Portland Street")
+    alone = Counter(_bare(tokens[0][1]) for initial, tokens in runs if not initial and len(tokens) == 1)
+    given = frozenset(w for w, n in alone.items() if n >= 2 and w in _first_names())
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
                 and first not in _first_names():
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
-    fixed = _fixed_phrases(runs, lower, capital)
+    fixed = _fixed_phrases(runs, lower, capital, given)
     for _, tokens in runs:
         whole = tuple(_bare(t) for _, t in tokens) in fixed
-        for part in [tokens] if whole else _split_run(tokens, lower, capital):
+        for part in [tokens] if whole else _split_run(tokens, lower, capital, given):
             start, end = part[0][0], part[-1][0] + len(_bare(part[-1][1]))
             form = text[start:end]
             if "\n" in form:
@@ -436,16 +448,25 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
     return found, lower
 
 
+def _is_date(text: str, tokens: list[tuple[int, str]]) -> bool:
+    """A run that is a month beside its day or a word of time ("on 1st May,", "May 3", "until late
+    April"), not a woman named May ("in June's room" is hers: the token is "June's")."""
+    if len(tokens) != 1 or tokens[0][1] not in _NAME_MONTHS:
+        return False
+    start, word = tokens[0]
+    return bool(_DAY_BEFORE.search(text, max(0, start - 20), start) or _DAY_AFTER.match(text, start + len(word)))
+
+
 def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counter[str],
-                   capital: Counter[str]) -> set[tuple[str, ...]]:
+                   capital: Counter[str], given: frozenset[str]) -> set[tuple[str, ...]]:
     """Short runs the text keeps capitalised as a whole, mid-sentence, at least ``FIXED_PHRASE``
     times, though a word of theirs is common ("the Invisible Man"): names, not to be cut."""
     seen = Counter(tuple(_bare(t) for _, t in tokens) for initial, tokens in runs
                    if not initial and 2 <= len(tokens) <= 3)
     return {words for words, count in seen.items() if count >= FIXED_PHRASE
             and not any(w in _NEVER_NAMES or _is_title(w) or not _TOKEN.fullmatch(w) for w in words)
-            and any(_is_common(w, lower, capital) for w in words)
-            and not all(_is_common(w, lower, capital) for w in words)}
+            and any(_is_common(w, lower, capital, given) for w in words)
+            and not all(_is_common(w, lower, capital, given) for w in words)}
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -460,21 +481,21 @@ def _bare(token: str) -> str:
     return re.sub(r"['’](?:s|t|ll|re|ve|d|m)$", "", token) if "'" in token or "’" in token else token
 
 
-def _is_common(token: str, lower: Counter[str], capital: Counter[str]) -> bool:
+def _is_common(token: str, lower: Counter[str], capital: Counter[str], given: frozenset[str]) -> bool:
     bare = _bare(token)
     if bare != token and not re.search(r"['’]s$", token):
         return True  # a contraction: "Don't", "Can't"
     if bare in _NEVER_NAMES or (len(bare) > 1 and bare.isupper()) or bare.isdigit():
         return True
-    return lower[bare.lower()] > capital[bare]
+    return lower[bare.lower()] > capital[bare] and bare not in given
 
 
-def _split_run(tokens: list[tuple[int, str]], lower: Counter[str],
-               capital: Counter[str]) -> Iterator[list[tuple[int, str]]]:
+def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Counter[str],
+               given: frozenset[str]) -> Iterator[list[tuple[int, str]]]:
     """Cut a capitalised run at common words and place words; keep parts with a name word."""
     part: list[tuple[int, str]] = []
     for position, token in tokens + [(-1, "")]:
-        keep = token and (_is_title(token) or not _is_common(token, lower, capital))
+        keep = token and (_is_title(token) or not _is_common(token, lower, capital, given))
         if keep and _is_title(token) and part and not _is_title(part[-1][1]):
             yield from _named(part)  # "Miss Woodhouse Miss Taylor": two names side by side
             part = []
@@ -563,8 +584,8 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     known_name = _known_name(candidate)
     occurrences = len(candidate.positions)
     person, other = votes["PERSON"], votes["other"]
-    if titled or candidate.speech:
-        return other <= 2 * person + 2
+    if titled or candidate.speech:  # a first name tagging speech twice is no date ("April said")
+        return other <= 2 * person + 2 or known_name and candidate.speech >= 2
     if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
         return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
     if person + other:
