@@ -295,6 +295,26 @@ def test_characters_first_name_that_is_also_a_common_word():
     assert names["May"].gender == "she"
 
 
+def test_characters_number_that_names_someone():
+    """The Doctor's "Ten", capitalised mid-sentence and tagging his lines, is a character though
+    "ten" is a number everywhere else; "Ten minutes later" alone makes no one."""
+    text = ("Ten minutes later the lights came back. Rose looked at Ten and then at the ten dials. "
+            "\"Don't touch that,\" Ten said.\n\n\"Wasn't going to,\" Rose said.\n\n\"You were,\" said Ten.\n")
+    names = _by_name(_world(text))
+    assert "Ten" in names and names["Ten"].narrator is False
+    assert "Ten" not in _by_name(_world("Ten minutes later the lights came back. Rose sighed. "
+                                        "\"Well,\" Rose said. There were ten of them.\n"))
+
+
+def test_characters_said_inside_a_quotation_tags_no_one():
+    """ '"You said Barcelona," Rose said.' gives Barcelona no speech tag: it is no character."""
+    text = ("The console room hummed. Rose leaned on the rail and watched the Doctor pull a lever.\n\n"
+            "\"You said Barcelona,\" Rose said. \"Two hours ago. You said we'd be in Barcelona.\"\n\n"
+            "\"And we will be!\" the Doctor said. He hit the lever. \"Give or take a century.\"\n\n"
+            "Rose crossed to him and took the mallet. \"Let me.\"\n")
+    assert "Barcelona" not in _by_name(_world(text))
+
+
 def test_characters_month_beside_its_day_is_a_date():
     """A diary's "3 May." and "the fourth of May" make no woman named May, "until late April" none
     named April."""

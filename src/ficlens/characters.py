@@ -113,7 +113,7 @@ _NEVER_NAMES = {
     "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well", "Thank", "Thanks",
     "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love", "Majesty", "Highness",
     "Lordship", "Ladyship", "Honour", "Honor", "Excellency", "Jove", "Gawd", "Lawd", "Providence", "Fate",
-    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "One",
     "Fortune", "Nature", "Italian", "Spanish", "German", "Irish", "Scottish", "Scotch", "Welsh",
     "Russian", "Chinese", "Japanese", "Greek", "Roman", "Dutch", "Swiss", "Austrian", "European",
     "African", "Canadian", "Australian", "Mexican", "Egyptian", "Turkish", "Persian", "Arab", "Jewish",
@@ -218,6 +218,8 @@ _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# Numbers that name people in some stories (Alice's playing cards, the Doctor's "Ten").
+_NUMBER_NAMES = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
 # Months that are also given names ("April", "May", "June", "August") are dates beside a day or
 # a word of time: "3 May", "1st May", "May 3", "in early April", "until June", "the end of August".
 _NAME_MONTHS = {"April", "May", "June", "August"}
@@ -395,9 +397,11 @@ def _is_title(token: str) -> bool:
     return _strip_title(token) in _TITLES
 
 
-def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Candidate], Counter[str]]:
+def _candidates(text: str, ranges: list[tuple[int, int]],
+                quotes: list[tuple[int, int]]) -> tuple[dict[str, _Candidate], Counter[str]]:
     """Every trimmed capitalised run in the story, with the cues counted at each occurrence; and
-    the story's lower-case words, counted."""
+    the story's lower-case words, counted. "said X" is a speech tag only outside the quotations
+    ('"You said Barcelona"' names a place)."""
     lower: Counter[str] = Counter()
     runs: list[tuple[bool, list[tuple[int, str]]]] = []
     for a, b in ranges:
@@ -414,10 +418,11 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
     for initial, tokens in runs:
         capital.update(_bare(t) for _, t in tokens)
         inside.update(_bare(t) for _, t in tokens[1 if initial else 0:])
-    # a first name the text capitalises on its own mid-sentence twice is a name, however often the
-    # word is written in lower case ("Will" beside "will"; not the "Great" of "Great Portland Street")
+    # a first name or a number the text capitalises on its own mid-sentence twice is a name, however
+    # often the word is written in lower case ("Will" beside "will", the Doctor's "Ten" beside "ten";
+    # not the "Great" of "Great Portland Street")
     alone = Counter(_bare(tokens[0][1]) for initial, tokens in runs if not initial and len(tokens) == 1)
-    given = frozenset(w for w, n in alone.items() if n >= 2 and w in _first_names())
+    given = frozenset(w for w, n in alone.items() if n >= 2 and (w in _first_names() or w in _NUMBER_NAMES))
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
@@ -435,7 +440,8 @@ def _candidates(text: str, ranges: list[tuple[int, int]]) -> tuple[dict[str, _Ca
             candidate = found.setdefault(form, _Candidate(form))
             candidate.positions.append(start)
             candidate.initial += _starts_sentence(text, start)
-            if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 20), start):
+            if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 20), start) \
+                    and not _inside(quotes, start):
                 candidate.speech += 1
             before = text[max(0, start - 12):start]
             candidate.place += bool(_PLACE_BEFORE.search(before))
@@ -836,7 +842,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 
 
 def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
-    candidates, lower = _candidates(text, ranges)
+    candidates, lower = _candidates(text, ranges, quotes)
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
     for name in candidates:  # "Cyril Fielding", written once: "Cyril" and "Fielding" are people
