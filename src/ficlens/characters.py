@@ -460,7 +460,8 @@ def _is_date(text: str, tokens: list[tuple[int, str]]) -> bool:
     if len(tokens) != 1 or tokens[0][1] not in _NAME_MONTHS:
         return False
     start, word = tokens[0]
-    return bool(_DAY_BEFORE.search(text, max(0, start - 20), start) or _DAY_AFTER.match(text, start + len(word)))
+    return bool(_DAY_BEFORE.search(text, max(0, start - 20), start)
+                or _DAY_AFTER.match(text, start + len(word)))
 
 
 def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counter[str],
