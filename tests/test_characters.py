@@ -315,6 +315,15 @@ def test_characters_said_inside_a_quotation_tags_no_one():
     assert "Barcelona" not in _by_name(_world(text))
 
 
+def test_characters_name_kept_whole_with_a_month_in_it():
+    """ "the March Hare", written whole mid-sentence, is one character: "said the March Hare" is his tag."""
+    text = ("Alice sat down where the March Hare and the Hatter were having tea. The March Hare poured.\n\n"
+            "\"Have some more tea,\" said the March Hare.\n\n\"I've had none,\" Alice replied.\n\n"
+            "\"Why not?\" said the March Hare. The Hatter yawned.\n")
+    names = _by_name(_world(text))
+    assert "the March Hare" in names and "Hare" not in names
+
+
 def test_characters_month_beside_its_day_is_a_date():
     """A diary's "3 May." and "the fourth of May" make no woman named May, "until late April" none
     named April."""

@@ -218,6 +218,9 @@ _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# Days and months: never names alone, but part of a name the text keeps whole ("the March Hare").
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+             "February", "March", "July", "September", "October", "November", "December"}
 # Numbers that name people in some stories (Alice's playing cards, the Doctor's "Ten").
 _NUMBER_NAMES = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
 # Months that are also given names ("April", "May", "June", "August") are dates beside a day or
@@ -471,7 +474,8 @@ def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counte
     seen = Counter(tuple(_bare(t) for _, t in tokens) for initial, tokens in runs
                    if not initial and 2 <= len(tokens) <= 3)
     return {words for words, count in seen.items() if count >= FIXED_PHRASE
-            and not any(w in _NEVER_NAMES or _is_title(w) or not _TOKEN.fullmatch(w) for w in words)
+            and not any(w in _NEVER_NAMES - _CALENDAR or _is_title(w) or not _TOKEN.fullmatch(w)
+                        for w in words)
             and any(_is_common(w, lower, capital, given) for w in words)
             and not all(_is_common(w, lower, capital, given) for w in words)}
 
