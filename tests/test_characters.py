@@ -324,6 +324,15 @@ def test_characters_name_kept_whole_with_a_month_in_it():
     assert "the March Hare" in names and "Hare" not in names
 
 
+def test_characters_hyphenated_first_name_is_one_name():
+    """ "Jean-Luc" is one character, not "Jean" and "Luc"; "Kakashi-sensei" is Kakashi."""
+    text = ("Jean-Luc stood at the viewscreen. \"Report,\" Jean-Luc said.\n\n"
+            "\"Nothing, sir,\" O'Brien said.\n\n"
+            "Kakashi-sensei was late again. \"Yo,\" Kakashi said. Jean-Luc sighed.\n")
+    names = _by_name(_world(text))
+    assert {"Jean-Luc", "O'Brien", "Kakashi"} <= set(names) and not {"Jean", "Luc"} & set(names)
+
+
 def test_characters_month_beside_its_day_is_a_date():
     """A diary's "3 May." and "the fourth of May" make no woman named May, "until late April" none
     named April."""

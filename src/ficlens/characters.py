@@ -152,7 +152,8 @@ _PERSON_NOUNS = {
 }
 
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combining marks too
-_WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*"
+# a capitalised word: "O'Brien", "Jean-Luc" (but "Kakashi-sensei" is Kakashi's, "Blaine-shaped" Blaine's)
+_WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*(?:-[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*)*"
 _TITLE_TOKEN = r"(?:{})\.?".format("|".join(sorted(_TITLES, key=len, reverse=True)))
 _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
