@@ -333,6 +333,14 @@ def test_characters_hyphenated_first_name_is_one_name():
     assert {"Jean-Luc", "O'Brien", "Kakashi"} <= set(names) and not {"Jean", "Luc"} & set(names)
 
 
+def test_characters_person_word_before_a_vocative_is_someone_else():
+    """ "Do you hear the gentleman, Vessa?" calls Vessa: "gentleman" is not her gender."""
+    text = ("Vessa came in with the tray. She set it down.\n\n"
+            "\"Do you hear the gentleman, Vessa?\" said Mrs. Reed. \"Bring the tea.\"\n\n"
+            "\"Mind the gentleman, Vessa,\" said Mrs. Reed again.\n\nVessa nodded, and she went out.\n")
+    assert _by_name(_world(text))["Vessa"].gender == "she"
+
+
 def test_characters_month_beside_its_day_is_a_date():
     """A diary's "3 May." and "the fourth of May" make no woman named May, "until late April" none
     named April."""

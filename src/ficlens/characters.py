@@ -1655,7 +1655,8 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
         votes[prior] += NAME_PRIOR
     for start, _ in group.spans:
         before = _WORD_BEFORE.search(text, max(0, start - 16), start)
-        if before and before.group(1).lower() in person_words:
+        vocative = "," in before.group() and _inside(quotes, start) if before else False  # "the man, Jo?"
+        if before and before.group(1).lower() in person_words and not vocative:
             votes[person_words[before.group(1).lower()]] += 3
     for gender, weight in _pronoun_votes(text, group.spans, _mention_starts(groups), quotes).items():
         votes[gender] += weight
