@@ -350,6 +350,16 @@ def test_characters_month_beside_its_day_is_a_date():
     assert not {"May", "April"} & set(_by_name(_world(text)))
 
 
+def test_characters_married_woman_wears_her_husbands_first_name():
+    """ "Mrs. James Cooper" is not the coachman "James"; "Miss Campbell" is not "Colonel Campbell"."""
+    text = ("James brought the carriage round. James waited. James nodded. James drove off. "
+            "Mrs. James Cooper called. Mrs. James Cooper sat. Mrs. James Cooper left. "
+            "Colonel Campbell wrote. Colonel Campbell came. Miss Campbell sang. Miss Campbell smiled.\n")
+    names = _by_name(_world(text))
+    assert names["James"].gender == "he" and "James" not in names["Mrs. James Cooper"].aliases
+    assert "Miss Campbell" in names and "Miss Campbell" not in names["Colonel Campbell"].aliases
+
+
 def test_characters_titled_initial_is_the_one_titled_surname_it_begins():
     text = ("Mr. Elton came to tea. Mr. Elton smiled. Mrs. Elton talked of Mr. E. all evening. "
             "Mr. E. says so, and Mr. Elton agreed. Mr. Elton left.\n")

@@ -697,6 +697,11 @@ def _own_first_name(group: _Group, bare: Counter[str], by_first: dict[str, list[
     return bare[first] if len(by_first.get(first, ())) == 1 else 0
 
 
+def _ranked(group: _Group) -> bool:
+    """Whether a name of the group has a rank or office ("Colonel Campbell", "Captain Tilney")."""
+    return any(_parse(alias, 0).title in _NEUTRAL_TITLES for alias in group.aliases)
+
+
 def _written_with(group: _Group, title: str, surname: str | None = None) -> bool:
     """Whether the group is named with the title (with that surname, when given: "Miss Leslie"
     is no "Miss Oakley")."""
@@ -781,9 +786,14 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             introduced[title_and_surname] = min(form.first, introduced.get(title_and_surname, form.first))
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     by_first: dict[str, list[_Group]] = defaultdict(list)
+    # "Mrs. James Cooper" wears her husband's first name: a bare "James" is not hers
+    husbands = {tuple(f.names) for f in forms if len(f.names) > 1 and f.title in _MARRIED_TITLES
+                and _name_genders().get(f.names[0]) == "he"}
+    husbands -= {tuple(f.names) for f in forms if len(f.names) > 1 and f.title not in _MARRIED_TITLES}
     for key, namesakes in full.items():
         by_surname[key[-1]].extend(namesakes)
-        by_first[key[0]].extend(namesakes)
+        if key not in husbands:
+            by_first[key[0]].extend(namesakes)
     bare = Counter({f.names[0]: f.count for f in forms if len(f.names) == 1 and not f.title})
     titled: dict[tuple[str, str], _Group] = {}
     her_title: dict[int, str] = {}  # groups a woman's titled surname started: "Dr. Grant" is not "Mrs. Grant"
@@ -798,6 +808,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             hers = _title_gender(title) == "she"
             fitting = [g for g in by_surname.get(word, []) if (hers or id(g) not in her_title)
                        and _compatible(g.gender_hint, form.gender)
+                       and not (hers and g.gender_hint != "she" and _ranked(g))  # "Miss Campbell" no Colonel
                        and (title not in _MARRIED_TITLES or _written_with(g, title))
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
             if title == "Miss" and len(fitting) == 1 and her_title.get(id(fitting[0])) in _MARRIED_TITLES:
@@ -806,8 +817,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             if len(fitting) > 1 and len(ranked) == 1:
                 fitting = ranked  # "Captain Frederick Tilney"
             if len(fitting) > 1 and title in _MALE_TITLES:  # "Mr. Tilney" is Henry, not Captain Tilney
-                unranked = [g for g in fitting
-                            if not any(_parse(alias, 0).title in _NEUTRAL_TITLES for alias in g.aliases)]
+                unranked = [g for g in fitting if not _ranked(g)]
                 fitting = unranked if len(unranked) == 1 else fitting
             namesake = (title, word) in titled_full and len(fitting) == 1 and title not in _NEUTRAL_TITLES \
                 and titled_full[(title, word)] >= NAMESAKE_SHARE * counts[id(fitting[0])] and (
