@@ -334,11 +334,14 @@ def test_characters_hyphenated_first_name_is_one_name():
 
 
 def test_characters_person_word_before_a_vocative_is_someone_else():
-    """ "Do you hear the gentleman, Vessa?" calls Vessa: "gentleman" is not her gender."""
+    """ "Do you hear the gentleman, Vessa?" calls Vessa: "gentleman" is not her gender; but "my
+    brother, Corin" says who Corin is."""
     text = ("Vessa came in with the tray. She set it down.\n\n"
             "\"Do you hear the gentleman, Vessa?\" said Mrs. Reed. \"Bring the tea.\"\n\n"
             "\"Mind the gentleman, Vessa,\" said Mrs. Reed again.\n\nVessa nodded, and she went out.\n")
     assert _by_name(_world(text))["Vessa"].gender == "she"
+    text = "\"This is my brother, Corin, and he can stay.\" Corin waved.\n"
+    assert _by_name(_world(text))["Corin"].gender == "he"
 
 
 def test_characters_month_beside_its_day_is_a_date():

@@ -218,6 +218,7 @@ _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
+_OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # Days and months: never names alone, but part of a name the text keeps whole ("the March Hare").
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -415,7 +416,9 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             if chunk.startswith("/", m.end()) or m.start() and chunk[m.start() - 1] == "/":
                 continue  # "Y/N", "AC/DC": no name's part
             tokens = [(t.start() + m.start() + a, t.group()) for t in _TOKEN.finditer(m.group())]
-            if not _is_date(text, tokens):
+            if _is_date(text, *tokens[0]):
+                tokens = tokens[1:]  # "by the middle of June / Kitty was ...": Kitty
+            if tokens:
                 runs.append((_starts_sentence(text, tokens[0][0]), tokens))
     capital: Counter[str] = Counter()
     inside: Counter[str] = Counter()  # capitalised where no sentence starts: a name's sure sign
@@ -458,12 +461,11 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
     return found, lower
 
 
-def _is_date(text: str, tokens: list[tuple[int, str]]) -> bool:
-    """A run that is a month beside its day or a word of time ("on 1st May,", "May 3", "until late
-    April"), not a woman named May ("in June's room" is hers: the token is "June's")."""
-    if len(tokens) != 1 or tokens[0][1] not in _NAME_MONTHS:
+def _is_date(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised word is a month beside its day or a word of time ("on 1st May,", "May
+    3", "until late April"), not a woman named May ("in June's room" is hers: the word is "June's")."""
+    if word not in _NAME_MONTHS:
         return False
-    start, word = tokens[0]
     return bool(_DAY_BEFORE.search(text, max(0, start - 20), start)
                 or _DAY_AFTER.match(text, start + len(word)))
 
@@ -1665,7 +1667,9 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
         votes[prior] += NAME_PRIOR
     for start, _ in group.spans:
         before = _WORD_BEFORE.search(text, max(0, start - 16), start)
-        vocative = "," in before.group() and _inside(quotes, start) if before else False  # "the man, Jo?"
+        # "Do you hear the gentleman, Jo?" calls Jo; "my gal, Jo" says who she is
+        vocative = bool(before and "," in before.group() and _inside(quotes, start)
+                        and not _OWNER_BEFORE.search(text, max(0, start - 24), before.start()))
         if before and before.group(1).lower() in person_words and not vocative:
             votes[person_words[before.group(1).lower()]] += 3
     for gender, weight in _pronoun_votes(text, group.spans, _mention_starts(groups), quotes).items():
