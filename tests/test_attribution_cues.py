@@ -77,6 +77,9 @@ def _cues(text: str, which: int = 0, lead_in: bool = False, unmatched: tuple[str
     ('She was stopped by Oskar s saying, quite gently, "Not yet."', 0, "name", "c2", "Oskar"),
     ('She never left without Maren\'s giving a long sigh, and saying, "Come back soon."', 0, "name", "c1",
      "Maren"),
+    # the present tense
+    ('"Lady Vane," Oskar groans.', 0, "name", "c2", "Oskar"),
+    ('"Go," Maren mutters, and Oskar nods.', 0, "name", "c1", "Maren"),
 ])
 def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str, character: str,
                                                 written: str) -> None:
@@ -134,6 +137,10 @@ def test_attribution_cues_pronoun_tags(text: str, written: str, gender: str) -> 
     '"Fine," and she rowed on, and warned Oskar twice.',  # a name after a later verb is its object
     '"In reply to that," she began; no.',  # a quote opening the text has nothing before it
     '"Nothing at all."',
+    # a present-tense tag verb that is a noun here ("hard sobs", "hear whispers")
+    '"Enough." Oskar shook with hard sobs.',
+    '"Enough," but Oskar did not speak; he only shook with hard sobs.',
+    '"Stay." Oskar could only hear whispers.',
 ])
 def test_attribution_cues_no_tag_for_other_clauses(text: str) -> None:
     tag = _cues(text).tag

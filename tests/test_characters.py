@@ -622,7 +622,7 @@ def test_characters_description_that_answers_to_a_name_is_that_person():
             '"Tell me, Basil, is it finished?"\n\n"Not yet," answered the painter.\n\n')
     names = _by_name(_world(text))
     assert "the painter" not in names
-    assert [s.note for s in names["Basil"].mention_spans].count("the painter") == 2
+    assert [s.note for s in names["Basil Vey"].mention_spans].count("the painter") == 2
     once = _by_name(_world("Basil Vey worked at the window. Harry Lisle watched him.\n\n" + exchange +
                            '"Is it finished?" he said.\n\n"Not yet," answered the painter.\n\n'))
     assert "the painter" in once  # one reply to "Basil" is not enough
@@ -1039,3 +1039,46 @@ def test_characters_full_name_written_once_joins_first_name_and_surname(pdnc_dir
     assert {"Cyril", "Mr. Fielding"} <= {fielding.name, *fielding.aliases} and fielding.gender == "he"
     hamidullah = next(c for c in world.characters if "Mr. Hamidullah" in (c.name, *c.aliases))
     assert "Hamidullah Begum" not in (hamidullah.name, *hamidullah.aliases)
+
+
+def test_characters_sentence_read_for_ner_starts_at_the_text_start():
+    """NER reads a name at the very start of a story from its first letter ("Stiles", not "tiles")."""
+    from ficlens.characters import _sentence_around
+
+    text = "Stiles Okafor had been reading for an hour. Then the window opened.\n\nHe looked up."
+    assert _sentence_around(text, 0) == (0, text.index(".") + 1)
+    assert _sentence_around(text, 7)[0] == 0
+    assert _sentence_around(text, text.index("Then"))[0] == text.index("Then")
+    assert _sentence_around(text, text.index("He"))[0] == text.index("He")
+
+
+def test_characters_name_that_acts_in_the_present_tense():
+    """ "Nat strolls in" and "Nat steals a pancake" act as "Nat strolled in" would: Nat is a person."""
+    text = ("The door bangs open. Nat strolls in with a bag of bagels under her arm.\n\n"
+            "\"Morning,\" Oskar says.\n\n"
+            "Nat steals a pancake off the plate. She grins at him.\n")
+    assert "Nat" in _by_name(_world(text))
+
+
+def test_characters_reader_takes_no_gender_from_others_pronouns():
+    """In a story told to "you", the "he" after "you" or "Y/N" is someone else: the reader stays unknown."""
+    text = ("You wake up to the smell of coffee. You pad out to the kitchen, and he is already there.\n\n"
+            "\"Morning, Y/N,\" Oskar says. You grin, and he laughs.\n\n"
+            "\"You're up early,\" you say. You steal a cup, and he shakes his head.\n\n"
+            "\"Sit, Y/N,\" Oskar says. You sit down and he hands you a plate.\n")
+    reader = _by_name(_world(text))["Y/N"]
+    assert reader.gender == "unknown"
+
+
+@pytest.mark.parametrize("name", ["Bakugou", "Gojo", "Todoroki"])
+def test_characters_name_no_list_knows_that_mostly_acts(name: str):
+    """A name on no list that opens its sentences and acts or speaks in most of them is a person,
+    whatever NER makes of it ("Bakugou scowled."); "Nobody moved." makes no "Nobody"."""
+    text = (f"\"Oi!\" {name} stalked in with his hands in his pockets. \"Who took my rice?\"\n\n"
+            "Izumi kept her eyes on her bowl. Nobody moved.\n\n"
+            f"{name} stared at the empty pot. Izumi stared at the ceiling.\n\n"
+            f"\"You put my rice in the soup,\" {name} said slowly. \"In the soup.\"\n\n"
+            "\"It was good soup,\" Izumi said.\n\n"
+            f"\"Somebody owes me a bag of rice,\" {name} growled.\n")
+    names = _by_name(_world(text))
+    assert name in names and "Nobody" not in names and "Somebody" not in names

@@ -113,7 +113,8 @@ _NEVER_NAMES = {
     "American", "British", "Indian", "Mrs", "Mr", "Miss", "Hey", "Hi", "Hello", "Well", "Thank", "Thanks",
     "Please", "Sorry", "Dear", "Darling", "Honey", "Baby", "Babe", "Love", "Majesty", "Highness",
     "Lordship", "Ladyship", "Honour", "Honor", "Excellency", "Jove", "Gawd", "Lawd", "Providence", "Fate",
-    "One",
+    "One", "Somebody", "Someone", "Nobody", "Everybody", "Everyone", "Anybody", "Anyone", "Something",
+    "Nothing", "Everything", "Anything", "None", "Neither", "Either", "Each", "Both", "Others", "Another",
     "Fortune", "Nature", "Italian", "Spanish", "German", "Irish", "Scottish", "Scotch", "Welsh",
     "Russian", "Chinese", "Japanese", "Greek", "Roman", "Dutch", "Swiss", "Austrian", "European",
     "African", "Canadian", "Australian", "Mexican", "Egyptian", "Turkish", "Persian", "Arab", "Jewish",
@@ -181,6 +182,7 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+_NARRATING_PRONOUN = re.compile(f"{_FIRST_PERSON.pattern}|{_SECOND_PERSON.pattern}")  # no he/she of theirs
 _AFTER_COMMA_QUOTE = re.compile(r",[\"”’'][ \t]*$")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
 # Speech verbs whose subject is surely a person ("Dani says"): fewer than SPEECH_VERBS, whose "told",
@@ -201,7 +203,17 @@ _PERSON_SPEECH_VERBS = (
 _ACTS_AFTER = re.compile(r"[ \t]+(?:[a-z]{2,}ed|came|went|sat|stood|took|made|gave|ran|got|held|left|felt|"
                          r"saw|knew|began|brought|caught|fell|found|kept|rose|shook|spoke|threw|told|woke|drew|"
                          r"grew|hid|hung|bit|broke|chose|drove|froze|led|lost|met|rang|sang|sent|shut|stole|"
-                         r"stuck|struck|swung|tore|wore|wrote)\b")
+                         r"stuck|struck|swung|tore|wore|wrote|"
+                         # and the same in the present tense ("Nat strolls in")
+                         r"comes|goes|sits|stands|takes|makes|gives|runs|gets|holds|leaves|feels|sees|knows|"
+                         r"brings|catches|falls|finds|keeps|rises|shakes|throws|tells|wakes|draws|walks|"
+                         r"strolls|steps|turns|looks|glances|stares|leans|grabs|pulls|pushes|drops|picks|"
+                         r"puts|reaches|opens|closes|rolls|shrugs|frowns|blinks|pauses|hesitates|raises|"
+                         r"lifts|points|slams|storms|marches|wanders|strides|hurries|rushes|appears|"
+                         r"arrives|enters|follows|kisses|hugs|tugs|waves|winks|watches|waits|steals|slips|"
+                         r"sinks|jumps|climbs|drags|flops|slides|settles|snorts|scoffs|huffs|rubs|tilts|"
+                         r"hands|passes|crosses|kicks|knocks|peeks|shoves|snatches|squeezes|stretches|wraps|"
+                         r"yawns|bites|sips|drinks|eats|spins|swings|tosses|wipes|flinches|freezes)\b")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
@@ -583,8 +595,10 @@ def _ner_votes(text: str, doubtful: list[_Candidate], story_chars: int) -> dict[
 
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", max(0, position - 200), position) + 2, text.rfind("\n\n", 0, position) + 2,
-                position - 200, 0)
+    """The sentence (at most 200 characters each way) a position is in; the text's start when
+    no sentence ends before it."""
+    breaks = (text.rfind(". ", max(0, position - 200), position), text.rfind("\n\n", 0, position))
+    start = max([found + 2 for found in breaks if found >= 0] + [position - 200, 0])
     stop = [i for i in (text.find(". ", position, position + 200), text.find("\n\n", position,
                                                                              position + 200)) if i >= 0]
     return start, (min(stop) + 1 if stop else min(len(text), position + 200))
@@ -598,6 +612,8 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     known_name = _known_name(candidate)
     occurrences = len(candidate.positions)
     person, other = votes["PERSON"], votes["other"]
+    if _mostly_acts(candidate):  # "Bakugou scowled.", '"...," Gojo said.': NER reads such names as things
+        return True
     if titled or candidate.speech:  # a first name tagging speech twice is no date ("April said")
         return other <= 2 * person + 2 or known_name and candidate.speech >= 2
     if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
@@ -605,6 +621,12 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     if person + other:
         return person >= other or (known_name and person * 2 >= other)
     return known_name and (occurrences > candidate.initial or len(tokens) > 1)
+
+
+def _mostly_acts(candidate: _Candidate) -> bool:
+    """Whether a name acts or tags speech at least twice, and in at least half the places it is written."""
+    acting = candidate.acts + candidate.speech
+    return acting >= ACTING_NAME and 2 * acting >= len(candidate.positions)
 
 
 def _known_name(candidate: _Candidate) -> bool:
@@ -627,7 +649,7 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
     titled = _is_title(tokens[0])
     noninitial = occurrences - candidate.initial
     known_name = _known_name(candidate)
-    if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not (
+    if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not _mostly_acts(candidate) and not (
             known_name and (candidate.speech or candidate.possessive or candidate.vocative
                             or candidate.acts)):
         return False  # "Damme", "Wow"; but a first name that speaks or acts may open every sentence it is in
@@ -1683,7 +1705,7 @@ def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int
     the mention is not a likely subject."""
     votes: dict[str, float] = defaultdict(float)
     for start, end in spans:
-        if _inside(quotes, start) or text[start:end] in ("I", "me", "my", "mine", "myself"):
+        if _inside(quotes, start) or _NARRATING_PRONOUN.fullmatch(text, start, end):
             continue
         pronoun = _pronoun_after(text, end, boundaries, quotes)
         if pronoun:

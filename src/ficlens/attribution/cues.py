@@ -18,12 +18,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, SPEECH_VERBS
+from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, PRESENT_SPEECH_VERBS, SPEECH_VERBS
 from ..model import Gender
 
 _VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
 _PHRASAL_VERBS = frozenset(tuple(verb.split()) for verb in SPEECH_VERBS.split("|") if " " in verb)
 _PHRASAL_HEADS = frozenset(head for head, _ in _PHRASAL_VERBS)
+_PRESENT_HEADS = frozenset(verb.split()[0] for verb in PRESENT_SPEECH_VERBS.split("|"))
+# the subject a present-tense verb needs right before it: "Steve groans", "she sighs", "the boy laughs"
+_SUBJECT_BEFORE_PRESENT = re.compile(r"(?:\b(?:[Hh]e|[Ss]he|[Ii]t)|\b[A-Z][\w'.-]*|"
+                                     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Yy]our|[Oo]ur|[Ii]ts)\s+[a-z]+)"
+                                     r"\s+(?:\w+ly\s+)?$")
 _WORD = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I|you)\b", re.IGNORECASE)
@@ -380,6 +385,9 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
             verb = _Verb(word.start(), word.end(), lower)
         if verb is None:
             continue
+        if lower in _PRESENT_HEADS and not _SUBJECT_BEFORE_PRESENT.search(text, max(start, word.start() - 40),
+                                                                           word.start()):
+            continue  # "hear whispers", "shook with hard sobs"
         if not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start()) \
                 or _OWNER_BEFORE_GERUND.search(text, max(start, word.start() - 5), verb.end):
             found.append(verb)
