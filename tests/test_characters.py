@@ -1082,3 +1082,79 @@ def test_characters_name_no_list_knows_that_mostly_acts(name: str):
             f"\"Somebody owes me a bag of rice,\" {name} growled.\n")
     names = _by_name(_world(text))
     assert name in names and "Nobody" not in names and "Somebody" not in names
+
+
+def test_characters_korean_given_name_with_a_hyphen_is_one_name():
+    """ "Min-ho" and "Ji-sung" are names of their own; "Chan-hyung" is Chan, called "hyung"."""
+    text = ("It is late when Min-ho comes home. Ji-sung is curled up on the couch.\n\n"
+            "\"You're still awake,\" Min-ho says.\n\n"
+            "\"I waited, hyung.\" Ji-sung pulls the blanket tighter. \"Chan-hyung called.\"\n\n"
+            "Min-ho drops his bag by the door, and Ji-sung laughs.\n")
+    names = _by_name(_world(text))
+    assert {"Min-ho", "Ji-sung"} <= set(names) and not {"Min", "Ji"} & set(names)
+
+
+def test_characters_pet_name_longer_than_the_name_joins_it():
+    """ "Sammy", what his brother calls Sam, is Sam: the short name made small ("Sam" + "my")."""
+    text = ("Sam leaned against the car. Dean checked the map again.\n\n"
+            "\"We're stopping here, Sammy.\"\n\n\"Don't call me Sammy,\" Sam said.\n\n"
+            "Dean grinned. \"Sure thing, Sammy.\" Sam rolled his eyes.\n")
+    names = _by_name(_world(text))
+    assert "Sammy" not in names and "Sammy" in names["Sam"].aliases
+
+
+def test_characters_epithet_that_ends_in_a_title_is_kept_whole():
+    """ "the Dark Lord" is one character, a he by his title, not "the Dark"; "my Lord. Dumbledore kept
+    me" is no "Lord. Dumbledore"."""
+    text = ("Severus Snape stood at the foot of the table.\n\n"
+            "\"You are late, Severus,\" said the Dark Lord.\n\n"
+            "\"Forgive me, my Lord. Dumbledore kept me.\"\n\n"
+            "\"Be quiet, Bella,\" the Dark Lord said, and she was quiet. Snape did not look at her.\n\n"
+            "\"Dumbledore,\" the Dark Lord repeated, and Snape bowed.\n")
+    names = _by_name(_world(text))
+    assert "the Dark Lord" in names and names["the Dark Lord"].gender == "he"
+    assert "the Dark" not in names
+    assert not any("Lord." in alias for c in names.values() for alias in [c.name, *c.aliases])
+
+
+def test_characters_full_name_written_once_whose_words_ner_finds_apart():
+    """A full name written once, whose first name and surname are each a person, is one character
+    with them ("Severus Snape": "Severus" in the dialogue, "Snape" in the narration)."""
+    text = ("Severus Snape stood at the foot of the table and kept his eyes on the floor.\n\n"
+            "\"You are late, Severus,\" said Lucius. \"Sit down, Severus.\"\n\n"
+            "Snape sat. Lucius poured the wine, and Snape did not touch it.\n\n"
+            "\"Are you not thirsty, Severus?\" Snape shook his head.\n")
+    names = _by_name(_world(text))
+    assert "Severus Snape" in names and {"Severus", "Snape"} <= set(names["Severus Snape"].aliases)
+
+
+def test_characters_chat_lines_make_no_narrator():
+    """The "I" of text messages ("Arlo: can I come over?", "**Nico:** I'm up") is the sender's: a
+    story told in the third person around them has no first-person narrator."""
+    lines = "\n".join(["**Arlo:** I can't sleep", "**Nico:** I'm up. I'm always up",
+                       "Arlo: can I come over? I'll bring snacks", "Nico: I guess. I'll leave the door open",
+                       "**Arlo:** I owe you", "Nico: I know"])
+    text = ("Nico's phone lit up at midnight. He rolled over and squinted at it.\n\n" + lines +
+            "\n\nTen minutes later there was a knock at the back door, and Nico went down to open it.\n\n"
+            "\"Hey,\" Arlo said.\n")
+    world = _world(text)
+    assert not any(c.narrator for c in world.characters)
+
+
+def test_characters_her_own_possessive_gives_her_gender():
+    """ "Annabeth leaned her shoulder against Percy's" is her shoulder; "Theo clapped her on the back"
+    says nothing of Theo."""
+    text = ("\"You can't jump in the lake every time we argue,\" Annabeth said.\n\n"
+            "\"Watch me,\" Percy said. He grinned.\n\n"
+            "When he had gone, Annabeth leaned her shoulder against the post and sighed.\n")
+    assert _by_name(_world(text))["Annabeth"].gender == "she"
+
+
+def test_characters_pet_full_name_joins_the_name_written_most():
+    """ "Eliza Marlow", what one sister calls Elizabeth Marlow, joins her under the name the text
+    writes most: Elizabeth Marlow, not Eliza."""
+    text = ("Elizabeth Marlow came down late. " + "Elizabeth was always late. " * 4 +
+            "\"You will miss the coach,\" said her sister Kitty. Eliza Marlow laughed.\n\n"
+            "\"I never miss anything,\" said Eliza Marlow. Elizabeth went out.\n")
+    names = _by_name(_world(text))
+    assert "Elizabeth Marlow" in names and "Eliza Marlow" in names["Elizabeth Marlow"].aliases

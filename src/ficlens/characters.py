@@ -96,6 +96,8 @@ _ROLE_TITLES = {"King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Count
                 "Baroness", "Doctor", "Professor", "Captain", "Colonel", "Major", "General", "Admiral",
                 "Judge", "Coach", "Detective", "Sergeant", "Lieutenant", "Parson", "Vicar", "Inspector",
                 "Commander", "Sheriff", "Mayor", "Governor"}
+# Titles that end an epithet of one person's ("the Dark Lord", "the Red Queen")
+_EPITHET_TITLES = _ROLE_TITLES | {"Lord", "Lady"}
 # Titles that go with a first name ("Lady Catherine", "Sir William", "Miss Lizzy").
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Master", "Aunt", "Uncle", "Madame", "Mademoiselle",
                       "Signora", "Dame", "Sister", "Brother", "Father", "Prince", "Princess", "King", "Queen"}
@@ -153,9 +155,23 @@ _PERSON_NOUNS = {
 }
 
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])"  # letters and digits, accents as combining marks too
-# a capitalised word: "O'Brien", "Jean-Luc" (but "Kakashi-sensei" is Kakashi's, "Blaine-shaped" Blaine's)
-_WORD = rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*(?:-[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*)*"
-_TITLE_TOKEN = r"(?:{})\.?".format("|".join(sorted(_TITLES, key=len, reverse=True)))
+# The second syllables of Korean and Chinese given names written with a hyphen ("Min-ho", "Ji-sung",
+# "Mei-ling"); not the honorifics "-chan", "-san", "-nim", "-ssi", "-hyung".
+_GIVEN_SYLLABLES = (
+    "ho|sung|seong|jin|min|woo|hyun|hyeon|jun|joon|soo|su|young|yeong|yeon|bin|jae|seok|suk|hoon|won|hee|eun|"
+    "ji|na|ra|yoon|yun|kyung|gyeong|chul|cheol|sik|jung|jeong|hwa|mi|seo|gyu|kyu|kook|guk|tae|wan|han|hyuk|"
+    "hyeok|jong|bum|beom|hae|ri|rim|ha|sol|bom|yeol|woong|wook|hwan|dong|sang|seung|hye|rin|ju|joo|yul|geon|"
+    "yoo|hong|moon|nam|lin|ling|mei|wei|long|hua|xin|fang|ying|ming|jie|hui|lan|qing|ping|kai|hao"
+)
+# a capitalised word: "O'Brien", "Jean-Luc", "Min-ho" (but "Kakashi-sensei" is Kakashi's, "Blaine-shaped"
+# Blaine's)
+_WORD = (rf"[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*(?:-[A-Z]{_LETTERS}*(?:['’]{_LETTERS}+)*)*"
+         rf"(?:-(?:{_GIVEN_SYLLABLES})(?![\w'’-]))?")
+# an abbreviation takes a full stop ("Mr. Knightley"); "my Lord. Dumbledore kept me" is two sentences
+_ABBREVIATED_TITLES = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Capt", "Col", "Lt", "Sgt", "Rev", "St", "Mme",
+                       "Mlle", "Messrs"}
+_TITLE_TOKEN = r"(?:{}|(?:{})\.)".format("|".join(sorted(_TITLES, key=len, reverse=True)),
+                                         "|".join(sorted(_ABBREVIATED_TITLES, key=len, reverse=True)))
 _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
 _PARTICLE = r"(?:{})".format("|".join(sorted(_PARTICLES)))  # "Lady Catherine de Bourgh"
@@ -182,6 +198,15 @@ _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself)|"
                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+# a text message or chat line, "Arlo: can I come over?" / "**Crowley:** u up": its "I" is the sender's
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*|__)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:\*\*|__)?:(?:\*\*|__)?"
+                        r"[ \t]+\S.*$")
+# "Annabeth leaned her shoulder": one verb between a name and "her" + a noun
+_OWN_POSSESSIVE = re.compile(r"[ \t]+[a-z]+(?:ed|s)[ \t]+")
+# "her" then a noun, not "clapped her on the back"
+_LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|down|off|over|out|away|back|"
+                         r"and|but|or|as|that|a|an|the|again|too|so|close|tight|goodbye|good|all|by|about|"
+                         r"around)\b)[a-z]")
 _NARRATING_PRONOUN = re.compile(f"{_FIRST_PERSON.pattern}|{_SECOND_PERSON.pattern}")  # no he/she of theirs
 _AFTER_COMMA_QUOTE = re.compile(r",[\"”’'][ \t]*$")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
@@ -522,6 +547,10 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Coun
     part: list[tuple[int, str]] = []
     for position, token in tokens + [(-1, "")]:
         keep = token and (_is_title(token) or not _is_common(token, lower, capital, given))
+        if keep and position == tokens[-1][0] and _strip_title(token) in _EPITHET_TITLES and len(part) == 1 \
+                and not _is_title(part[0][1]) and _bare(part[0][1]) not in _first_names():
+            yield part + [(position, token)]  # "the Dark Lord", "the Red Queen": a title of one's own
+            return
         if keep and _is_title(token) and part and not _is_title(part[-1][1]):
             yield from _named(part)  # "Miss Woodhouse Miss Taylor": two names side by side
             part = []
@@ -881,22 +910,30 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     return groups
 
 
+def _parts_are(form: str, people: dict[str, bool | None]) -> bool:
+    """Whether an untitled full name's every word is on its own a person ("Cyril Fielding")."""
+    tokens = _tokens(form)
+    return len(tokens) > 1 and not _is_title(tokens[0]) and all(people.get(token) for token in tokens)
+
+
 def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
     candidates, lower = _candidates(text, ranges, quotes)
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
     for name in candidates:  # "Cyril Fielding", written once: "Cyril" and "Fielding" are people
-        tokens = _tokens(name)
-        if clear[name] is None and len(tokens) > 1 and not _is_title(tokens[0]) \
-                and all(clear.get(token) for token in tokens):
+        if clear[name] is None and _parts_are(name, clear):
             clear[name] = True
     doubtful = [candidate for candidate in candidates.values() if clear[candidate.form] is None]
     votes = _ner_votes(text, doubtful, story_chars)
-    people = [c for c in candidates.values() if clear[c.form] or clear[c.form] is None
-              and _is_person(c, votes.get(c.form, Counter()))]
+    person = {form: clear[form] if clear[form] is not None else _is_person(c, votes.get(form, Counter()))
+              for form, c in candidates.items()}
+    for candidate in doubtful:  # "Severus Snape", once, where NER read only "Severus" and "Snape"
+        person[candidate.form] = person[candidate.form] or _parts_are(candidate.form, person)
+    people = [c for c in candidates.values() if person[c.form]]
     chosen = {c.form for c in people}
     parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
-    people += [candidates[form] for form in parts - chosen if form in candidates]  # "Nora" of "Nora Vance"
+    people += [candidates[form] for form in sorted(parts - chosen)  # "Nora" of "Nora Vance"
+               if form in candidates]
     forms = [replace(_parse(c.form, len(c.positions)), first=min(c.positions, default=0)) for c in people]
     named: Counter[str] = Counter()
     for form in forms:
@@ -1281,8 +1318,8 @@ def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: l
             if parsed.title is None and len(parsed.names) == 2:
                 by_surname[parsed.names[1]].append((parsed.names[0], alias, group))
 
-    def named(group: _Group) -> int:
-        return len(candidates[group.name].positions) if group.name in candidates else 0
+    def named(group: _Group) -> int:  # by all its names: "Elizabeth" makes Elizabeth Bennet, not Eliza
+        return sum(len(candidates[alias].positions) for alias in group.aliases if alias in candidates)
 
     def together(one: str, other: str) -> bool:
         """Whether a sentence names both full names."""
@@ -1331,18 +1368,31 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
                 or form in aliases and form not in alone:
             continue
         spoken = sum(_inside(quotes, p) for p in candidate.positions)
-        formal = formal_names(form) if spoken >= DIALOGUE_SHARE * len(candidate.positions) else frozenset()
+        pet = spoken >= DIALOGUE_SHARE * len(candidate.positions)
+        formal = formal_names(form) if pet else frozenset()
         short = candidate.vocative > 0 and (form not in aliases or alone[form].aliases == [form])
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
         owners = sorted({id(g): g for name, g in first_names if g is not alone.get(form)
                          and _compatible(g.gender_hint, hint) and (
             short and len(name) > len(form) and name.startswith(form)
-            or name.lower() in formal and len(name) >= len(form))}.values(), key=named)
+            or name.lower() in formal and len(name) >= len(form)
+            or pet and _diminutive(form, name))}.values(), key=named)
         if owners and named(owners[-1]) >= SHORT_FORM_DOMINANCE * sum(map(named, owners[:-1])):
             owners[-1].aliases.extend([form] if form not in alone else alone[form].aliases)
             if form in alone:
                 alone[form].aliases = []
     return [group for group in groups if group.aliases]
+
+
+_DIMINUTIVE_ENDING = re.compile(r"(?P<double>[bdgkmnpt])?(?:y|ie|ey)")
+
+
+def _diminutive(form: str, name: str) -> bool:
+    """Whether a pet name is a short name made small: "Sammy" of "Sam", "Johnny" of "John", "Katie"
+    of "Kat" (its last consonant doubled or not, then -y / -ie / -ey)."""
+    ending = _DIMINUTIVE_ENDING.fullmatch(form, len(name)) if len(name) >= 3 and form.startswith(name) \
+        else None
+    return ending is not None and ending.group("double") in (None, name[-1])
 
 
 def _untitled_words(group: _Group) -> set[str]:
@@ -1633,7 +1683,8 @@ def _narrating(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int,
     """The ``pronouns`` outside dialogue, when they make at least ``NARRATOR_RATE`` of its words
     (and five): the person the story is told by, or to."""
     spans = [(m.start() + a, m.end() + a) for a, b in ranges for m in pronouns.finditer(text[a:b])]
-    spans = [(s, e) for s, e in spans if not _inside(quotes, s)]
+    chat = [(m.start() + a, m.end() + a) for a, b in ranges for m in _CHAT_LINE.finditer(text[a:b])]
+    spans = [(s, e) for s, e in spans if not _inside(quotes, s) and not _inside(chat, s)]
     if len(spans) < 5 or len(spans) < NARRATOR_RATE * _words_outside(text, ranges, quotes):
         return None
     return spans
@@ -1676,6 +1727,8 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
     votes: dict[str, float] = defaultdict(float)
     person_words = person_word_genders()
     titles = {g for a in group.aliases if (g := _title_gender(_parse(a, 0).title)) != "unknown"}
+    titles |= {g for a in group.aliases if len(words := a.split()) > 1 and words[-1] in _EPITHET_TITLES
+               and (g := _title_gender(words[-1])) != "unknown"}  # "the Dark Lord"
     if len(titles) == 1:
         return titles.pop()
     head = re.split(r"\s(?:in|with|of)\s", group.name)[0].split()[-1].lower()
@@ -1745,7 +1798,9 @@ def _pronoun_after(text: str, end: int, boundaries: list[int],
             continue  # an object or a group: someone else, most often
         if m.group(1):
             return ("he", 1.0)
-        if m.group(2):
-            return ("she", 0.3) if word == "her" else ("she", 1.0)
+        if m.group(2):  # "her" is as often another woman's; "Annabeth leaned her shoulder" is hers
+            own = word == "her" and _OWN_POSSESSIVE.fullmatch(text, end, m.start()) \
+                and _LOWER_NEXT.match(text, m.end())
+            return ("she", 0.3) if word == "her" and not own else ("she", 1.0)
         return ("they", 0.3) if word == "their" else ("they", 0.5)  # "Rowan rolled their eyes"
     return None
