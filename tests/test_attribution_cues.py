@@ -170,6 +170,17 @@ def test_attribution_cues_beat_after_an_opening_clause() -> None:
 
 
 @pytest.mark.parametrize(("text", "subject"), [
+    ('Maren smiled. It was not a nice smile. "Then I carry you."', "Maren"),
+    ('Maren smiled. Oskar frowned. "Then I carry you."', "Oskar"),
+    ('Maren smiled. The lamp went out. "Then I carry you."', None),  # a thing is no one's beat
+])
+def test_attribution_cues_beat_before_a_comment_on_it(text: str, subject: str | None) -> None:
+    """A sentence about the one before ("It was not a nice smile.") leaves the beat to that one."""
+    beat = _cues(text).beat
+    assert (text[beat.start:beat.end] if beat else None) == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
     ('Her brother Oskar leaned out of the door. "We leave at dawn."', "Oskar"),
     ('My best friend Maren shrugged. "We leave at dawn."', "Maren"),
     ('Her friendship with Maren was old. "We leave at dawn."', None),  # no person word before the name

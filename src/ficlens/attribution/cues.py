@@ -802,7 +802,10 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
     clause too ("When she had gone, the blond looked up.")."""
     narration_end = before + len(text[before:start].rstrip(" \t\n\"'\u201c\u201d"))
     last_start = last_sentence_start(text, before, narration_end - 1)
-    for lo, hi in ((last_start, start), (end, after)):
+    segments = [(last_start, start), (end, after)]
+    if _COMMENT.match(text, last_start) and last_start > before:  # "Natasha smiled. It was not a nice smile."
+        segments.insert(1, (last_sentence_start(text, before, last_start - 1), last_start))
+    for lo, hi in segments:
         segment = text[lo:hi]
         if not re.search(r"[A-Za-z]", segment):
             continue
@@ -827,6 +830,9 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
                 return Tag("description", lo + epithet.start(), lo + epithet.end(),
                            gender=person_genders.get(noun.lower(), "unknown"))
     return None
+
+
+_COMMENT = re.compile(r"\s*(?:It|There|This|That)\b")  # a sentence about the one before, with no one in it
 
 
 # "My sister Lena", "her best friend Sam": a name in apposition to a person word is the subject
