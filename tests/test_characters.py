@@ -1158,3 +1158,16 @@ def test_characters_pet_full_name_joins_the_name_written_most():
             "\"I never miss anything,\" said Eliza Marlow. Elizabeth went out.\n")
     names = _by_name(_world(text))
     assert "Elizabeth Marlow" in names and "Eliza Marlow" in names["Elizabeth Marlow"].aliases
+
+
+def test_characters_someone_new_who_acts_then_speaks_is_described():
+    """ "A nurse put her head round the curtain. "...": someone the story has not met, who speaks:
+    "the nurse", whose mention is "A nurse"; "A moment passed." is no one."""
+    text = ("\"Six weeks,\" Teddy said. Marisol sighed.\n\n"
+            "A nurse put her head round the curtain. \"Visiting hours end soon, love.\"\n\n"
+            "\"Thanks,\" Marisol said. A moment passed. \"Teddy?\"\n")
+    world = ficlens.analyze(text)
+    nurse = _by_name(world)["the nurse"]
+    assert [world.text[s.start:s.end] for s in nurse.mention_spans] == ["A nurse"]
+    assert "the moment" not in _by_name(world)
+    assert {q.text: q.speaker for q in world.quotes}["Visiting hours end soon, love."] == nurse.id

@@ -228,7 +228,7 @@ _PERSON_SPEECH_VERBS = (
 _ACTS_AFTER = re.compile(r"[ \t]+(?:[a-z]{2,}ed|came|went|sat|stood|took|made|gave|ran|got|held|left|felt|"
                          r"saw|knew|began|brought|caught|fell|found|kept|rose|shook|spoke|threw|told|woke|drew|"
                          r"grew|hid|hung|bit|broke|chose|drove|froze|led|lost|met|rang|sang|sent|shut|stole|"
-                         r"stuck|struck|swung|tore|wore|wrote|"
+                         r"stuck|struck|swung|tore|wore|wrote|put|set|let|cut|hit|"
                          # and the same in the present tense ("Nat strolls in")
                          r"comes|goes|sits|stands|takes|makes|gives|runs|gets|holds|leaves|feels|sees|knows|"
                          r"brings|catches|falls|finds|keeps|rises|shakes|throws|tells|wakes|draws|walks|"
@@ -288,6 +288,12 @@ _DESCRIBED_TAG = re.compile(
     rf"[\"”’][ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
     rf"|[\"”’][ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})\b"
 )
+# A paragraph that opens with someone new acting, then speaking: 'A nurse put her head round the
+# curtain. "..."'
+_INDEFINITE_BEAT = re.compile(
+    rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
+    rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b)"
+    rf"(?:[^\n\"“”]|\n(?![ \t]*\n)){{0,160}}?[.!?][ \t]*\n?[ \t]*[\"“]")
 # Last words of a phrase after the noun that say how, not who: "said the man in the same tone".
 _NOT_DISTINGUISHING = {"tone", "voice", "manner", "way", "same", "utmost", "air", "look", "smile", "room",
                        "house", "door", "window", "hall", "passage", "street", "corner", "dark", "end",
@@ -338,6 +344,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
+            or g.introduced and g.spans
             or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
@@ -369,6 +376,7 @@ class _Group:
     gender: Gender = "unknown"
     described: bool = False  # "the stranger": a description, not a name
     generic: bool = False  # "the boy": a description anyone of that gender could have
+    introduced: bool = False  # "A nurse put her head round the curtain. "...": someone new who speaks
 
     @property
     def first_mention(self) -> int:
@@ -1182,6 +1190,13 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
                 continue  # "said the irritable old gentleman": "irritable" names no one
             after = " ".join(after.split()) if after and after.split()[-1] not in _NOT_DISTINGUISHING else ""
             tags[(adjective or "", noun, after)] += 1
+    introduced = set()  # "A nurse put her head round the curtain. "...": someone new, who speaks
+    for a, b in ranges:
+        for m in _INDEFINITE_BEAT.finditer(text, a, b):
+            if m.group(2) in person_word_genders() and m.group(2) not in _NOT_DESCRIPTIONS:
+                key = (m.group(1) or "", m.group(2), "")
+                tags[key] = max(tags[key], DESCRIBED_TAGS)
+                introduced.add(" ".join(w for w in key if w))
     phrases: dict[str, bool] = {}  # phrase -> generic
     for key, count in tags.items():
         generic = not key[2] and key[1] in _GENERIC_PEOPLE  # "the boy", "the little man"
@@ -1190,8 +1205,9 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
                 and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):  # "said the old Jew"
             phrase = " ".join(w for w in key if w)
             phrases[phrase] = phrases.get(phrase, True) and generic
-    return [_Group(aliases=[f"the {phrase}", f"The {phrase}"], name=f"the {phrase}", described=True,
-                   generic=generic) for phrase, generic in phrases.items()]
+    return [_Group(aliases=[f"the {phrase}", f"The {phrase}"] + [f"A{'n' * (phrase[0] in 'aeiou')} {phrase}"]
+                   * (phrase in introduced), name=f"the {phrase}", described=True, generic=generic,
+                   introduced=phrase in introduced) for phrase, generic in phrases.items()]
 
 
 def _drop_generic(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
