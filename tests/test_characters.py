@@ -379,12 +379,19 @@ def test_characters_better_known_as_is_no_name():
     assert "Better" not in names and "Gloom" in names
 
 
-def test_characters_pet_name_used_in_dialogue_is_the_one_named_in_full():
-    text = ("Margaret Lowry came down late. Margaret poured the tea while Tobias read.\n\n"
-            "\"You're up, Maggie,\" said Tobias.\n\n\"Don't, Tobias,\" said Margaret.\n\n"
-            "\"Maggie, the post came.\" Tobias held it out.\n\n\"Thank you.\" Margaret took it.\n")
+@pytest.mark.parametrize(("text", "pet", "owner"), [
+    ("Margaret Lowry came down late. Margaret poured the tea while Tobias read.\n\n"
+     "\"You're up, Maggie,\" said Tobias.\n\n\"Don't, Tobias,\" said Margaret.\n\n"
+     "\"Maggie, the post came.\" Tobias held it out.\n\n\"Thank you.\" Margaret took it.\n",
+     "Maggie", "Margaret Lowry"),
+    # longer than the name: the short name made small ("Sam" + "my")
+    ("Sam leaned against the car. Dean checked the map again.\n\n"
+     "\"We're stopping here, Sammy.\"\n\n\"Don't call me Sammy,\" Sam said.\n\n"
+     "Dean grinned. \"Sure thing, Sammy.\" Sam rolled his eyes.\n", "Sammy", "Sam"),
+])
+def test_characters_pet_name_used_in_dialogue_is_the_one_named_in_full(text: str, pet: str, owner: str):
     names = _by_name(_world(text))
-    assert "Maggie" not in names and "Maggie" in names["Margaret Lowry"].aliases
+    assert pet not in names and pet in names[owner].aliases
     _assert_spans_exact(_world(text))
 
 
@@ -1092,15 +1099,6 @@ def test_characters_korean_given_name_with_a_hyphen_is_one_name():
             "Min-ho drops his bag by the door, and Ji-sung laughs.\n")
     names = _by_name(_world(text))
     assert {"Min-ho", "Ji-sung"} <= set(names) and not {"Min", "Ji"} & set(names)
-
-
-def test_characters_pet_name_longer_than_the_name_joins_it():
-    """ "Sammy", what his brother calls Sam, is Sam: the short name made small ("Sam" + "my")."""
-    text = ("Sam leaned against the car. Dean checked the map again.\n\n"
-            "\"We're stopping here, Sammy.\"\n\n\"Don't call me Sammy,\" Sam said.\n\n"
-            "Dean grinned. \"Sure thing, Sammy.\" Sam rolled his eyes.\n")
-    names = _by_name(_world(text))
-    assert "Sammy" not in names and "Sammy" in names["Sam"].aliases
 
 
 def test_characters_epithet_that_ends_in_a_title_is_kept_whole():
