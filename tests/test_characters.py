@@ -1169,3 +1169,43 @@ def test_characters_someone_new_who_acts_then_speaks_is_described():
     assert [world.text[s.start:s.end] for s in nurse.mention_spans] == ["A nurse"]
     assert "the moment" not in _by_name(world)
     assert {q.text: q.speaker for q in world.quotes}["Visiting hours end soon, love."] == nurse.id
+
+
+def test_characters_first_name_listed_with_a_person_is_one():
+    """ "Eliza, John, and Georgiana" lists three children: a known first name beside a person in a
+    list is a person whatever NER says; "in India and England" lists no one."""
+    text = ("The said Eliza, John, and Georgiana were clustered round their mother by the fire.\n\n"
+            "John Reed came in at last. \"Where is she?\" John said. John looked round the room.\n\n"
+            "\"She is behind the curtain,\" said Eliza.\n")
+    names = _by_name(_world(text))
+    assert "Eliza" in names and "John Reed" in names
+    # the rule itself, for where NER reads "Eliza" as a thing (LitBank's spaced-out Jane Eyre)
+    from ficlens.characters import _Candidate, _listed_with_a_person
+
+    text = "The said Eliza , John , and Georgiana sat with Harry and Hogwarts."
+    people = {"John": True, "Georgiana": None, "Hogwarts": None}
+    assert _listed_with_a_person(text, _Candidate("Eliza", positions=[text.index("Eliza")]), people)
+    assert not _listed_with_a_person(text, _Candidate("Harry", positions=[text.index("Harry")]), people)
+
+
+def test_characters_story_in_the_present_tense_acts_with_any_verb():
+    """In a story told in the present tense, "Kaelith unrolls a map" acts and '"I'm alive," Kaelith
+    corrects him' is a tag: Kaelith, on no list of names, is a person; "Ser Almeric" is a he."""
+    text = ("The council meets at dusk. Kaelith arrives last and drops into the empty chair.\n\n"
+            "\"You're late,\" says Vorrin.\n\n\"I'm alive,\" Kaelith corrects him. \"That matters more.\"\n\n"
+            "Ser Almeric snorts into his wine. Kaelith unrolls a map and pins its corners.\n\n"
+            "\"How many?\" Almeric asks. Kaelith meets his eyes and says nothing.\n")
+    names = _by_name(_world(text))
+    assert "Kaelith" in names and names["Ser Almeric"].gender == "he"
+
+
+def test_characters_house_that_acts_is_no_person():
+    """ "Gryffindor finished last", "Gryffindor lost again": a house that acts, with no he or she
+    after it and no line of its own, is no character."""
+    text = ("Harry pushed the door open. Gryffindor points were down again, and Hermione looked furious.\n\n"
+            "\"Fifty points,\" she said. \"Fifty, Harry.\"\n\n"
+            "Gryffindor finished last this year. Hogwarts students crowded the hall, and Hogwarts seemed "
+            "smaller than ever. Harry sighed.\n\n"
+            "\"It wasn't my fault,\" he said. Hermione glared. Gryffindor lost again on Saturday.\n")
+    names = _by_name(_world(text))
+    assert {"Harry", "Hermione"} <= set(names) and not {"Gryffindor", "Hogwarts"} & set(names)

@@ -63,6 +63,7 @@ NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 ACTING_NAME = 2  # times a known first name that only opens sentences acts ("Ines opened ...") to be one
+PRONOUN_PERSON = 1  # he/she votes after a name NER reads as a thing, which acts, that make it a person
 DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 CONVERSATION_REACH = 1_500  # characters around a description's tag whose named people it may be
 DIALOGUE_SHARE = 0.8  # a pet name found this much inside quotes is what others call someone named in full
@@ -74,7 +75,7 @@ MARRIED_EVIDENCE = 8  # ...and it is named at least this often (too few shared s
 MARRIED_SHARE = 0.2  # ...and at least this share as often as she is: a mother named now and then is not her
 FIXED_PHRASE = 3  # mid-sentence uses that keep a capitalised run with a common word whole
 
-_MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
+_MALE_TITLES = {"Mr", "Sir", "Ser", "Lord", "Master", "Monsieur", "Herr", "Signor", "Father", "Uncle", "King",
                 "Prince", "Duke", "Count", "Baron", "Brother", "Mister", "Mistah", "Messrs"}
 _FEMALE_TITLES = {"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle", "Mademoiselle", "Aunt",
                   "Queen", "Princess", "Duchess", "Countess", "Baroness", "Dame", "Sister", "Mistress",
@@ -240,6 +241,14 @@ _ACTS_AFTER = re.compile(r"[ \t]+(?:[a-z]{2,}ed|came|went|sat|stood|took|made|ga
                          r"hands|passes|crosses|kicks|knocks|peeks|shoves|snatches|squeezes|stretches|wraps|"
                          r"yawns|bites|sips|drinks|eats|spins|swings|tosses|wipes|flinches|freezes)\b")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
+# The present tense: "she leans" against "she leaned"; in a story told so, "Kaelith unrolls" acts.
+_NOT_VERBS_IN_S = r"(?:is|was|has|does|as|us|this|thus|its|his|hers|yours|ours|theirs|always|perhaps|" \
+    r"across|unless|less|plus|towards|afterwards|besides|sometimes|nevertheless|yes)"
+_PRONOUN_PRESENT = re.compile(rf"\b(?:he|she|He|She)[ \t]+(?!{_NOT_VERBS_IN_S}\b)[a-z]{{2,}}s\b"
+                              r"|\b(?:says|asks)\b")
+_PRONOUN_PAST = re.compile(r"\b(?:he|she|He|She)[ \t]+(?:[a-z]{2,}ed|was|had|said|went|came|took|made|got|"
+                           r"saw)\b|\b(?:said|asked)\b")
+_PRESENT_ACTS = re.compile(rf"{_ACTS_AFTER.pattern}|[ \t]+(?!{_NOT_VERBS_IN_S}\b)[a-z]{{2,}}s\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
 _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause's subject too
@@ -481,6 +490,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
                 and first not in _first_names():
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
+    acting = _PRESENT_ACTS if _told_in_the_present(text, ranges, quotes) else _ACTS_AFTER
     fixed = _fixed_phrases(runs, lower, capital, given)
     for _, tokens in runs:
         whole = tuple(_bare(t) for _, t in tokens) in fixed
@@ -493,8 +503,9 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             candidate.positions.append(start)
             candidate.initial += _starts_sentence(text, start)
             if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 20), start) \
-                    and not _inside(quotes, start):
-                candidate.speech += 1
+                    and not _inside(quotes, start) \
+                    or _AFTER_COMMA_QUOTE.search(text, max(0, start - 6), start) and acting.match(text, end):
+                candidate.speech += 1  # '"I'm alive," Kaelith corrects him.': a tag, whatever its verb
             before = text[max(0, start - 12):start]
             candidate.place += bool(_PLACE_BEFORE.search(before))
             candidate.the += bool(_THE_BEFORE.search(before))
@@ -502,8 +513,19 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
-            candidate.acts += bool(_ACTS_AFTER.match(text, end))
+            candidate.acts += bool(acting.match(text, end))
     return found, lower
+
+
+def _told_in_the_present(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> bool:
+    """Whether the narration's he and she act, and its tags say, in the present tense more than in
+    the past ("she leans", "says Vorrin"): then any verb in -s after a name is an act ("Kaelith
+    unrolls")."""
+    present = past = 0
+    for a, b in ranges:
+        present += sum(not _inside(quotes, m.start()) for m in _PRONOUN_PRESENT.finditer(text, a, b))
+        past += sum(not _inside(quotes, m.start()) for m in _PRONOUN_PAST.finditer(text, a, b))
+    return present > past
 
 
 def _is_date(text: str, start: int, word: str) -> bool:
@@ -649,8 +671,6 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     known_name = _known_name(candidate)
     occurrences = len(candidate.positions)
     person, other = votes["PERSON"], votes["other"]
-    if _mostly_acts(candidate):  # "Bakugou scowled.", '"...," Gojo said.': NER reads such names as things
-        return True
     if titled or candidate.speech:  # a first name tagging speech twice is no date ("April said")
         return other <= 2 * person + 2 or known_name and candidate.speech >= 2
     if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
@@ -924,6 +944,23 @@ def _parts_are(form: str, people: dict[str, bool | None]) -> bool:
     return len(tokens) > 1 and not _is_title(tokens[0]) and all(people.get(token) for token in tokens)
 
 
+_LIST_JOIN = r"[ \t]*(?:,[ \t]*\n?[ \t]*(?:and[ \t]+)?|\n?[ \t]*and[ \t]*\n?[ \t]*)"  # ", ", " and ", ", and"
+_LISTED_AFTER = re.compile(rf"{_LIST_JOIN}([A-Z][\w'’-]*)")
+_LISTED_BEFORE = re.compile(rf"([A-Z][\w'’-]*){_LIST_JOIN}$")
+
+
+def _listed_with_a_person(text: str, candidate: _Candidate, person: dict[str, bool | None]) -> bool:
+    """Whether a name stands in a list beside a one-word name that is a person ("Eliza, John, and
+    Georgiana", "Sam and Dean"), not "Harry and Hogwarts"."""
+    end_of = len(candidate.form)
+    for position in candidate.positions:
+        after = _LISTED_AFTER.match(text, position + end_of)
+        before = _LISTED_BEFORE.search(text, max(0, position - 40), position)
+        if after and person.get(_bare(after.group(1))) or before and person.get(_bare(before.group(1))):
+            return True
+    return False
+
+
 def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
     candidates, lower = _candidates(text, ranges, quotes)
     story_chars = sum(b - a for a, b in ranges)
@@ -937,6 +974,15 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
               for form, c in candidates.items()}
     for candidate in doubtful:  # "Severus Snape", once, where NER read only "Severus" and "Snape"
         person[candidate.form] = person[candidate.form] or _parts_are(candidate.form, person)
+    starts = sorted(p for c in candidates.values() for p in c.positions)
+    for candidate in doubtful:  # "Bakugou scowled. He ...": NER reads many such names as things
+        if not person[candidate.form] and _mostly_acts(candidate):
+            spans = [(p, p + len(candidate.form)) for p in candidate.positions]
+            person[candidate.form] = bool(candidate.speech) or \
+                sum(_pronoun_votes(text, spans, starts, quotes).values()) >= PRONOUN_PERSON
+    for candidate in doubtful:  # "Eliza, John, and Georgiana": a first name listed with a person is one
+        if not person[candidate.form] and _known_name(candidate) and not candidate.place:  # not "India"
+            person[candidate.form] = _listed_with_a_person(text, candidate, person)
     people = [c for c in candidates.values() if person[c.form]]
     chosen = {c.form for c in people}
     parts = {name for c in people if len(names := _parse(c.form, 0).names) > 1 for name in names}
