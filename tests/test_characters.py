@@ -769,15 +769,21 @@ def test_characters_unnamed_first_person_narrator():
     _assert_spans_exact(world)
 
 
-def test_characters_narrator_named_only_by_the_others():
+@pytest.mark.parametrize(("called", "name"), [
+    (("Well, Idris?", "Idris, you are hopeless,"), "Idris"),
+    # a known first name, called once, is enough; a name on no list needs two calls
+    (("Well, Molly?", "You are hopeless,"), "Molly"),
+    (("Well, Zarvik?", "You are hopeless,"), "Narrator"),
+])
+def test_characters_narrator_named_only_by_the_others(called: tuple[str, str], name: str):
     text = ('I found Tomas on the pier, mending a net. I sat beside him and said nothing for a while.\n\n'
-            '"Well, Idris?" Tomas said at last. "Are you going to help or only watch?"\n\n'
+            f'"{called[0]}" Tomas said at last. "Are you going to help or only watch?"\n\n'
             'I took the other end of the net. My fingers were slow, and I knew he saw it.\n\n'
-            '"Idris, you are hopeless," Tomas said, "but you are here. Mother asked after you."\n\n'
+            f'"{called[1]}" Tomas said, "but you are here. Mother asked after you."\n\n'
             'I laughed. I had not laughed in weeks, and Tomas looked pleased with himself.\n')
     world = _world(text)
     narrator = [c for c in world.characters if c.narrator]
-    assert len(narrator) == 1 and narrator[0].name == "Idris"
+    assert len(narrator) == 1 and narrator[0].name == name
     assert not narrator[0].aliases and _by_name(world)["Tomas"].narrator is False
     _assert_spans_exact(world)
 

@@ -1772,14 +1772,16 @@ def _second_person_reader(text: str, ranges: list[tuple[int, int]], quotes: list
 
 def _named_by_others(text: str, groups: list[_Group], quotes: list[tuple[int, int]]) -> _Group | None:
     """The one a first-person text names only in its dialogue, called by name at least twice ("Well,
-    Watson?"): the narration says "I" for them. The most called such group, if any."""
-    best, most = None, 1
+    Watson?"), or once if the name is a known first name ("..., actually, Molly."): the narration
+    says "I" for them. The most called such group, if any."""
+    best, most = None, 0
     for group in groups:
         if group.described or not group.spans or not all(_inside(quotes, s) for s, _ in group.spans):
             continue
         called = sum(1 for s, e in group.spans
                      if _CALLED.search(text, max(0, s - 2), s) and _CALLED_END.match(text, e))
-        if called > most:
+        known = any(word in _first_names() for alias in group.aliases for word in _tokens(alias))
+        if called > most and (called >= 2 or known):  # "I came to see you, actually, Molly."
             best, most = group, called
     return best
 
