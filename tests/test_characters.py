@@ -1215,3 +1215,12 @@ def test_characters_house_that_acts_is_no_person():
             "\"It wasn't my fault,\" he said. Hermione glared. Gryffindor lost again on Saturday.\n")
     names = _by_name(_world(text))
     assert {"Harry", "Hermione"} <= set(names) and not {"Gryffindor", "Hogwarts"} & set(names)
+
+
+def test_characters_pronoun_opening_the_next_sentence_is_the_subjects():
+    """ "Zell was off the couch before Hollis could stand. She pulled the door open.": the "She" is
+    Zell's, past the name in between."""
+    text = ("Zell was off the couch before Hollis could stand. She pulled the door open.\n\n"
+            "\"You're late,\" Zell said. Hollis laughed.\n\n"
+            "Zell sat down again before Hollis could say anything. She was smiling.\n")
+    assert _by_name(_world(text))["Zell"].gender == "she"

@@ -208,6 +208,8 @@ _OWN_POSSESSIVE = re.compile(r"[ \t]+[a-z]+(?:ed|s)[ \t]+")
 _LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|down|off|over|out|away|back|"
                          r"and|but|or|as|that|a|an|the|again|too|so|close|tight|goodbye|good|all|by|about|"
                          r"around)\b)[a-z]")
+_SENTENCE_STOP = re.compile(r"[.!?][ \t]+(?=[A-Z])")
+_OPENING_PRONOUN = re.compile(r"(?:(He)|(She))\b")
 _NARRATING_PRONOUN = re.compile(f"{_FIRST_PERSON.pattern}|{_SECOND_PERSON.pattern}")  # no he/she of theirs
 _AFTER_COMMA_QUOTE = re.compile(r",[\"”’'][ \t]*$")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
@@ -1811,25 +1813,29 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
                         and not _OWNER_BEFORE.search(text, max(0, start - 24), before.start()))
         if before and before.group(1).lower() in person_words and not vocative:
             votes[person_words[before.group(1).lower()]] += 3
-    for gender, weight in _pronoun_votes(text, group.spans, _mention_starts(groups), quotes).items():
+    for gender, weight in _pronoun_votes(text, group.spans, _mention_starts(groups), quotes,
+                                         next_sentence=not group.described).items():
         votes[gender] += weight
     return _pronoun_verdict(votes)
 
 
 def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int],
-                   quotes: list[tuple[int, int]]) -> dict[str, float]:
+                   quotes: list[tuple[int, int]], next_sentence: bool = False) -> dict[str, float]:
     """he/she/they votes: the pronoun after each mention outside dialogue, weighted down when
-    the mention is not a likely subject."""
+    the mention is not a likely subject; with ``next_sentence``, for a character's gender (not
+    for the clusters, which it would blur), the "He" or "She" opening the next sentence too."""
     votes: dict[str, float] = defaultdict(float)
     for start, end in spans:
         if _inside(quotes, start) or _NARRATING_PRONOUN.fullmatch(text, start, end):
             continue
         pronoun = _pronoun_after(text, end, boundaries, quotes)
+        subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
+            _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
+            or _SPEECH_BEFORE.search(text, max(0, start - 20), start) or _SPEECH_AFTER.match(text, end)
+        )
+        if pronoun is None and next_sentence and _starts_sentence(text, start):
+            pronoun = _next_sentence_pronoun(text, end)
         if pronoun:
-            subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
-                _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
-                or _SPEECH_BEFORE.search(text, max(0, start - 20), start) or _SPEECH_AFTER.match(text, end)
-            )
             votes[pronoun[0]] += pronoun[1] * (1.0 if subject else 0.25)
     return votes
 
@@ -1841,6 +1847,16 @@ def _pronoun_verdict(votes: dict[str, float]) -> Gender:
     if they >= THEY_VOTES and he + she <= they / 4:  # a stray "he" nearby is someone else's
         return "they"
     return "unknown"
+
+
+def _next_sentence_pronoun(text: str, end: int) -> tuple[str, float] | None:
+    """ "El was off the couch before Hopper could turn. She yanked the door open.": the "He" or
+    "She" opening the sentence after the one a name opens is that name's, past a name in between."""
+    stop = _SENTENCE_STOP.search(text, end, end + PRONOUN_WINDOW)
+    if stop is None or "\n\n" in text[end:stop.end()]:
+        return None
+    opening = _OPENING_PRONOUN.match(text, stop.end())
+    return (("he" if opening.group(1) else "she"), 1.0) if opening else None
 
 
 def _mention_starts(groups: list[_Group]) -> list[int]:
