@@ -1224,3 +1224,16 @@ def test_characters_pronoun_opening_the_next_sentence_is_the_subjects():
             "\"You're late,\" Zell said. Hollis laughed.\n\n"
             "Zell sat down again before Hollis could say anything. She was smiling.\n")
     assert _by_name(_world(text))["Zell"].gender == "she"
+
+
+def test_characters_nickname_ner_takes_for_a_country_is_a_person():
+    """ "Turkey", a cook's nickname that NER reads as a country, is written mid-sentence again and
+    again and tags a line of his own: a person."""
+    text = ("The galley crew went by the names the deckhands gave them: Turkey, Pinch and Ledger. At dawn "
+            "Turkey was the calmest cook on the coast, and the captain trusted Turkey with the bread and the "
+            "rum alike. Storms were another matter. When the swell rose Turkey lost his temper with pans, "
+            "and by the second bell the whole ship heard the clatter of Turkey's ladle.\n\n"
+            "\"Beg pardon, Captain,\" said Turkey one grey morning, \"the sea and I do not agree.\"\n\n"
+            "The captain told him to rest below. He would not. So it went on, voyage after voyage, with "
+            "Turkey calm in harbour and wild at sea, and Pinch the other way about.\n")
+    assert "Turkey" in _by_name(_world(text))

@@ -674,7 +674,9 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     occurrences = len(candidate.positions)
     person, other = votes["PERSON"], votes["other"]
     if titled or candidate.speech:  # a first name tagging speech twice is no date ("April said")
-        return other <= 2 * person + 2 or known_name and candidate.speech >= 2
+        return other <= 2 * person + 2 or known_name and candidate.speech >= 2 \
+            or occurrences - candidate.initial >= RARE and not candidate.place \
+            and candidate.the * 2 < occurrences  # '" said Turkey': NER reads a nickname as a country
     if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
         return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
     if person + other:
