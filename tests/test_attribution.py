@@ -117,6 +117,17 @@ def test_attribution_vocative_hands_over_and_addresses() -> None:
     assert world.quotes[1].addressees == [ada]
 
 
+def test_attribution_later_part_of_a_quote_is_said_to_whom_it_calls() -> None:
+    """'"Yes," said Ada, and sighed. "Sit down, Rory."': the second part calls Rory, though the
+    first answered Cleo."""
+    text = ('"Did you wait?" Rory asked.\n\n"No," said Cleo.\n\n'
+            '"Yes," said Ada, and sighed. "Sit down, Rory. This will take a while."')
+    world = _world(text, {"Ada": "she", "Rory": "he", "Cleo": "she"})
+    assert _speakers(world) == ["Rory", "Cleo", "Ada", "Ada"]
+    rory = next(c.id for c in world.characters if c.name == "Rory")
+    assert world.quotes[3].addressees == [rory]
+
+
 def test_attribution_previous_paragraph_of_narration_introduces_the_quote() -> None:
     text = ('"Did you hear that?" asked Ada.\n\nRory shook his head.\n\nThe phone rang twice. Frowning, '
             'Rory answered.\n\n"Hello? Who is this?"')

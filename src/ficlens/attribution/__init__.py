@@ -53,6 +53,7 @@ from .cues import (
     bound_by_pronoun,
     last_sentence_start,
     read_cues,
+    vocatives,
 )
 from .ranker import FEATURES, Ranker, Weights, load_weights, probabilities
 from .voices import Fits, Lines
@@ -931,8 +932,10 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
         speaker, confidence = decided.get(head.id, (None, 0.0))
         quote.speaker, quote.confidence = speaker, round(confidence, 3)
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
-        if decision is not None:
-            cues[quote.id] = decision.cues
+        if decision is not None:  # a later part calls by its own names ('"Yes," she said. "Sit, Naruto."')
+            own = [] if quote is head else vocatives(world.text, prepared.context.named, quote.start,
+                                                     quote.end)
+            cues[quote.id] = replace(decision.cues, vocatives=own) if own else decision.cues
     set_addressees(prepared.quotes, prepared.places, cues,
                    [_next_paragraph_subject(prepared.context, p) for p in prepared.paragraphs])
 

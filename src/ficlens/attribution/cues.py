@@ -172,10 +172,15 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
     cues.beat = _beat(text, mentions, before, start, after, end, person_genders)
     inside = mentions.within(start, end)
     cues.named_inside = [mentions.owners[i] for i in inside]
-    cues.vocatives = [mentions.owners[i] for i in inside
-                      if _is_vocative(text, start, end, mentions.starts[i], mentions.ends[i])]
+    cues.vocatives = vocatives(text, mentions, start, end)
     cues.to_group = _said_to_group(text, before, start, end, after)
     return cues
+
+
+def vocatives(text: str, mentions: Mentions, start: int, end: int) -> list[str]:
+    """The characters the quote at [start, end) calls by name ("Sit down, Naruto.")."""
+    return [mentions.owners[i] for i in mentions.within(start, end)
+            if _is_vocative(text, start, end, mentions.starts[i], mentions.ends[i])]
 
 
 _TO_GROUP = re.compile(r"\b(?:to|at|towards?|told|addressed|asked) (?:the others|the rest(?: of them)?|"
