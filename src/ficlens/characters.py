@@ -322,14 +322,19 @@ _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all(?:s|ed)? me|
 @cache
 def _name_genders() -> dict[str, Gender]:
     """First name -> he/she for names on exactly one of the two lists."""
-    male, female = word_list("names_male.txt"), word_list("names_female.txt")
+    male, female = _names("male"), _names("female")
     return {**dict.fromkeys(male - female, "he"), **dict.fromkeys(female - male, "she")}
 
 
 @cache
 def _first_names() -> frozenset[str]:
     """Every first name on either list: a sign of a person, whatever the gender."""
-    return word_list("names_male.txt") | word_list("names_female.txt")
+    return _names("male") | _names("female")
+
+
+def _names(gender: str) -> frozenset[str]:
+    """coreferee's first names of one gender, and ours from fiction ("Hermione", "Zuko")."""
+    return word_list(f"names_{gender}.txt") | word_list(f"names_fiction_{gender}.txt")
 
 
 def find_characters(world: StoryWorld) -> StoryWorld:
