@@ -1251,8 +1251,9 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
             if m.group(2) in person_word_genders() and m.group(2) not in _NOT_DESCRIPTIONS:
                 key = (m.group(1) or "", m.group(2), "")
                 tags[key] = max(tags[key], DESCRIBED_TAGS)
-                introduced.add(" ".join(w for w in key if w))
+                introduced.add(key)
     phrases: dict[str, bool] = {}  # phrase -> generic
+    new: set[str] = set()  # the phrases someone new is introduced by ("A nurse")
     for key, count in tags.items():
         generic = not key[2] and key[1] in _GENERIC_PEOPLE  # "the boy", "the little man"
         if (generic or count >= DESCRIBED_TAGS) and key[1] not in _NOT_DESCRIPTIONS \
@@ -1260,9 +1261,16 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
                 and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):  # "said the old Jew"
             phrase = " ".join(w for w in key if w)
             phrases[phrase] = phrases.get(phrase, True) and generic
-    return [_Group(aliases=[f"the {phrase}", f"The {phrase}"] + [f"A{'n' * (phrase[0] in 'aeiou')} {phrase}"]
-                   * (phrase in introduced), name=f"the {phrase}", described=True, generic=generic,
-                   introduced=phrase in introduced) for phrase, generic in phrases.items()]
+            if key in introduced:
+                new.add(phrase)
+    groups = []
+    for phrase, generic in phrases.items():
+        aliases = [f"the {phrase}", f"The {phrase}"]
+        if phrase in new:  # its mention is the beat's own "A nurse"
+            aliases.append(f"{'An' if phrase[0] in 'aeiou' else 'A'} {phrase}")
+        groups.append(_Group(aliases=aliases, name=f"the {phrase}", described=True, generic=generic,
+                             introduced=phrase in new))
+    return groups
 
 
 def _drop_generic(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
