@@ -59,6 +59,7 @@ def _cues(text: str, which: int = 0, lead_in: bool = False, unmatched: tuple[str
     ('She set the net down when Oskar, wiping his hands, said, "Ready."', 0, "name", "c2", "Oskar"),
     ('Maren waved, and called out, "Over here!" Oskar groaned.', 0, "name", "c1", "Maren"),
     ('"Row harder," said the voice of Oskar from the stern.', 0, "name", "c2", "Oskar"),
+    ('"Do not leave me," called the cracked voice of Oskar.', 0, "name", "c2", "Oskar"),
     ('He sat down before Maren took his arm, swung round with a cheerful "Goodnight, all."', 0, "name", "c1",
      "Maren"),
     ('She had barely spoken when Oskar stood, turned to the door with a curt "Enough."', 0, "name", "c2",

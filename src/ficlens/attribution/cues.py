@@ -499,7 +499,7 @@ _TRAILING_WORDS = re.compile(r"(?:\s+(?:\w+ly|was|were|is|had|has|would|will|cou
 # "Aziz cut him short with:", "the inquiry of--", "turned to them with a quick" (the quote is the noun)
 _INTRODUCES = re.compile(rf"(?::|\bwith,|\bwith\s+(?:a|an|his|her|their)(?:\s+[a-z-]+)?|"
                          rf"(?:{_SPEECH_NOUN.pattern})(?:\s+of)?\s*(?:,|--|\u2014)?)$")
-_VOICE_OF = re.compile(r"(?:the\s+)?voice\s+of\s+")
+_VOICE_OF = re.compile(r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?voice\s+of\s+")  # "the shattered voice of Aziz"
 _VERB_TO_QUOTE = 60  # longest narration between an introducing verb and its quote
 _BY = re.compile(r"\s+by\s+")
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|while|whilst|as|till|until|before|after|whereupon)\s+$",
