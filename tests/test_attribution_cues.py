@@ -191,6 +191,11 @@ def test_attribution_cues_beat_of_a_name_after_a_person_word(text: str, subject:
     assert (text[beat.start:beat.end] if beat is not None and beat.kind == "name" else None) == subject
 
 
+@pytest.mark.parametrize("text", ['"Maren-chan, you worry too much."', '"You worry too much, Maren-senpai."'])
+def test_attribution_cues_vocative_with_an_honorific(text: str) -> None:
+    assert _cues(text).vocatives == ["c1"]
+
+
 def test_attribution_cues_vocatives_and_beats() -> None:
     text = 'Oskar shrugged. "Maren, you worry too much."'
     cues = _cues(text)

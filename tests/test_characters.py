@@ -1107,6 +1107,18 @@ def test_characters_korean_given_name_with_a_hyphen_is_one_name():
     assert {"Min-ho", "Ji-sung"} <= set(names) and not {"Min", "Ji"} & set(names)
 
 
+def test_characters_honorific_makes_a_person_and_keeps_the_full_name():
+    """ "Iida-kun" and "Saito-sensei" are people however NER reads them, "Hayashi" too, though it only
+    opens sentences ("Hayashi Ren had claimed" is his full name, not "Ren" after a sentence's first
+    word); "Mori Daichi", family name first, is a he by his given name."""
+    text = ("Hayashi Ren sat by the water tank. Mori Daichi came up the stairs with the bread.\n\n"
+            "\"Hayashi-kun,\" Mori said. \"Iida-kun wants you. So does Saito-sensei.\"\n\n"
+            "Hayashi groaned. \"Iida-kun always wants me. Tell Saito-sensei I'm sick, Mori-kun.\"\n")
+    names = _by_name(_world(text))
+    assert {"Hayashi Ren", "Mori Daichi", "Iida", "Saito"} <= set(names) and "Ren" not in names
+    assert names["Mori Daichi"].gender == "he" and "Hayashi" in names["Hayashi Ren"].aliases
+
+
 def test_characters_epithet_that_ends_in_a_title_is_kept_whole():
     """ "the Dark Lord" is one character, a he by his title, not "the Dark"; "my Lord. Dumbledore kept
     me" is no "Lord. Dumbledore"."""

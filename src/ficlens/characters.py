@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import (
+    HONORIFIC_SUFFIX,
     EPITHETS,
     KIN_AND_ROLE_WORDS,
     SPEECH_VERBS,
@@ -268,6 +269,7 @@ _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_HONORIFIC = re.compile(HONORIFIC_SUFFIX)
 # Days and months: never names alone, but part of a name the text keeps whole ("the March Hare").
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
              "February", "March", "July", "September", "October", "November", "December"}
@@ -324,6 +326,15 @@ def _name_genders() -> dict[str, Gender]:
     """First name -> he/she for names on exactly one of the two lists."""
     male, female = _names("male"), _names("female")
     return {**dict.fromkeys(male - female, "he"), **dict.fromkeys(female - male, "she")}
+
+
+def _listed_gender(names: list[str]) -> Gender:
+    """The gender of a name's first word on one list, else of its last ("Mori Daichi": a family
+    name written first, as Japanese and Korean names are)."""
+    genders = _name_genders()
+    first = genders.get(names[0], "unknown") if names else "unknown"
+    return first if first != "unknown" or len(names) < 2 or names[0] in _first_names() \
+        else genders.get(names[-1], "unknown")
 
 
 @cache
@@ -449,6 +460,7 @@ class _Candidate:
     possessive: int = 0  # "Kurt's"
     vocative: int = 0  # addressed in dialogue: "…without me, Dev."
     acts: int = 0  # followed by a verb in the past tense: "Ines dropped the file"
+    honorific: int = 0  # "Todoroki-kun", "Aizawa-sensei": a person, whatever NER says
 
 
 def _tokens(form: str) -> list[str]:
@@ -486,6 +498,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
     for initial, tokens in runs:
         capital.update(_bare(t) for _, t in tokens)
         inside.update(_bare(t) for _, t in tokens[1 if initial else 0:])
+        inside.update(t for p, t in tokens if _HONORIFIC.match(text, p + len(t)))  # "Hayashi-kun" too
     # a first name or a number the text capitalises on its own mid-sentence twice is a name, however
     # often the word is written in lower case ("Will" beside "will", the Doctor's "Ten" beside "ten";
     # not the "Great" of "Great Portland Street")
@@ -521,6 +534,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
             candidate.acts += bool(acting.match(text, end))
+            candidate.honorific += bool(_HONORIFIC.match(text, end))
     return found, lower
 
 
@@ -710,6 +724,8 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
         return candidate.the * 2 >= occurrences >= 3 and candidate.form in _ROLE_TITLES
     if len(tokens) > 1 and not _is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
         return False  # "Wuthering Heights"; but "Mrs. Hall" is a person
+    if candidate.honorific:
+        return True  # "Iida-kun has been looking for you": a person, even opening every sentence
     if candidate.the * 2 >= occurrences and (candidate.form.endswith("s") or not candidate.speech):
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
     titled = _is_title(tokens[0])
@@ -746,7 +762,7 @@ class _Form:
         if _title_gender(self.title) != "unknown":
             return _title_gender(self.title)
         if self.title is None or len(self.names) > 1 or self.title in _FIRST_NAME_TITLES:
-            listed = _name_genders().get(self.names[0], "unknown") if self.names else "unknown"
+            listed = _listed_gender(self.names)
             return listed if listed != "unknown" else self.pronouns
         return "unknown"
 
@@ -1815,8 +1831,9 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
     head = re.split(r"\s(?:in|with|of)\s", group.name)[0].split()[-1].lower()
     if group.described and person_words.get(head, "unknown") != "unknown":
         return person_words[head]  # "the landlady", "the man with the black beard": its noun says
-    word = (_parse(group.name, 0).names or group.name.split()[-1:] or [""])[0]
-    prior = _name_genders().get(word, "unknown")
+    names = _parse(group.name, 0).names or group.name.split()[-1:] or [""]
+    word = names[0]
+    prior = _listed_gender(names)
     if prior == "unknown" and word == group.name.removeprefix("the "):  # "Granny", "the Duchess", "the lady"
         prior = person_words.get(word.lower()) or _title_gender(word)
     if prior != "unknown":

@@ -76,6 +76,12 @@ EPITHETS = frozenset({"blond", "blonde", "brunet", "brunette", "redhead", "ginge
 OPPOSITE_EPITHETS = {"older": "younger", "younger": "older", "taller": "shorter", "shorter": "taller",
                      "bigger": "smaller", "larger": "smaller", "smaller": "bigger"}
 
+# Honorifics anime and K-pop fan fiction hangs on a name ("Todoroki-kun", "Aizawa-sensei",
+# "Jimin-ssi", "Yoongi-hyung"): only a person wears one, and the name before it is who is meant.
+HONORIFIC_SUFFIX = (r"-(?:kun|chan|san|sama|sensei|senpai|sempai|kouhai|kohai|dono|tan|nii|nee|"
+                    r"nii-san|nee-san|niisan|neesan|nii-chan|nee-chan|ssi|nim|hyung|hyungnim|noona|nuna|oppa|"
+                    r"unnie|eonni|sunbae|sunbaenim|gege|jiejie|didi|meimei|xiong|jie)(?![\w-])")
+
 
 @cache
 def word_list(name: str) -> frozenset[str]:

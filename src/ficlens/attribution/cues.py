@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, PRESENT_SPEECH_VERBS, SPEECH_VERBS
+from ..lexicon import EPITHETS, HONORIFIC_SUFFIX, KIN_AND_ROLE_WORDS, PRESENT_SPEECH_VERBS, SPEECH_VERBS
 from ..model import Gender
 
 _VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
@@ -854,6 +854,7 @@ _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In
 
 _VOCATIVE_BEFORE = re.compile(r"(?:^[\W_]*|[,;!?]\s*|\b(?:oh|dear|my dear|my)\s+)$", re.IGNORECASE)
 _VOCATIVE_AFTER = re.compile(r"^\s*(?:[,;!?.\u2014\u2026]|--|$)")
+_HONORIFIC = re.compile(HONORIFIC_SUFFIX)
 
 
 def _is_vocative(text: str, start: int, end: int, mention_start: int, mention_end: int) -> bool:
@@ -861,5 +862,7 @@ def _is_vocative(text: str, start: int, end: int, mention_start: int, mention_en
     head = text[max(start, mention_start - 12):mention_start]
     if mention_start - start <= 2:
         head = ""
-    tail = text[mention_end:min(end, mention_end + 3)]
+    honorific = _HONORIFIC.match(text, mention_end, end)  # "Todoroki-kun, wait"
+    after = honorific.end() if honorific else mention_end
+    tail = text[after:min(end, after + 3)]
     return bool(_VOCATIVE_BEFORE.search(head)) and bool(_VOCATIVE_AFTER.match(tail))
