@@ -191,6 +191,19 @@ def test_attribution_cues_beat_of_a_name_after_a_person_word(text: str, subject:
     assert (text[beat.start:beat.end] if beat is not None and beat.kind == "name" else None) == subject
 
 
+@pytest.mark.parametrize(("text", "gender"), [('"You are late," I tell her.', "I"),
+                                              ('"Fine," they sigh, and sit down.', "they"),
+                                              ('"Fine," we groan together.', "I")])
+def test_attribution_cues_plain_present_tag_after_its_subject(text: str, gender: str) -> None:
+    tag = _cues(text).tag
+    assert tag is not None and tag.kind == "pronoun" and tag.gender == gender
+
+
+@pytest.mark.parametrize("text", ['"Fine." There was a long sigh from the sofa.', '"Tell me." Oskar tell the truth.'])
+def test_attribution_cues_plain_present_verb_needs_its_subject(text: str) -> None:
+    assert _cues(text).tag is None
+
+
 @pytest.mark.parametrize("text", ['"Maren-chan, you worry too much."', '"You worry too much, Maren-senpai."'])
 def test_attribution_cues_vocative_with_an_honorific(text: str) -> None:
     assert _cues(text).vocatives == ["c1"]

@@ -374,6 +374,21 @@ EXPECTED = [
     ("honorifics-rooftop.txt", "Tell her I'm sick", "Kuroda Aoi"),
     ("honorifics-rooftop.txt", "I'm not lying", "Mori Daichi"),
     ("honorifics-rooftop.txt", "Everyone scares you", "Hayashi Ren"),
+    # First person, present tense: '"You're late," I tell her.' is the narrator's tag ("tell" after
+    # "I"), and the "She" of '"I'm fashionably late." She steals my croissant.' is never the "I".
+    ("first-person-present-cafe.txt", "You're late", "Wren"),
+    ("first-person-present-cafe.txt", "I'm fashionably late", "Maya"),
+    ("first-person-present-cafe.txt", "There's a difference", "Maya"),
+    ("first-person-present-cafe.txt", "So,", "Maya"),
+    ("first-person-present-cafe.txt", "Did he text you back", "Maya"),
+    ("first-person-present-cafe.txt", "Who?", "Wren"),
+    ("first-person-present-cafe.txt", "Don't play dumb", "Maya"),
+    ("first-person-present-cafe.txt", "He says he's sorry", "Wren"),
+    ("first-person-present-cafe.txt", "He says he wants", "Wren"),
+    ("first-person-present-cafe.txt", "Of course he does", "Maya"),
+    ("first-person-present-cafe.txt", "Hi,", "Theo"),
+    ("first-person-present-cafe.txt", "Can I sit", "Theo"),
+    ("first-person-present-cafe.txt", "It's a free country", "Maya"),
 ]
 
 WRONG_TODAY = {

@@ -30,6 +30,16 @@ PRESENT_SPEECH_VERBS = (
     "points out|pipes up|speaks up|shoots back"
 )
 
+# The same verbs as "I", "we", "you" or singular "they" say them in the present ('"Late," I tell her.',
+# '"Fine," they sigh.'): most are nouns too ("a sigh"), so a tag takes one only after that subject.
+PLAIN_PRESENT_SPEECH_VERBS = (
+    "tell|snap|laugh|sigh|groan|hiss|grin|smile|continue|admit|agree|insist|offer|tease|joke|mumble|growl|"
+    "grumble|snort|scoff|huff|demand|beg|repeat|counter|quip|whine|complain|argue|correct|suggest|announce|"
+    "breathe|croak|choke|drawl|sneer|smirk|pout|shrug|nod|beam|promise|warn|remind|assure|finish|prompt|"
+    "greet|guess|rasp|spit|sniff|stammer|stutter|sob|plead|respond|mock|bark|snarl|shriek|squeak|gasp|"
+    "chuckle|giggle|sing|yell|confess|blurt|point out|cut in|chime in|pipe up|speak up|shoot back|trail off"
+)
+
 # Verbs that tell speech in a tag ("said", "rejoined", "piped up"), past and present.
 SPEECH_VERBS = (
     "said|says|say|asked|asks|ask|replied|replies|reply|answered|answers|answer|cried|cry|called|call|shouted|"

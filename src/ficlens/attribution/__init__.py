@@ -855,12 +855,13 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     mark("newcomer", *(c for c in nearby.named_since_last_quote if c not in talking))
     pronoun = next((t.gender for t in (tag, beat) if t is not None and t.kind == "pronoun"
                     and t.gender in ("he", "she")), None)
-    if pronoun is not None:
-        agreeing = {c for c, gender in zip(candidates, genders, strict=True) if gender == pronoun}
+    if pronoun is not None:  # a "he" or "she" of the narration is never its "I"
+        agreeing = {c for c, gender in zip(candidates, genders, strict=True)
+                    if gender == pronoun and c != context.narrator}
         mark("pronoun_chapter_lead", *({nearby.lead.get(pronoun)} & agreeing))
         if len(agreeing) == 1:
             mark("pronoun_only_match", *agreeing)
-        talking_agreeing = [c for c in talking if context.genders.get(c) == pronoun]
+        talking_agreeing = [c for c in talking if context.genders.get(c) == pronoun and c != context.narrator]
         if len(talking_agreeing) == 1:
             mark("pronoun_only_speaker", *talking_agreeing)
         _mark_belief(mark, "pronoun_alternation", before, agreeing)

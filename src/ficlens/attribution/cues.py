@@ -18,13 +18,25 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import EPITHETS, HONORIFIC_SUFFIX, KIN_AND_ROLE_WORDS, PRESENT_SPEECH_VERBS, SPEECH_VERBS
+from ..lexicon import (
+    EPITHETS,
+    HONORIFIC_SUFFIX,
+    KIN_AND_ROLE_WORDS,
+    PLAIN_PRESENT_SPEECH_VERBS,
+    PRESENT_SPEECH_VERBS,
+    SPEECH_VERBS,
+)
 from ..model import Gender
 
-_VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
-_PHRASAL_VERBS = frozenset(tuple(verb.split()) for verb in SPEECH_VERBS.split("|") if " " in verb)
+_ALL_VERBS = f"{SPEECH_VERBS}|{PLAIN_PRESENT_SPEECH_VERBS}".split("|")
+_VERB_WORDS = frozenset(verb for verb in _ALL_VERBS if " " not in verb)
+_PHRASAL_VERBS = frozenset(tuple(verb.split()) for verb in _ALL_VERBS if " " in verb)
 _PHRASAL_HEADS = frozenset(head for head, _ in _PHRASAL_VERBS)
 _PRESENT_HEADS = frozenset(verb.split()[0] for verb in PRESENT_SPEECH_VERBS.split("|"))
+# heads only the plain present has ("tell", "sigh"): a verb after "I", "we", "you" or "they" alone
+_PLAIN_HEADS = frozenset(verb.split()[0] for verb in PLAIN_PRESENT_SPEECH_VERBS.split("|")) - frozenset(
+    verb.split()[0] for verb in SPEECH_VERBS.split("|"))
+_PLAIN_SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey)\s+(?:\w+ly\s+)?$")
 # the subject a present-tense verb needs right before it: "Steve groans", "she sighs", "the boy laughs"
 _SUBJECT_BEFORE_PRESENT = re.compile(r"(?:\b(?:[Hh]e|[Ss]he|[Ii]t)|\b[A-Z][\w'.-]*|"
                                      r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Yy]our|[Oo]ur|[Ii]ts)\s+[a-z]+)"
@@ -393,6 +405,9 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
         if lower in _PRESENT_HEADS and not _SUBJECT_BEFORE_PRESENT.search(text, max(start, word.start() - 40),
                                                                            word.start()):
             continue  # "hear whispers", "shook with hard sobs"
+        if lower in _PLAIN_HEADS and not _PLAIN_SUBJECT_BEFORE.search(text, max(start, word.start() - 20),
+                                                                       word.start()):
+            continue  # "a long sigh", "tell me"; but '"Late," I tell her.'
         if not _NOUN_BEFORE.search(text, max(start, word.start() - 8), word.start()) \
                 or _OWNER_BEFORE_GERUND.search(text, max(start, word.start() - 5), verb.end):
             found.append(verb)
