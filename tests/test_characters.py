@@ -1107,6 +1107,14 @@ def test_characters_korean_given_name_with_a_hyphen_is_one_name():
     assert {"Min-ho", "Ji-sung"} <= set(names) and not {"Min", "Ji"} & set(names)
 
 
+def test_characters_gender_from_the_pronoun_after_a_name_that_acts_mid_sentence():
+    """ "a moment later Pip appeared ..., rubbing his eyes": a name before its verb is the subject
+    whose pronoun follows, though no sentence or clause opens with it."""
+    text = ("The kitchen went quiet, and a moment later Pip appeared at the bottom of the stairs, rubbing "
+            "his eyes.\n\n\"Is there toast?\"\n\nNobody answered. Pip looked at the empty plate.\n")
+    assert _by_name(_world(text))["Pip"].gender == "he"
+
+
 def test_characters_honorific_makes_a_person_and_keeps_the_full_name():
     """ "Iida-kun" and "Saito-sensei" are people however NER reads them, "Hayashi" too, though it only
     opens sentences ("Hayashi Ren had claimed" is his full name, not "Ren" after a sentence's first

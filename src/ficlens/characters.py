@@ -1864,6 +1864,7 @@ def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int
         subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
             _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
             or _SPEECH_BEFORE.search(text, max(0, start - 20), start) or _SPEECH_AFTER.match(text, end)
+            or _ACTS_AFTER.match(text, end)  # "a moment later Pip appeared, rubbing his eyes"
         )
         if pronoun is None and next_sentence and _starts_sentence(text, start):
             pronoun = _next_sentence_pronoun(text, end)
