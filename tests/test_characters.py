@@ -1115,6 +1115,14 @@ def test_characters_gender_from_the_pronoun_after_a_name_that_acts_mid_sentence(
     assert _by_name(_world(text))["Pip"].gender == "he"
 
 
+def test_characters_pronoun_opening_the_clause_after_a_verb_is_someone_elses():
+    """ "which was how Rowan knew he wasn't annoyed": that "he" is Ezra's, and Rowan stays "they"."""
+    text = ("Rowan arrived late, as they always did, with glitter on their cheekbones. Ezra was on the "
+            "sofa.\n\nRowan leaned against Ezra's shoulder, and he let them, which was how Rowan knew he "
+            "wasn't really annoyed. Rowan rolled their eyes at him anyway, and Rowan said they would stay.\n")
+    assert _by_name(_world(text))["Rowan"].gender == "they"
+
+
 def test_characters_honorific_makes_a_person_and_keeps_the_full_name():
     """ "Iida-kun" and "Saito-sensei" are people however NER reads them, "Hayashi" too, though it only
     opens sentences ("Hayashi Ren had claimed" is his full name, not "Ren" after a sentence's first

@@ -259,6 +259,7 @@ _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause
     r"[ \t]+$",
     re.IGNORECASE,
 )
+_CLAUSE_PRONOUN = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they)\b")  # "knew (that) he ..."
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 # A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
@@ -1864,13 +1865,20 @@ def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int
         subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
             _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
             or _SPEECH_BEFORE.search(text, max(0, start - 20), start) or _SPEECH_AFTER.match(text, end)
-            or _ACTS_AFTER.match(text, end)  # "a moment later Pip appeared, rubbing his eyes"
+            or _acts_on_its_own(text, end)  # "a moment later Pip appeared, rubbing his eyes"
         )
         if pronoun is None and next_sentence and _starts_sentence(text, start):
             pronoun = _next_sentence_pronoun(text, end)
         if pronoun:
             votes[pronoun[0]] += pronoun[1] * (1.0 if subject else 0.25)
     return votes
+
+
+def _acts_on_its_own(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of the verb after it, and that verb's
+    pronoun is not the next clause's subject ("Rowan knew he was not annoyed": he is Ezra)."""
+    verb = _ACTS_AFTER.match(text, end)
+    return verb is not None and not _CLAUSE_PRONOUN.match(text, verb.end())
 
 
 def _pronoun_verdict(votes: dict[str, float]) -> Gender:
