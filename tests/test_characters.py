@@ -1115,6 +1115,16 @@ def test_characters_gender_from_the_pronoun_after_a_name_that_acts_mid_sentence(
     assert _by_name(_world(text))["Pip"].gender == "he"
 
 
+def test_characters_named_once_then_speaks():
+    """ "the door opened and Jess came in" and the next line is "she asked": Jess, named only that
+    once, is a character and a she; a name acting once with no line after it is not kept."""
+    text = ("Blaine had forgotten the kettle twice. The door opened and Jess came in, shaking off the rain."
+            "\n\n\"Is he here?\" she asked.\n\n\"No. I thought he was with you.\"\n\n\"He left an hour "
+            "ago,\" she said. Outside, Oskar waited in the car.\n\n\"I know,\" Blaine said.\n")
+    names = _by_name(_world(text))
+    assert names["Jess"].gender == "she" and names["Jess"].mentions == 1 and "Oskar" not in names
+
+
 def test_characters_pronoun_opening_the_clause_after_a_verb_is_someone_elses():
     """ "which was how Rowan knew he wasn't annoyed": that "he" is Ezra's, and Rowan stays "they"."""
     text = ("Rowan arrived late, as they always did, with glitter on their cheekbones. Ezra was on the "

@@ -267,6 +267,7 @@ _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
+_PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:{SPEECH_VERBS})\b")
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -363,17 +364,23 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups)
+    starts = _mention_starts(groups)
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
             group.gender = group.cast.gender
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
+        line = _next_line_pronoun(world.text, quotes, group, starts) \
+            if len(group.spans) == 1 and not group.described else None
+        group.gender = line if group.gender == "unknown" and line else group.gender
+        group.speaks_next = line is not None and line == group.gender
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or g is narrator
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
             or g.introduced and g.spans
-            or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)]
+            or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)
+            or g.speaks_next]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
@@ -405,6 +412,7 @@ class _Group:
     described: bool = False  # "the stranger": a description, not a name
     generic: bool = False  # "the boy": a description anyone of that gender could have
     introduced: bool = False  # "A nurse put her head round the curtain. "...": someone new who speaks
+    speaks_next: bool = False  # "Jess came in.\n\n"Is he here?" she asked.": named, then speaks
 
     @property
     def first_mention(self) -> int:
@@ -1349,6 +1357,25 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
     painter'), if it is one."""
     q = bisect_right(quotes, (start, start)) - 1
     return q if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) else None
+
+
+def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], group: _Group,
+                       starts: list[int]) -> Gender | None:
+    """ "he" or "she" when a name acting in the narration is followed, before anyone else is named,
+    by a quote tagged with that pronoun: the line of someone just named ("Jess came in.\n\n"Is he
+    here?" she asked."), who may be named only that once; None otherwise, or when tags disagree."""
+    found: set[Gender] = set()
+    for _, end in group.spans:
+        q = bisect_left(quotes, (end, end))
+        following = bisect_right(starts, end)
+        reach = min(PRONOUN_WINDOW, starts[following] - end if following < len(starts) else PRONOUN_WINDOW)
+        if _inside(quotes, end - 1) or not _ACTS_AFTER.match(text, end) or q == len(quotes) \
+                or quotes[q][0] - end > reach:
+            continue
+        tag = _PRONOUN_TAG.match(text, quotes[q][1])
+        if tag is not None:
+            found.add("he" if tag.group(1).lower() == "he" else "she")
+    return found.pop() if len(found) == 1 else None
 
 
 def _talks_with_everyone(text: str, description: _Group, others: list[_Group], quotes: list[tuple[int, int]],
