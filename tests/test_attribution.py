@@ -97,6 +97,19 @@ def test_attribution_pronoun_tags_follow_gender() -> None:
     assert world.text[world.quotes[0].evidence[0].start:world.quotes[0].evidence[0].end] == "he"
 
 
+def test_attribution_lines_tagged_they_make_a_they() -> None:
+    """Kai has no gender from the narration; their own lines, tagged and beaten "they", make them a
+    they. Noor, a she, and a he-or-she-tagged character are left as they are."""
+    text = ("Kai was already at the lab when Noor got there.\n\n"
+            '"You\'re early," Noor said.\n\n'
+            '"I never went home," they muttered. "Pass me the pipette?"\n\n'
+            '"You need to sleep, Kai."\n\n'
+            '"Last week I was wrong." They grinned. "This week I\'m right."')
+    world = ficlens.analyze(text)
+    genders = {c.name: c.gender for c in world.characters}
+    assert genders == {"Kai": "they", "Noor": "she"}
+
+
 def test_attribution_action_beats() -> None:
     text = ("Ada and Rory waited by the door.\n\n"
             'Rory checked his watch. "They are late again."\n\n'

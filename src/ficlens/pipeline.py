@@ -36,7 +36,7 @@ def default_stages() -> list[Stage]:
         Stage("segment", segment, ("text",), ("notes", "chapters", "paragraphs", "scenes")),
         Stage("characters", find_characters, ("chapters", "paragraphs"), ("characters",)),
         Stage("quotes", find_quotes, ("chapters", "paragraphs"), ("quotes",)),
-        Stage("attribution", attribute_quotes, ("characters", "quotes"), ("quotes",)),
+        Stage("attribution", attribute_quotes, ("characters", "quotes"), ("quotes", "characters")),
         Stage("scenes", find_scenes, ("scenes", "characters", "quotes"), ("scenes",)),
         Stage("relations", find_relationships, ("scenes", "quotes"), ("relationships", "interactions")),
         Stage("emotion", measure_emotion, ("scenes", "quotes"), ("emotion", "scenes")),
