@@ -110,6 +110,18 @@ def test_attribution_lines_tagged_they_make_a_they() -> None:
     assert genders == {"Kai": "they", "Noor": "she"}
 
 
+def test_attribution_lines_tagged_she_give_a_character_of_no_gender_hers() -> None:
+    text = ("Ysolde dropped onto the bench beside Tom, shaking rain out of the hood.\n\n"
+            '"There you are!" she said. "We looked everywhere."\n\n'
+            '"We were here the whole time," Tom said.\n\n'
+            '"I know." She grinned at him. "I\'m just telling you what Ysolde thinks."')
+    world = ficlens.analyze(text)
+    assert {c.name: c.gender for c in world.characters} == {"Ysolde": "she", "Tom": "he"}
+    names = {c.id: c.name for c in world.characters}
+    speakers = [names.get(q.speaker or "") for q in world.quotes]
+    assert speakers == ["Ysolde", "Ysolde", "Tom", "Ysolde", "Ysolde"]
+
+
 def test_attribution_action_beats() -> None:
     text = ("Ada and Rory waited by the door.\n\n"
             'Rory checked his watch. "They are late again."\n\n'

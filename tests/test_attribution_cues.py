@@ -199,7 +199,8 @@ def test_attribution_cues_plain_present_tag_after_its_subject(text: str, gender:
     assert tag is not None and tag.kind == "pronoun" and tag.gender == gender
 
 
-@pytest.mark.parametrize("text", ['"Fine." There was a long sigh from the sofa.', '"Tell me." Oskar tell the truth.'])
+@pytest.mark.parametrize("text", ['"Fine." There was a long sigh from the sofa.',
+                                  '"Tell me." Oskar tell the truth.'])
 def test_attribution_cues_plain_present_verb_needs_its_subject(text: str) -> None:
     assert _cues(text).tag is None
 

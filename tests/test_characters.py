@@ -1125,6 +1125,18 @@ def test_characters_named_once_then_speaks():
     assert names["Jess"].gender == "she" and names["Jess"].mentions == 1 and "Oskar" not in names
 
 
+def test_characters_unlisted_name_that_acts_and_then_speaks_is_a_person():
+    """ "Ysolde", on no list and read by NER as a thing, acts once and the next line is "she said",
+    with only a "he" named between: a person. "The Magistrate", a role, is not made one so."""
+    text = ("Ysolde dropped onto the bench beside Tom, shaking rain out of the hood.\n\n"
+            "\"There you are!\" she said. \"We looked everywhere.\"\n\n"
+            "\"We were here the whole time,\" Tom said.\n\n"
+            "\"I know.\" She grinned at him. \"I'm just telling you what Ysolde thinks.\"\n\n"
+            "Across the square the Magistrate frowned at them.\n\n\"Order,\" he said.\n")
+    names = _by_name(_world(text))
+    assert "Ysolde" in names and not {"Magistrate", "the Magistrate"} & set(names)
+
+
 def test_characters_pronoun_opening_the_clause_after_a_verb_is_someone_elses():
     """ "which was how Rowan knew he wasn't annoyed": that "he" is Ezra's, and Rowan stays "they"."""
     text = ("Rowan arrived late, as they always did, with glitter on their cheekbones. Ezra was on the "

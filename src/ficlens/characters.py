@@ -34,13 +34,13 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import (
-    HONORIFIC_SUFFIX,
     EPITHETS,
+    HONORIFIC_SUFFIX,
     KIN_AND_ROLE_WORDS,
     SPEECH_VERBS,
     formal_names,
@@ -364,13 +364,14 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups)
-    starts = _mention_starts(groups)
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
             group.gender = group.cast.gender
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
-        line = _next_line_pronoun(world.text, quotes, group, starts) \
+    genders_at = {start: g.gender for g in groups for start, _ in g.spans}
+    for group in groups:
+        line = _next_line_pronoun(world.text, quotes, [end for _, end in group.spans], genders_at) \
             if len(group.spans) == 1 and not group.described else None
         group.gender = line if group.gender == "unknown" and line else group.gender
         group.speaks_next = line is not None and line == group.gender
@@ -1014,6 +1015,13 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
             spans = [(p, p + len(candidate.form)) for p in candidate.positions]
             person[candidate.form] = bool(candidate.speech) or \
                 sum(_pronoun_votes(text, spans, starts, quotes).values()) >= PRONOUN_PERSON
+    listed_at = {p: _name_genders().get(_tokens(c.form)[0], "unknown") for c in candidates.values()
+                 if person[c.form] for p in c.positions}  # the people found so far, by their first names
+    for candidate in doubtful:  # "Ysolde sat down.\n\n"There you are!" she said.": the one who speaks
+        if not person[candidate.form] and candidate.acts and not candidate.place \
+                and candidate.the * 2 < len(candidate.positions):  # a name, not "the Magistrate"
+            ends = [p + len(candidate.form) for p in candidate.positions]
+            person[candidate.form] = _next_line_pronoun(text, quotes, ends, listed_at) is not None
     for candidate in doubtful:  # "Eliza, John, and Georgiana": a first name listed with a person is one
         if not person[candidate.form] and _known_name(candidate) and not candidate.place:  # not "India"
             person[candidate.form] = _listed_with_a_person(text, candidate, person)
@@ -1359,22 +1367,24 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
     return q if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) else None
 
 
-def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], group: _Group,
-                       starts: list[int]) -> Gender | None:
-    """ "he" or "she" when a name acting in the narration is followed, before anyone else is named,
-    by a quote tagged with that pronoun: the line of someone just named ("Jess came in.\n\n"Is he
-    here?" she asked."), who may be named only that once; None otherwise, or when tags disagree."""
+def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[int],
+                       names_at: dict[int, Gender]) -> Gender | None:
+    """ "he" or "she" when a name acting in the narration (ending at one of ``ends``) is followed by
+    a quote tagged with that pronoun, and nobody else named between (``names_at``: where names start,
+    and their genders) could be that pronoun: the line of someone just named ("Jess came in.\n\n"Is
+    he here?" she asked."), who may be named only that once. None otherwise, or when tags disagree."""
+    starts = sorted(names_at)
     found: set[Gender] = set()
-    for _, end in group.spans:
+    for end in ends:
         q = bisect_left(quotes, (end, end))
-        following = bisect_right(starts, end)
-        reach = min(PRONOUN_WINDOW, starts[following] - end if following < len(starts) else PRONOUN_WINDOW)
         if _inside(quotes, end - 1) or not _ACTS_AFTER.match(text, end) or q == len(quotes) \
-                or quotes[q][0] - end > reach:
+                or quotes[q][0] - end > PRONOUN_WINDOW:
             continue
         tag = _PRONOUN_TAG.match(text, quotes[q][1])
-        if tag is not None:
-            found.add("he" if tag.group(1).lower() == "he" else "she")
+        pronoun: Gender = "he" if tag is not None and tag.group(1).lower() == "he" else "she"
+        between = starts[bisect_right(starts, end):bisect_left(starts, quotes[q][0])]
+        if tag is not None and all(names_at[p] not in (pronoun, "unknown") for p in between):
+            found.add(pronoun)
     return found.pop() if len(found) == 1 else None
 
 
