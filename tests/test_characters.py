@@ -1125,6 +1125,13 @@ def test_characters_named_once_then_speaks():
     assert names["Jess"].gender == "she" and names["Jess"].mentions == 1 and "Oskar" not in names
 
 
+def test_characters_named_once_at_a_paragraph_end_then_speaks():
+    text = ("Blaine put his phone away and turned to Rachel.\n\n\"Don't look at me like that,\" she said."
+            "\n\n\"Like what?\" Blaine asked.\n")
+    names = _by_name(_world(text))
+    assert names["Rachel"].mentions == 1 and names["Rachel"].gender == "she"
+
+
 def test_characters_unlisted_name_that_acts_and_then_speaks_is_a_person():
     """ "Ysolde", on no list and read by NER as a thing, acts once and the next line is "she said",
     with only a "he" named between: a person. "The Magistrate", a role, is not made one so."""

@@ -267,6 +267,7 @@ _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
+_CLOSES_PARAGRAPH = re.compile(r"[.!?][ \t]*(?:\n|$)")  # "He turned to Rachel.": its paragraph's last word
 _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:{SPEECH_VERBS})\b")
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
@@ -1369,16 +1370,17 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
 
 def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[int],
                        names_at: dict[int, Gender]) -> Gender | None:
-    """ "he" or "she" when a name acting in the narration (ending at one of ``ends``) is followed by
-    a quote tagged with that pronoun, and nobody else named between (``names_at``: where names start,
-    and their genders) could be that pronoun: the line of someone just named ("Jess came in.\n\n"Is
-    he here?" she asked."), who may be named only that once. None otherwise, or when tags disagree."""
+    """ "he" or "she" when a name acting in the narration, or ending its paragraph (ending at one of
+    ``ends``: "Jess came in", "Blaine turned to Rachel."), is followed by a quote tagged with that
+    pronoun, and nobody else named between (``names_at``: where names start, and their genders)
+    could be that pronoun: the line of someone just named ("Jess came in.\n\n"Is he here?" she
+    asked."), who may be named only that once. None otherwise, or when such tags disagree."""
     starts = sorted(names_at)
     found: set[Gender] = set()
     for end in ends:
         q = bisect_left(quotes, (end, end))
-        if _inside(quotes, end - 1) or not _ACTS_AFTER.match(text, end) or q == len(quotes) \
-                or quotes[q][0] - end > PRONOUN_WINDOW:
+        acts = _ACTS_AFTER.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
+        if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
             continue
         tag = _PRONOUN_TAG.match(text, quotes[q][1])
         pronoun: Gender = "he" if tag is not None and tag.group(1).lower() == "he" else "she"
