@@ -1125,6 +1125,15 @@ def test_characters_named_once_then_speaks():
     assert names["Jess"].gender == "she" and names["Jess"].mentions == 1 and "Oskar" not in names
 
 
+def test_characters_named_once_in_the_beat_of_a_line():
+    """ "The door opened and Jess came in, ... "Is he here?"": Jess, named once, beats her own line."""
+    text = ("Blaine had forgotten the kettle twice. The door opened and Jess came in, shaking rain off her "
+            "umbrella. \"Is he here?\"\n\n\"No. I thought he was with you,\" Blaine said.\n\n"
+            "\"I know,\" Blaine said. Outside, Oskar waited in the car.\n")
+    names = _by_name(_world(text))
+    assert names["Jess"].mentions == 1 and "Oskar" not in names
+
+
 def test_characters_named_once_at_a_paragraph_end_then_speaks():
     text = ("Blaine put his phone away and turned to Rachel.\n\n\"Don't look at me like that,\" she said."
             "\n\n\"Like what?\" Blaine asked.\n")

@@ -267,6 +267,7 @@ _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 # '," said |the painter', '," said the |Texan'
+_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _CLOSES_PARAGRAPH = re.compile(r"[.!?][ \t]*(?:\n|$)")  # "He turned to Rachel.": its paragraph's last word
 _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:{SPEECH_VERBS})\b")
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
@@ -371,11 +372,13 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
     genders_at = {start: g.gender for g in groups for start, _ in g.spans}
+    starts = sorted(genders_at)
     for group in groups:
         line = _next_line_pronoun(world.text, quotes, [end for _, end in group.spans], genders_at) \
             if len(group.spans) == 1 and not group.described else None
         group.gender = line if group.gender == "unknown" and line else group.gender
-        group.speaks_next = line is not None and line == group.gender
+        group.speaks_next = line is not None and line == group.gender or len(group.spans) == 1 \
+            and not group.described and _beats_own_line(world.text, quotes, group.spans[0][1], starts)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or g is narrator
@@ -1366,6 +1369,17 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
     painter'), if it is one."""
     q = bisect_right(quotes, (start, start)) - 1
     return q if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) else None
+
+
+def _beats_own_line(text: str, quotes: list[tuple[int, int]], end: int, starts: list[int]) -> bool:
+    """Whether the name ending at ``end`` acts right before a quote of its own paragraph, nobody else
+    named between and no "he"/"she" tagging it: its action beat ("Cas stirred. "What is it?"")."""
+    q = bisect_left(quotes, (end, end))
+    if q == len(quotes) or not _ACTS_AFTER.match(text, end) or quotes[q][0] - end > PRONOUN_WINDOW:
+        return False
+    following = bisect_right(starts, end)
+    return not _PARAGRAPH_GAP.search(text, end, quotes[q][0]) and not _PRONOUN_TAG.match(text, quotes[q][1]) \
+        and (following == len(starts) or starts[following] >= quotes[q][0])
 
 
 def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[int],
