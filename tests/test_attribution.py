@@ -97,29 +97,27 @@ def test_attribution_pronoun_tags_follow_gender() -> None:
     assert world.text[world.quotes[0].evidence[0].start:world.quotes[0].evidence[0].end] == "he"
 
 
-def test_attribution_lines_tagged_they_make_a_they() -> None:
-    """Kai has no gender from the narration; their own lines, tagged and beaten "they", make them a
-    they. Noor, a she, and a he-or-she-tagged character are left as they are."""
-    text = ("Kai was already at the lab when Noor got there.\n\n"
-            '"You\'re early," Noor said.\n\n'
-            '"I never went home," they muttered. "Pass me the pipette?"\n\n'
-            '"You need to sleep, Kai."\n\n'
-            '"Last week I was wrong." They grinned. "This week I\'m right."')
+@pytest.mark.parametrize(("text", "genders", "speakers"), [
+    # Kai has no gender from the narration; their own lines, tagged and beaten "they", make them a they
+    ("Kai was already at the lab when Noor got there.\n\n"
+     '"You\'re early," Noor said.\n\n'
+     '"I never went home," they muttered. "Pass me the pipette?"\n\n'
+     '"You need to sleep, Kai."\n\n'
+     '"Last week I was wrong." They grinned. "This week I\'m right."',
+     {"Kai": "they", "Noor": "she"}, ["Noor", "Kai", "Kai", "Noor", "Kai", "Kai"]),
+    # Ysolde, on no list, is a she by the lines her "she said" and "She grinned" tag
+    ("Ysolde dropped onto the bench beside Tom, shaking rain out of the hood.\n\n"
+     '"There you are!" she said. "We looked everywhere."\n\n'
+     '"We were here the whole time," Tom said.\n\n'
+     '"I know." She grinned at him. "I\'m just telling you what Ysolde thinks."',
+     {"Ysolde": "she", "Tom": "he"}, ["Ysolde", "Ysolde", "Tom", "Ysolde", "Ysolde"]),
+])
+def test_attribution_own_lines_give_a_character_of_no_gender_theirs(text: str, genders: dict[str, str],
+                                                                     speakers: list[str]) -> None:
     world = ficlens.analyze(text)
-    genders = {c.name: c.gender for c in world.characters}
-    assert genders == {"Kai": "they", "Noor": "she"}
-
-
-def test_attribution_lines_tagged_she_give_a_character_of_no_gender_hers() -> None:
-    text = ("Ysolde dropped onto the bench beside Tom, shaking rain out of the hood.\n\n"
-            '"There you are!" she said. "We looked everywhere."\n\n'
-            '"We were here the whole time," Tom said.\n\n'
-            '"I know." She grinned at him. "I\'m just telling you what Ysolde thinks."')
-    world = ficlens.analyze(text)
-    assert {c.name: c.gender for c in world.characters} == {"Ysolde": "she", "Tom": "he"}
     names = {c.id: c.name for c in world.characters}
-    speakers = [names.get(q.speaker or "") for q in world.quotes]
-    assert speakers == ["Ysolde", "Ysolde", "Tom", "Ysolde", "Ysolde"]
+    assert {c.name: c.gender for c in world.characters} == genders
+    assert [names.get(q.speaker or "") for q in world.quotes] == speakers
 
 
 def test_attribution_action_beats() -> None:

@@ -266,10 +266,10 @@ _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
-# '," said |the painter', '," said the |Texan'
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _CLOSES_PARAGRAPH = re.compile(r"[.!?][ \t]*(?:\n|$)")  # "He turned to Rachel.": its paragraph's last word
 _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:{SPEECH_VERBS})\b")
+# '," said |the painter', '," said the |Texan'
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -373,12 +373,11 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             group.gender = _infer_gender(world.text, group, groups, quotes)
     genders_at = {start: g.gender for g in groups for start, _ in g.spans}
     starts = sorted(genders_at)
-    for group in groups:
-        line = _next_line_pronoun(world.text, quotes, [end for _, end in group.spans], genders_at) \
-            if len(group.spans) == 1 and not group.described else None
+    for group in (g for g in groups if len(g.spans) == 1 and not g.described):  # named once: do they talk?
+        end = group.spans[0][1]
+        line = _next_line_pronoun(world.text, quotes, [end], genders_at)
         group.gender = line if group.gender == "unknown" and line else group.gender
-        group.speaks_next = line is not None and line == group.gender or len(group.spans) == 1 \
-            and not group.described and _beats_own_line(world.text, quotes, group.spans[0][1], starts)
+        group.speaks_next = line == group.gender or _beats_own_line(world.text, quotes, end, starts)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or g is narrator
@@ -1371,35 +1370,44 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
     return q if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) else None
 
 
+def _line_after(text: str, quotes: list[tuple[int, int]], end: int) -> int | None:
+    """The index of the quote after a name ending at ``end`` in the narration, when the name acts
+    ("Jess came in") or ends its paragraph ("Blaine turned to Rachel.") and the quote starts within
+    ``PRONOUN_WINDOW``: the line of someone just named, often."""
+    q = bisect_left(quotes, (end, end))
+    acts = _ACTS_AFTER.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
+    if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
+        return None
+    return q
+
+
 def _beats_own_line(text: str, quotes: list[tuple[int, int]], end: int, starts: list[int]) -> bool:
     """Whether the name ending at ``end`` acts right before a quote of its own paragraph, nobody else
-    named between and no "he"/"she" tagging it: its action beat ("Cas stirred. "What is it?"")."""
-    q = bisect_left(quotes, (end, end))
-    if q == len(quotes) or not _ACTS_AFTER.match(text, end) or quotes[q][0] - end > PRONOUN_WINDOW:
+    named between (``starts``) and no "he"/"she" tagging it: its action beat ("Cas stirred. "What
+    is it?"")."""
+    q = _line_after(text, quotes, end)
+    if q is None or _PARAGRAPH_GAP.search(text, end, quotes[q][0]) or _PRONOUN_TAG.match(text, quotes[q][1]):
         return False
     following = bisect_right(starts, end)
-    return not _PARAGRAPH_GAP.search(text, end, quotes[q][0]) and not _PRONOUN_TAG.match(text, quotes[q][1]) \
-        and (following == len(starts) or starts[following] >= quotes[q][0])
+    return following == len(starts) or starts[following] >= quotes[q][0]
 
 
 def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[int],
                        names_at: dict[int, Gender]) -> Gender | None:
-    """ "he" or "she" when a name acting in the narration, or ending its paragraph (ending at one of
-    ``ends``: "Jess came in", "Blaine turned to Rachel."), is followed by a quote tagged with that
-    pronoun, and nobody else named between (``names_at``: where names start, and their genders)
-    could be that pronoun: the line of someone just named ("Jess came in.\n\n"Is he here?" she
-    asked."), who may be named only that once. None otherwise, or when such tags disagree."""
+    """ "he" or "she" when the line after a name (``_line_after``; the name ending at one of
+    ``ends``) is tagged with that pronoun and nobody else named between (``names_at``: where names
+    start, and their genders) could be that pronoun ("Jess came in.\n\n"Is he here?" she asked.": Jess
+    may be named only that once); None otherwise, or when such tags disagree."""
     starts = sorted(names_at)
     found: set[Gender] = set()
     for end in ends:
-        q = bisect_left(quotes, (end, end))
-        acts = _ACTS_AFTER.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
-        if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
+        q = _line_after(text, quotes, end)
+        tag = _PRONOUN_TAG.match(text, quotes[q][1]) if q is not None else None
+        if q is None or tag is None:
             continue
-        tag = _PRONOUN_TAG.match(text, quotes[q][1])
-        pronoun: Gender = "he" if tag is not None and tag.group(1).lower() == "he" else "she"
+        pronoun: Gender = "he" if tag.group(1).lower() == "he" else "she"
         between = starts[bisect_right(starts, end):bisect_left(starts, quotes[q][0])]
-        if tag is not None and all(names_at[p] not in (pronoun, "unknown") for p in between):
+        if all(names_at[p] not in (pronoun, "unknown") for p in between):
             found.add(pronoun)
     return found.pop() if len(found) == 1 else None
 
