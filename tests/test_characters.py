@@ -1125,6 +1125,15 @@ def test_characters_named_once_then_speaks():
     assert names["Jess"].gender == "she" and names["Jess"].mentions == 1 and "Oskar" not in names
 
 
+@pytest.mark.parametrize("name", ["Jules", "Jo", "Santana"])
+def test_characters_a_name_both_genders_wear_takes_its_pronouns(name: str):
+    """ "Jules", "Jo", "Santana" are on both gender lists (ours add the side coreferee's lack), so one
+    "She" after the name decides; before, the male list's prior outweighed it."""
+    text = (f"{name} read the menu. She frowned at it.\n\n\"Do they still do milkshakes?\" {name} asked.\n\n"
+            f"\"They stopped,\" Marcus said.\n")
+    assert _by_name(_world(text))[name].gender == "she"
+
+
 def test_characters_named_once_in_the_beat_of_a_line():
     """ "The door opened and Jess came in, ... "Is he here?"": Jess, named once, beats her own line."""
     text = ("Blaine had forgotten the kettle twice. The door opened and Jess came in, shaking rain off her "
