@@ -375,7 +375,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     starts = sorted(genders_at)
     for group in (g for g in groups if len(g.spans) == 1 and not g.described):  # named once: do they talk?
         end = group.spans[0][1]
-        line = _next_line_pronoun(world.text, quotes, [end], genders_at)
+        line = _next_line_pronoun(world.text, quotes, [end], genders_at, starts)
         group.gender = line if group.gender == "unknown" and line else group.gender
         group.speaks_next = line == group.gender or _beats_own_line(world.text, quotes, end, starts)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
@@ -1020,11 +1020,13 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
                 sum(_pronoun_votes(text, spans, starts, quotes).values()) >= PRONOUN_PERSON
     listed_at = {p: _name_genders().get(_tokens(c.form)[0], "unknown") for c in candidates.values()
                  if person[c.form] for p in c.positions}  # the people found so far, by their first names
+    listed_starts = sorted(listed_at)
     for candidate in doubtful:  # "Ysolde sat down.\n\n"There you are!" she said.": the one who speaks
         if not person[candidate.form] and candidate.acts and not candidate.place \
                 and candidate.the * 2 < len(candidate.positions):  # a name, not "the Magistrate"
             ends = [p + len(candidate.form) for p in candidate.positions]
-            person[candidate.form] = _next_line_pronoun(text, quotes, ends, listed_at) is not None
+            line = _next_line_pronoun(text, quotes, ends, listed_at, listed_starts)
+            person[candidate.form] = line is not None
     for candidate in doubtful:  # "Eliza, John, and Georgiana": a first name listed with a person is one
         if not person[candidate.form] and _known_name(candidate) and not candidate.place:  # not "India"
             person[candidate.form] = _listed_with_a_person(text, candidate, person)
@@ -1393,12 +1395,12 @@ def _beats_own_line(text: str, quotes: list[tuple[int, int]], end: int, starts: 
 
 
 def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[int],
-                       names_at: dict[int, Gender]) -> Gender | None:
+                       names_at: dict[int, Gender], starts: list[int]) -> Gender | None:
     """ "he" or "she" when the line after a name (``_line_after``; the name ending at one of
     ``ends``) is tagged with that pronoun and nobody else named between (``names_at``: where names
-    start, and their genders) could be that pronoun ("Jess came in.\n\n"Is he here?" she asked.": Jess
-    may be named only that once); None otherwise, or when such tags disagree."""
-    starts = sorted(names_at)
+    start, and their genders; ``starts``: its keys, sorted) could be that pronoun ("Jess came
+    in.\n\n"Is he here?" she asked.": Jess may be named only that once); None otherwise, or when
+    such tags disagree."""
     found: set[Gender] = set()
     for end in ends:
         q = _line_after(text, quotes, end)
