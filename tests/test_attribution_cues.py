@@ -210,6 +210,18 @@ def test_attribution_cues_vocative_with_an_honorific(text: str) -> None:
     assert _cues(text).vocatives == ["c1"]
 
 
+@pytest.mark.parametrize(("text", "called"), [
+    ('"The tide is out. Maren, fetch the nets."', ["c1"]),  # a sentence that opens by calling her
+    ('"We were late again. Lady Vane, you must forgive us."', ["c3"]),
+    ('"He means well. Maren, I dare say, will not agree."', []),  # an aside: she is talked about
+    ('"It is settled. Oskar, he says, will row."', []),
+    ('"It is settled. Oskar, who rows best, goes first."', []),
+    ('"It is settled. Oskar will row."', []),
+])
+def test_attribution_cues_name_calling_at_a_sentence_start(text: str, called: list[str]) -> None:
+    assert _cues(text).vocatives == called
+
+
 def test_attribution_cues_vocatives_and_beats() -> None:
     text = 'Oskar shrugged. "Maren, you worry too much."'
     cues = _cues(text)
@@ -258,6 +270,17 @@ def test_attribution_cues_description_is_all_of_a_name() -> None:
     assert names.resolve("the gentleman", {}) is None  # any gentleman, not the one in the grey coat
     assert names.resolve("the gentleman in the grey coat", {}) == "c1"
     assert names.resolve("Pell", {}) == "c2"  # a name may be part of one
+
+
+def test_attribution_cues_role_title_names_the_one_who_wears_it() -> None:
+    """ "the professor" is Professor Vane, the story's one Professor; "the captain", of two
+    captains, the one named last; "the doctor" with no Doctor in the story is nobody."""
+    names = NameIndex({"c1": ["Professor Vane", "Vane"], "c2": ["Captain Oduya"], "c3": ["Capt. Marsh"],
+                       "c4": ["Hazel"]}, {"c1": "she", "c2": "he", "c3": "she", "c4": "she"})
+    assert names.resolve("the professor", {}) == "c1"
+    assert names.resolve("the captain", {"c2": 10, "c3": 40}) == "c3"
+    assert names.resolve("the captain", {}) is None
+    assert names.resolve("the doctor", {}) is None
 
 
 def test_attribution_cues_description_tag_is_the_mention_there() -> None:

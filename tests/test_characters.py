@@ -1162,6 +1162,29 @@ def test_characters_unlisted_name_that_acts_and_then_speaks_is_a_person():
     assert "Ysolde" in names and not {"Magistrate", "the Magistrate"} & set(names)
 
 
+def test_characters_rare_unlisted_name_that_acts_wherever_written_is_a_person():
+    """ "Cas", on no list, written twice, each time opening a sentence in which Cas acts, with NER
+    split between person and thing: a person, though never said to speak."""
+    text = ("The cabin smelled of pine smoke and wet wool. Rory dropped the bags on the bunk nearest the "
+            "stove and kicked off his boots.\n\n\"Two hours,\" he said. \"Then we go back down.\"\n\n"
+            "Mara was already at the table with the map spread out. \"The ranger's note says the bridge "
+            "is out.\"\n\n\"Great.\"\n\n"
+            "Cas stood at the window, watching the ridge as if it might move. Rory threw a glove at the "
+            "back of his head.\n\n\"You too. Sit down before you fall down.\"\n\n\"I am not tired.\"\n\n"
+            "Cas sat, stiffly, on the edge of the other bunk. Mara hid a grin behind her mug.\n")
+    assert "Cas" in _by_name(_world(text))
+
+
+def test_characters_titled_name_takes_the_pronoun_that_tags_the_line_after_it():
+    """ "Professor Vane swept between the desks": a title that says no gender, and the line after
+    her sweeping in is tagged "she said", with nobody else named between: she."""
+    text = ("The greenhouse was colder than usual. Professor Vane swept between the benches, gloves "
+            "tucked under one arm.\n\n\"Twelve seeds,\" she said. \"Not thirteen.\"\n\n"
+            "Milo counted under his breath. \"Thirteen is luckier.\"\n\n"
+            "\"Luck,\" Professor Vane said, \"is for people who cannot count.\"\n")
+    assert _by_name(_world(text))["Professor Vane"].gender == "she"
+
+
 def test_characters_pronoun_opening_the_clause_after_a_verb_is_someone_elses():
     """ "which was how Rowan knew he wasn't annoyed": that "he" is Ezra's, and Rowan stays "they"."""
     text = ("Rowan arrived late, as they always did, with glitter on their cheekbones. Ezra was on the "

@@ -232,7 +232,9 @@ _PERSON_SPEECH_VERBS = (
 _ACTS_AFTER = re.compile(r"[ \t]+(?:[a-z]{2,}ed|came|went|sat|stood|took|made|gave|ran|got|held|left|felt|"
                          r"saw|knew|began|brought|caught|fell|found|kept|rose|shook|spoke|threw|told|woke|drew|"
                          r"grew|hid|hung|bit|broke|chose|drove|froze|led|lost|met|rang|sang|sent|shut|stole|"
-                         r"stuck|struck|swung|tore|wore|wrote|put|set|let|cut|hit|"
+                         r"stuck|struck|swung|tore|wore|wrote|put|set|let|cut|hit|swept|crept|slept|knelt|"
+                         r"leapt|spun|strode|slid|bent|sank|sprang|flung|clung|wept|heard|thought|blew|flew|"
+                         r"fled|shot|spat|sped|dove|shone|lit|"
                          # and the same in the present tense ("Nat strolls in")
                          r"comes|goes|sits|stands|takes|makes|gives|runs|gets|holds|leaves|feels|sees|knows|"
                          r"brings|catches|falls|finds|keeps|rises|shakes|throws|tells|wakes|draws|walks|"
@@ -273,7 +275,6 @@ _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_HONORIFIC = re.compile(HONORIFIC_SUFFIX)
 # Days and months: never names alone, but part of a name the text keeps whole ("the March Hare").
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
              "February", "March", "July", "September", "October", "November", "December"}
@@ -373,11 +374,13 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             group.gender = _infer_gender(world.text, group, groups, quotes)
     genders_at = {start: g.gender for g in groups for start, _ in g.spans}
     starts = sorted(genders_at)
-    for group in (g for g in groups if len(g.spans) == 1 and not g.described):  # named once: do they talk?
-        end = group.spans[0][1]
-        line = _next_line_pronoun(world.text, quotes, [end], genders_at, starts)
+    # named once, or of no gender yet: does the line after a mention of them say "she said"?
+    for group in (g for g in groups if (len(g.spans) == 1 or g.gender == "unknown") and not g.described):
+        line = _next_line_pronoun(world.text, quotes, [end for _, end in group.spans], genders_at, starts)
         group.gender = line if group.gender == "unknown" and line else group.gender
-        group.speaks_next = line == group.gender or _beats_own_line(world.text, quotes, end, starts)
+        if len(group.spans) == 1:
+            group.speaks_next = line == group.gender or \
+                _beats_own_line(world.text, quotes, group.spans[0][1], starts)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or g is narrator
@@ -511,7 +514,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
     for initial, tokens in runs:
         capital.update(_bare(t) for _, t in tokens)
         inside.update(_bare(t) for _, t in tokens[1 if initial else 0:])
-        inside.update(t for p, t in tokens if _HONORIFIC.match(text, p + len(t)))  # "Hayashi-kun" too
+        inside.update(t for p, t in tokens if HONORIFIC_SUFFIX.match(text, p + len(t)))  # "Hayashi-kun" too
     # a first name or a number the text capitalises on its own mid-sentence twice is a name, however
     # often the word is written in lower case ("Will" beside "will", the Doctor's "Ten" beside "ten";
     # not the "Great" of "Great Portland Street")
@@ -547,7 +550,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
             candidate.acts += bool(acting.match(text, end))
-            candidate.honorific += bool(_HONORIFIC.match(text, end))
+            candidate.honorific += bool(HONORIFIC_SUFFIX.match(text, end))
     return found, lower
 
 
@@ -709,7 +712,8 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
         return other <= 2 * person + 2 or known_name and candidate.speech >= 2 \
             or occurrences - candidate.initial >= RARE and not candidate.place \
             and candidate.the * 2 < occurrences  # '" said Turkey': NER reads a nickname as a country
-    if occurrences < RARE and (candidate.place or other) and not (known_name or candidate.possessive):
+    if occurrences < RARE and (candidate.place or other) and not (
+            known_name or candidate.possessive or _mostly_acts(candidate) and person >= other):
         return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
     if person + other:
         return person >= other or (known_name and person * 2 >= other)

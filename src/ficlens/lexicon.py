@@ -10,6 +10,7 @@ package (Apache-2.0).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -88,9 +89,9 @@ OPPOSITE_EPITHETS = {"older": "younger", "younger": "older", "taller": "shorter"
 
 # Honorifics anime and K-pop fan fiction hangs on a name ("Todoroki-kun", "Aizawa-sensei",
 # "Jimin-ssi", "Yoongi-hyung"): only a person wears one, and the name before it is who is meant.
-HONORIFIC_SUFFIX = (r"-(?:kun|chan|san|sama|sensei|senpai|sempai|kouhai|kohai|dono|tan|nii|nee|"
-                    r"nii-san|nee-san|niisan|neesan|nii-chan|nee-chan|ssi|nim|hyung|hyungnim|noona|nuna|oppa|"
-                    r"unnie|eonni|sunbae|sunbaenim|gege|jiejie|didi|meimei|xiong|jie)(?![\w-])")
+HONORIFIC_SUFFIX = re.compile(r"-(?:kun|chan|san|sama|sensei|senpai|sempai|kouhai|kohai|dono|tan|nii|nee|"
+                              r"nii-san|nee-san|niisan|neesan|nii-chan|nee-chan|ssi|nim|hyung|hyungnim|noona|"
+                              r"nuna|oppa|unnie|eonni|sunbae|sunbaenim|gege|jiejie|didi|meimei|xiong|jie)(?![\w-])")
 
 
 @cache
