@@ -286,6 +286,16 @@ def test_attribution_survives_odd_spans() -> None:
     assert all(0 <= e.start <= e.end <= len(text) for q in world.quotes for e in q.evidence)
 
 
+def test_the_last_to_open_a_sentence_of_narration_since_the_previous_quote_is_marked() -> None:
+    """ "Ada yawned. Priya set the cup down and handed Jun a napkin." before an untagged line: Priya
+    opened the narration's last sentence since the previous quote (Jun, acted on, does not)."""
+    world = _unattributed('"You look tired," said Jun.\n\n"I am tired," said Ada.\n\n'
+                          'Ada yawned. Priya set the cup down and handed Jun a napkin.\n\n"Drink this."',
+                          {"Jun": "he", "Ada": "she", "Priya": "she"})
+    last = _undecided_walk(world)[-1]
+    assert _marked(last, "last_subject") == ["c3"]
+
+
 def test_turn_taking_features_carry_how_sure_the_walk_was() -> None:
     """A turn decided 70/30 counts 0.7 and 0.3 as "spoke the previous turn" for the next quote,
     and the walk goes on with the more likely speaker."""

@@ -303,6 +303,7 @@ class _Nearby:
     named_since_last_quote: list[str]  # named in the narration between the previous quote and this one
     lead: dict[str, str]  # the chapter's most-named character of each gender
     farther: list[str]  # named in the narration within ``FAR_WINDOW`` before or after it: candidates too
+    last_subject: str | None = None  # the last to open a sentence of the narration since the previous quote
 
 
 @dataclass
@@ -368,6 +369,8 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
         if not context.bound[i]:
             latest_of_gender[context.genders.get(owner, "unknown")] = owner
     following = context.mentions.within(quote.end, quote.end + FOLLOWING)
+    last_subject = next((context.mentions.owners[i] for i in reversed(between)
+                         if context.narrated[i] and context.subjects[i]), None)
     recency = {owner: math.exp(-(quote.start - seen) / 800) for owner, seen in last_seen.items()}
     recent = sorted(last_seen, key=lambda owner: -last_seen[owner]) + \
         sorted(set(talked_of) - set(last_seen), key=lambda owner: -talked_of[owner])
@@ -376,7 +379,7 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
                    list(dict.fromkeys(context.mentions.owners[i] for i in following if context.narrated[i])),
                    list(dict.fromkeys(context.mentions.owners[i] for i in between)),
                    context.chapter_leads[_chapter_of(context.chapter_starts, quote.start)],
-                   _named_farther(context, quote))
+                   _named_farther(context, quote), last_subject)
 
 
 def _named_farther(context: _Context, quote: Quote) -> list[str]:
@@ -881,6 +884,7 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     x[:, _FEATURE_INDEX["recent_share"]] = [spoken.get(c, 0) / RECENT_TURNS for c in candidates]
     mark("named_after", *nearby.named_after)
     mark("named_since_last_quote", *nearby.named_since_last_quote)
+    mark("last_subject", nearby.last_subject)
     mark("newcomer", *(c for c in nearby.named_since_last_quote if c not in talking))
     pronoun = next((t.gender for t in (tag, beat) if t is not None and t.kind == "pronoun"
                     and t.gender in ("he", "she")), None)

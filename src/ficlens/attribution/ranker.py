@@ -71,6 +71,7 @@ FEATURES = (
     "tag_kin",  # "said her mother" and the candidate is that "her"'s mother by surname and title
     "voice",  # how much the line sounds like the candidate's other lines, 1 for the best fit (``voices``)
     "voiceless",  # the candidate has too few words for a voice, where others have one
+    "last_subject",  # opened the last sentence of narration since the previous quote ("Priya grins.")
 )
 DEFAULT_WEIGHTS = {
     "tag_name": 8.0, "tag_other_mention": -1.0, "tag_pronoun_match": 2.0, "tag_pronoun_mismatch": -3.0,
