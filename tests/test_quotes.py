@@ -60,6 +60,19 @@ def test_quotes_split_by_tag_continues() -> None:
     assert [q.continues for q in quotes] == [None, "q1"]
 
 
+@pytest.mark.parametrize("text", [
+    '"He did," Sunny said, at the exact moment Dele said, "She did."',
+    '"Left," said Maren, and Oskar shouted, "Right!"',
+])
+def test_quotes_two_tags_between_parts_are_two_speakers(text: str) -> None:
+    """A tag for each part, each with its own subject: the second part is a new speaker's."""
+    assert [q.continues for q in _quotes(text)] == [None, None]
+
+
+def test_quotes_one_speaker_tagged_twice_still_continues() -> None:
+    assert [q.continues for q in _quotes('"No," he said, and then he added, "not yet."')] == [None, "q1"]
+
+
 def test_quotes_separate_speeches_do_not_continue() -> None:
     text = '"Tea?" asked Rolf. He went to the stove and filled the kettle to the brim. "Or coffee?"'
     assert [q.continues for q in _quotes(text)] == [None, None]

@@ -67,6 +67,9 @@ _WRITTEN = (r"wrote|texted|typed|scrawled|scribbled|printed|inscribed|engraved|c
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
                   rf"(?P<speech>{_SPEECH_VERBS}))\b", re.IGNORECASE)
+# the subject of a tag: "Sunny said" / "said Dele" / "he hissed"
+_TAG_SUBJECT = re.compile(rf"\b([A-Z][\w'\u2019-]*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+(?:[a-z]+ly\s+)?"
+                          rf"(?:{_SPEECH_VERBS})\b|\b(?:{_SPEECH_VERBS})\s+(?:the\s+)?([A-Z][\w'\u2019-]*|he|she)\b")
 _THOUGHT_TAG_BEFORE = re.compile(rf"\b(?:{_THOUGHT_VERBS})\W*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:his|their|my|your|our|its|the|a|an|that|this|"
                          r"(?<!said )(?<!told )(?<!asked )her)\s*$", re.IGNORECASE)
@@ -315,6 +318,8 @@ def _link_tagged_parts(text: str, found: list[_Found], kinds: list[QuoteKind]) -
         if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap or _SENTENCE_END.search(gap.strip()[:-1]):
             continue
         ended = text[previous.text_start:previous.text_end].rstrip()[-1:] in ("!", "?", ".")
+        if len({(m.group(1) or m.group(2)).lower() for m in _TAG_SUBJECT.finditer(gap)}) > 1:
+            continue  # '"He did," Sunny said, at the moment Dele said, "She did."': two speakers
         if not ended or len(gap) <= _BARE_TAG:
             current.continues = previous
 
