@@ -97,12 +97,9 @@ _JOINERS = frozenset({"and", "or", "of", "but", "then", "when", "while", "as", "
 # forms of address that name nobody alone ("his lady"); "the doctor" or "the captain" may be a role
 _TITLE_WORDS = frozenset("lady sir lord madam madame master mistress mademoiselle monsieur".split())
 # titles that are a role too: "the professor" is the story's one Professor, "the captain" its Captain
-_ROLE_TITLES = {"professor": "professor", "prof": "professor", "dr": "doctor", "doctor": "doctor",
-                "captain": "captain", "capt": "captain", "colonel": "colonel", "major": "major",
-                "general": "general", "lieutenant": "lieutenant", "sergeant": "sergeant",
-                "inspector": "inspector", "detective": "detective", "commander": "commander",
-                "admiral": "admiral", "coach": "coach",
-                "judge": "judge", "sheriff": "sheriff", "agent": "agent", "officer": "officer"}
+_ROLES = ("professor doctor captain colonel major general lieutenant sergeant inspector detective commander "
+          "admiral coach judge sheriff agent officer").split()
+_ROLE_TITLES = {role: role for role in _ROLES} | {"prof": "professor", "dr": "doctor", "capt": "captain"}
 _NAME_STOP = {"the", "of", "a", "an", "and", "dr", "mr", "mrs", "miss", "ms", "his", "her", "my", "our",
               "their", "your", "its", "old", "young", "little", "poor", "dear", "good"}
 
