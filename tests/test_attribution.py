@@ -296,6 +296,21 @@ def test_the_last_to_open_a_sentence_of_narration_since_the_previous_quote_is_ma
     assert _marked(last, "last_subject") == ["c3"]
 
 
+def test_a_later_part_with_its_own_name_tag_is_that_speakers() -> None:
+    """A quote left unclosed runs on into the next paragraph, which the quotes stage reads as the same
+    speech; that paragraph's own "said Ada" makes it (and its part after the tag) Ada's."""
+    text = ("Tomas set down his cup and looked at his daughter.\n\n"
+            "\"It is not likely, my dear, that the sea did her any good--and if I had known, I would have--"
+            "\n\n\"You have forgotten Mrs. Hale,\" said Ada, \"I have not heard you ask after her once.\"\n\n"
+            "\"Oh! Mrs. Hale,\" said Tomas. \"How is she?\"\n")
+    world = ficlens.analyze(text)
+    names = {c.id: c.name for c in world.characters}
+    spoken = [q for q in world.quotes if q.kind == "speech"]
+    assert spoken[1].continues is not None  # read as the first speech going on
+    assert [names.get(q.speaker or "") for q in spoken] == ["Tomas", "Ada", "Ada", "Tomas", "Tomas"]
+    assert spoken[1].type == "explicit" and "Tomas" in [names[a] for a in spoken[1].addressees]
+
+
 def test_turn_taking_features_carry_how_sure_the_walk_was() -> None:
     """A turn decided 70/30 counts 0.7 and 0.3 as "spoke the previous turn" for the next quote,
     and the walk goes on with the more likely speaker."""

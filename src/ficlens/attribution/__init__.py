@@ -960,10 +960,18 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
     by_decision = {d.quote.id: d for d in decisions}
     by_id = {q.id: q for q in prepared.quotes}
     cues: dict[str, QuoteCues] = {}
-    for quote in prepared.quotes:
+    for quote, own_cues in zip(prepared.quotes, prepared.cues, strict=True):
         head = _head(quote, by_id)
         decision = by_decision.get(head.id)
         speaker, confidence = decided.get(head.id, (None, 0.0))
+        tag = own_cues.tag
+        named = tag.character if tag is not None and tag.kind == "name" else None
+        shared = decision is not None and decision.cues.tag is not None and tag is not None \
+            and decision.cues.tag.start == tag.start  # '"No," said Emma, "not yet."': the head's own tag
+        if quote is not head and named not in (None, speaker) and not shared:
+            # a later part whose own tag names someone else is theirs: '("I haven't," said Alice)',
+            # or a quote left unclosed that ran on into the next speaker's paragraph
+            decision, speaker = replace(decision, cues=own_cues) if decision else None, named
         quote.speaker, quote.confidence = speaker, round(confidence, 3)
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
         if decision is not None:  # a later part calls by its own names ('"Yes," she said. "Sit, Naruto."')
