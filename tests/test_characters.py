@@ -1175,6 +1175,20 @@ def test_characters_rare_unlisted_name_that_acts_wherever_written_is_a_person():
     assert "Cas" in _by_name(_world(text))
 
 
+def test_characters_rare_name_with_a_head_of_its_own_is_a_person():
+    """ "Ines", read by NER as a thing three times, acts once and has a head ("the top of Ines's
+    head"): only a person has one. A place written with a possessive ("Lisbon's streets") is not."""
+    text = ("Theo dropped his keys in the bowl and braced himself. The kitchen smelled of garlic.\n\n"
+            "\"You're late,\" his mother said.\n\n\"Traffic on the bridge.\"\n\n"
+            "Ines waved a breadstick at him from the table. \"An hour and ten minutes. I counted.\"\n\n"
+            "\"Nobody asked you,\" Theo said.\n\n"
+            "Their father came in from the garden and kissed the top of Ines's head on the way past. "
+            "Lisbon's streets had been full of tourists all week, he said.\n\n"
+            "Theo sat down next to Ines, who kicked him under the table.\n")
+    names = _by_name(_world(text))
+    assert "Ines" in names and "Lisbon" not in names
+
+
 def test_characters_titled_name_takes_the_pronoun_that_tags_the_line_after_it():
     """ "Professor Vane swept between the desks": a title that says no gender, and the line after
     her sweeping in is tagged "she said", with nobody else named between: she."""

@@ -42,6 +42,7 @@ from .lexicon import (
     EPITHETS,
     HONORIFIC_SUFFIX,
     KIN_AND_ROLE_WORDS,
+    PERSON_PARTS,
     SPEECH_VERBS,
     formal_names,
     person_word_genders,
@@ -256,6 +257,11 @@ _PRONOUN_PAST = re.compile(r"\b(?:he|she|He|She)[ \t]+(?:[a-z]{2,}ed|was|had|sai
 _PRESENT_ACTS = re.compile(rf"{_ACTS_AFTER.pattern}|[ \t]+(?!{_NOT_VERBS_IN_S}\b)[a-z]{{2,}}s\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
+# a possessive of what only a person has, an adjective allowed: "Ines's head", "Ines's little brother"
+_BODILY = re.compile(r"['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:"
+                     + "|".join(sorted(PERSON_PARTS, key=len, reverse=True))
+                     + r"|mother|father|mum|mom|dad|sister|brother|son|daughter|wife|husband|aunt|uncle|"
+                       r"cousin|girlfriend|boyfriend|friend|roommate)\b")
 _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause's subject too
     r"(?:,|\b(?:and|but|while|when|as|because|then|so|before|after|until|if|though|once|since))"
     r"[ \t]+$",
@@ -474,6 +480,7 @@ class _Candidate:
     the: int = 0  # occurrences after "the" ("the Hatter")
     kin: int = 0  # occurrences after a person word ("his sister Juno")
     possessive: int = 0  # "Kurt's"
+    bodily: int = 0  # "Ines's head", "Ines's brother": what only a person has
     vocative: int = 0  # addressed in dialogue: "…without me, Dev."
     acts: int = 0  # followed by a verb in the past tense: "Ines dropped the file"
     honorific: int = 0  # "Todoroki-kun", "Aizawa-sensei": a person, whatever NER says
@@ -548,6 +555,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             kin = _WORD_BEFORE.search(text, max(0, start - 16), start)
             candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
             candidate.possessive += text.startswith(("'s", "’s"), end)
+            candidate.bodily += bool(_BODILY.match(text, end))
             candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
             candidate.acts += bool(acting.match(text, end))
             candidate.honorific += bool(HONORIFIC_SUFFIX.match(text, end))
@@ -753,6 +761,7 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
                             or candidate.acts)):
         return False  # "Damme", "Wow"; but a first name that speaks or acts may open every sentence it is in
     if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin or \
+            candidate.bodily and candidate.acts and not candidate.place or \
             candidate.vocative >= (1 if known_name else 2) or \
             known_name and not noninitial and candidate.acts >= ACTING_NAME:  # NER reads "Ines" as a place
         return True

@@ -79,6 +79,12 @@ KIN_AND_ROLE_WORDS: dict[str, Gender] = {
                     "baroness female landlady barmaid waitress policewoman".split(), "she"),
 }
 
+# What only a person has, written after a possessive: "Ines's head" is someone's, "Lisbon's
+# streets" are not; and "Kurt's hand" puts Kurt in the room where "Mr. Beebe's books" do not.
+PERSON_PARTS = frozenset("head hand hands face eyes eye arm arms shoulder shoulders hair mouth lips cheek "
+                         "cheeks neck knee knees finger fingers chin nose forehead brow wrist wrists lap "
+                         "chest ear ears jaw throat smile gaze voice expression breath".split())
+
 # Appearance and comparison epithets fan fiction gives its named characters ("the blond", "the
 # taller boy"): descriptions of someone already named, not characters of their own.
 EPITHETS = frozenset({"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter",
