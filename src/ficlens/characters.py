@@ -43,7 +43,9 @@ from .lexicon import (
     HONORIFIC_SUFFIX,
     KIN_AND_ROLE_WORDS,
     PERSON_PARTS,
+    ROLE_TITLES,
     SPEECH_VERBS,
+    TITLE_SPELLINGS,
     formal_names,
     person_word_genders,
     word_list,
@@ -88,19 +90,10 @@ _NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colo
                    "Vicar", "Pastor", "Bishop", "Rabbi", "Inspector", "Constable", "Commander", "Sheriff",
                    "Mayor", "Governor"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
-_TITLE_SPELLINGS = {"Mister": "Mr", "Mistah": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev",
-                    "Prof": "Professor", "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant",
-                    "Sgt": "Sergeant", "Mme": "Madame",
-                    "Mlle": "Mademoiselle", "St": "Saint"}
 # "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
 _MARRIED_TITLES = {"Mrs", "Madame", "Signora"}  # and "Miss Bennet" is not "Mrs. Bennet" either way
-# Titles that also name one person on their own, as "the King" or "the Doctor".
-_ROLE_TITLES = {"King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Count", "Countess", "Baron",
-                "Baroness", "Doctor", "Professor", "Captain", "Colonel", "Major", "General", "Admiral",
-                "Judge", "Coach", "Detective", "Sergeant", "Lieutenant", "Parson", "Vicar", "Inspector",
-                "Commander", "Sheriff", "Mayor", "Governor"}
 # Titles that end an epithet of one person's ("the Dark Lord", "the Red Queen")
-_EPITHET_TITLES = _ROLE_TITLES | {"Lord", "Lady"}
+_EPITHET_TITLES = ROLE_TITLES | {"Lord", "Lady"}
 # Titles that go with a first name ("Lady Catherine", "Sir William", "Miss Lizzy").
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Master", "Aunt", "Uncle", "Madame", "Mademoiselle",
                       "Signora", "Dame", "Sister", "Brother", "Father", "Prince", "Princess", "King", "Queen"}
@@ -179,9 +172,9 @@ _GAP = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
 _PARTICLE = r"(?:{})".format("|".join(sorted(_PARTICLES)))  # "Lady Catherine de Bourgh"
 # Titles that name their one holder alone: "the General", "Mademoiselle" (when only one cast member has them).
-_LONE_TITLES = (_ROLE_TITLES | {"Mademoiselle", "Madame", "Monsieur", "Signor", "Signora", "Herr"}) - {"Dr"}
+_LONE_TITLES = (ROLE_TITLES | {"Mademoiselle", "Madame", "Monsieur", "Signor", "Signora", "Herr"}) - {"Dr"}
 # role titles the text may write in lower case for their holder ("the general"; "the coach" is a carriage)
-_RANKS = _ROLE_TITLES - {"Coach", "Count", "Major", "Governor"}
+_RANKS = ROLE_TITLES - {"Coach", "Count", "Major", "Governor"}
 _ABBREVIATED = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St", "Mme", "Mlle"}  # written with or without "."
 # Descriptions too common to give one cast member all their mentions ("the girl").
 _GENERIC_PEOPLE = {"man", "woman", "girl", "boy", "lady", "gentleman", "child", "person", "lad", "youth",
@@ -644,7 +637,7 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Coun
 
 def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     """The part as a name: trailing titles dropped; a lone title only when it can be a role."""
-    if len(part) == 1 and _strip_title(part[0][1]) in _ROLE_TITLES:
+    if len(part) == 1 and _strip_title(part[0][1]) in ROLE_TITLES:
         yield part  # "the King", "the Doctor": kept if the text nearly always writes "the"
         return
     while part and _is_title(part[-1][1]):
@@ -746,7 +739,7 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
     tokens = _tokens(candidate.form)
     occurrences = len(candidate.positions)
     if len(tokens) == 1 and _is_title(tokens[0]):
-        return candidate.the * 2 >= occurrences >= 3 and candidate.form in _ROLE_TITLES
+        return candidate.the * 2 >= occurrences >= 3 and candidate.form in ROLE_TITLES
     if len(tokens) > 1 and not _is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
         return False  # "Wuthering Heights"; but "Mrs. Hall" is a person
     if candidate.honorific:
@@ -820,7 +813,7 @@ def _parse(form: str, count: int) -> _Form:
     tokens = [_bare(t) for t in _tokens(form)]
     title = _strip_title(tokens[0]) if len(tokens) > 1 and _is_title(tokens[0]) else None
     names = [t for t in tokens[1 if title else 0:] if not _is_title(t)] or tokens[-1:]
-    return _Form(form, count, _TITLE_SPELLINGS.get(title, title) if title else None, names)
+    return _Form(form, count, TITLE_SPELLINGS.get(title, title) if title else None, names)
 
 
 def _own_first_name(group: _Group, bare: Counter[str], by_first: dict[str, list[_Group]]) -> int:
@@ -1095,7 +1088,7 @@ def _join_described(groups: list[_Group]) -> None:
         lone_title = headed and (_is_description(group) or bool(group.aliases)
                                  and all(_is_title(a) for a in group.aliases))
         word = words[-1].capitalize()
-        holders = by_title.get(_TITLE_SPELLINGS.get(word, word), []) if lone_title else []
+        holders = by_title.get(TITLE_SPELLINGS.get(word, word), []) if lone_title else []
         holders = sorted((h for h in holders if h is not group), key=lambda h: -len(h.spans))
         if holders and group.cast is None and (
                 len(holders) == 1 or len(holders[0].spans) >= TITLE_HOLDER_LEAD * len(holders[1].spans)):
@@ -1667,7 +1660,7 @@ def _cast_title(parts: list[str]) -> str | None:
     if len(parts) < 2 or not _is_title(parts[0]):
         return None
     title = _strip_title(parts[0])
-    return _TITLE_SPELLINGS.get(title, title)
+    return TITLE_SPELLINGS.get(title, title)
 
 
 def _respell(word: str, spelling: dict[str, str]) -> str:

@@ -79,6 +79,18 @@ KIN_AND_ROLE_WORDS: dict[str, Gender] = {
                     "baroness female landlady barmaid waitress policewoman".split(), "she"),
 }
 
+# Titles of an office or a rank, and titles of the nobility: each also names one person on its own,
+# as "the Doctor" or "the King" does.
+OFFICE_TITLES = frozenset("Doctor Professor Captain Colonel Major General Admiral Judge Coach Detective "
+                          "Sergeant Lieutenant Parson Vicar Inspector Commander Sheriff Mayor "
+                          "Governor".split())
+ROLE_TITLES = OFFICE_TITLES | frozenset("King Queen Prince Princess Duke Duchess Count Countess Baron "
+                                        "Baroness".split())
+# Other spellings of a title -> the one a name is filed under ("Prof. Vane" is "Professor Vane")
+TITLE_SPELLINGS = {"Mister": "Mr", "Mistah": "Mr", "Missus": "Mrs", "Doctor": "Dr", "Reverend": "Rev",
+                   "Prof": "Professor", "Capt": "Captain", "Col": "Colonel", "Lt": "Lieutenant",
+                   "Sgt": "Sergeant", "Mme": "Madame", "Mlle": "Mademoiselle", "St": "Saint"}
+
 # What only a person has, written after a possessive: "Ines's head" is someone's, "Lisbon's
 # streets" are not; and "Kurt's hand" puts Kurt in the room where "Mr. Beebe's books" do not.
 PERSON_PARTS = frozenset("head hand hands face eyes eye arm arms shoulder shoulders hair mouth lips cheek "

@@ -22,9 +22,11 @@ from ..lexicon import (
     EPITHETS,
     HONORIFIC_SUFFIX,
     KIN_AND_ROLE_WORDS,
+    OFFICE_TITLES,
     PLAIN_PRESENT_SPEECH_VERBS,
     PRESENT_SPEECH_VERBS,
     SPEECH_VERBS,
+    TITLE_SPELLINGS,
 )
 from ..model import Gender
 
@@ -96,10 +98,11 @@ _DESCRIBERS = frozenset({"the", "his", "her", "a", "an", "my", "our", "their", "
 _JOINERS = frozenset({"and", "or", "of", "but", "then", "when", "while", "as", "that", "which"})
 # forms of address that name nobody alone ("his lady"); "the doctor" or "the captain" may be a role
 _TITLE_WORDS = frozenset("lady sir lord madam madame master mistress mademoiselle monsieur".split())
-# titles that are a role too: "the professor" is the story's one Professor, "the captain" its Captain
-_ROLES = ("professor doctor captain colonel major general lieutenant sergeant inspector detective commander "
-          "admiral coach judge sheriff agent officer").split()
-_ROLE_TITLES = {role: role for role in _ROLES} | {"prof": "professor", "dr": "doctor", "capt": "captain"}
+# titles of an office, as written in a name ("Prof.", "Dr.") -> the role: "the professor" is the
+# story's one Professor, "the agent" its Agent (not "the duchess": in PDNC, 3 lines lost, none won)
+_ROLE_TITLES = {title.lower(): title.lower() for title in OFFICE_TITLES | {"Agent", "Officer"}} \
+    | {short.lower(): title.lower() for short, title in TITLE_SPELLINGS.items() if title in OFFICE_TITLES} \
+    | {"dr": "doctor"}
 _NAME_STOP = {"the", "of", "a", "an", "and", "dr", "mr", "mrs", "miss", "ms", "his", "her", "my", "our",
               "their", "your", "its", "old", "young", "little", "poor", "dear", "good"}
 
