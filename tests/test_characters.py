@@ -1189,6 +1189,17 @@ def test_characters_rare_name_with_a_head_of_its_own_is_a_person():
     assert "Ines" in names and "Lisbon" not in names
 
 
+def test_characters_bare_surname_shared_by_a_brother_and_a_titled_sister_is_his():
+    """ "said Ashby" where Thomas Ashby and his sister, "Miss Ashby" or "Harriet", share the name:
+    a period novel calls the man by his surname alone, the woman never."""
+    text = ("Thomas Ashby rode over from Kellford on Tuesday. His sister Harriet Ashby was in the garden.\n\n"
+            "\"You are early,\" said Miss Ashby.\n\n\"The roads were dry,\" said Ashby. \"For once.\"\n\n"
+            "Harriet laughed and took his arm. Ashby let her lead him to the house, where Miss Ashby's "
+            "aunt sat sewing.\n\n\"Dry roads and a lame horse,\" said Ashby. \"I walked the last mile.\"\n")
+    names = _by_name(_world(text))
+    assert "Ashby" in names["Thomas Ashby"].aliases and "Ashby" not in names["Harriet Ashby"].aliases
+
+
 def test_characters_titled_name_takes_the_pronoun_that_tags_the_line_after_it():
     """ "Professor Vane swept between the desks": a title that says no gender, and the line after
     her sweeping in is tagged "she said", with nobody else named between: she."""

@@ -838,6 +838,13 @@ def _title_gender(title: str | None) -> Gender:
     return "he" if title in _MALE_TITLES else "she" if title in _FEMALE_TITLES else "unknown"
 
 
+def _titled_lady(group: _Group, surname: str) -> bool:
+    """Whether a woman's title is written with ``surname`` for the group ("Miss Morland"): a woman
+    so named is not the one a bare surname means, where a man shares it."""
+    return any(len(tokens := _tokens(alias)) == 2 and _title_gender(_strip_title(tokens[0])) == "she"
+               and _bare(tokens[1]) == surname for alias in group.aliases)
+
+
 def _compatible(a: Gender, b: Gender) -> bool:
     return a == "unknown" or b == "unknown" or a == b
 
@@ -959,6 +966,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                     her_title[id(titled[(title, word)])] = title
         add(titled[(title, word)], form)
     formal = dict(counts)  # full and titled names only: a bare surname is the one named formally
+    full_named = {id(g) for namesakes in full.values() for g in namesakes}
     for form in sorted((f for f in forms if len(f.names) == 1 and not f.title), key=lambda f: -f.count):
         word = form.names[0]
         named = by_first.get(word) or by_surname.get(word) or []
@@ -968,8 +976,11 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         if form.gender != "unknown" and all(g.gender_hint != form.gender for g in named):
             named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
-        if fitting:
-            first = word in by_first  # "Oakley" is Maurice Oakley (25 in full), not Frank (54 as "Frank")
+        first = word in by_first
+        men = [g for g in fitting if g.gender_hint == "he" and id(g) in full_named]
+        if men and not first and all(g in men or _titled_lady(g, word) for g in fitting):
+            fitting = men  # "said Morland" is James Morland; his sister is "Miss Morland" or "Catherine"
+        if fitting:  # "Oakley" is Maurice Oakley (25 in full), not Frank (54 as "Frank")
             add(max(fitting, key=lambda g: (written_first.get((id(g), word), 0), counts[id(g)]) if first
                     else (formal.get(id(g), 0), counts[id(g)])), form)
             continue
