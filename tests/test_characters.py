@@ -1200,6 +1200,18 @@ def test_characters_bare_surname_shared_by_a_brother_and_a_titled_sister_is_his(
     assert "Ashby" in names["Thomas Ashby"].aliases and "Ashby" not in names["Harriet Ashby"].aliases
 
 
+def test_characters_in_a_novel_a_bare_name_that_never_acts_is_no_one():
+    """In a novel-length text, "Chopin", written twice and never acting, speaking or spoken to, of
+    no gender, is music, not a character; "Dr. Skinner", titled, talked of as often, stays."""
+    day = ("Nadia opened the shutters and Tomas carried the bread in from the yard. \"It is cold "
+           "again,\" Nadia said. Tomas laughed, and he set the kettle on the stove.\n\n")
+    text = day * 700 + ("That evening Nadia played Chopin until the candles guttered, and Tomas said "
+                        "Dr. Skinner would call on Sunday.\n\n\"A Chopin nocturne, at this hour?\" Tomas asked. \"Dr. "
+                        "Skinner will hear it from the lane.\"\n\n") + day * 10
+    names = set(_by_name(_world(text)))
+    assert {"Nadia", "Tomas", "Dr. Skinner"} <= names and "Chopin" not in names
+
+
 def test_characters_titled_name_takes_the_pronoun_that_tags_the_line_after_it():
     """ "Professor Vane swept between the desks": a title that says no gender, and the line after
     her sweeping in is tagged "she said", with nobody else named between: she."""

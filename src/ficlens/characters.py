@@ -387,6 +387,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             or g.introduced and g.spans
             or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)
             or g.speaks_next]
+    if _word_count(world.text, ranges) >= INERT_WORDS:
+        kept = [g for g in kept if g.cast is not None or g is narrator or not _inert(world.text, quotes, g)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
@@ -423,6 +425,23 @@ class _Group:
     @property
     def first_mention(self) -> int:
         return min((s for s, _ in self.spans), default=1 << 62)
+
+
+INERT_MENTIONS = 4  # a name of no gender written no more often, which never acts nor speaks, is no one's
+INERT_WORDS = 20_000  # ...in a text this long (in a short one, few mentions are a minor character's lot)
+
+
+def _inert(text: str, quotes: list[tuple[int, int]], group: _Group) -> bool:
+    """A bare word of no known gender, written a few times, that never acts, speaks or is spoken
+    to: "played Chopin", "a Beethoven sonata", "the Madonna" name no one in the novel ("Dr.
+    Skinner", titled, or "Hamidullah Begum", in full, is someone, if only talked of)."""
+    return group.gender == "unknown" and not group.described and not _is_full_or_titled(group) \
+        and 0 < len(group.spans) <= INERT_MENTIONS \
+        and not any(_ACTS_AFTER.match(text, end) or _SPEECH_AFTER.match(text, end)
+                    or _tagged_quote(text, quotes, start) is not None
+                    or _VOCATIVE_AFTER.match(text, end)
+                    and _VOCATIVE_BEFORE.search(text[max(0, start - 12):start])
+                    for start, end in group.spans)
 
 
 def _is_full_or_titled(group: _Group) -> bool:
