@@ -1206,8 +1206,8 @@ def test_characters_in_a_novel_a_bare_name_that_never_acts_is_no_one():
     day = ("Nadia opened the shutters and Tomas carried the bread in from the yard. \"It is cold "
            "again,\" Nadia said. Tomas laughed, and he set the kettle on the stove.\n\n")
     text = day * 700 + ("That evening Nadia played Chopin until the candles guttered, and Tomas said "
-                        "Dr. Skinner would call on Sunday.\n\n\"A Chopin nocturne, at this hour?\" Tomas asked. \"Dr. "
-                        "Skinner will hear it from the lane.\"\n\n") + day * 10
+                        "Dr. Skinner would call on Sunday.\n\n\"A Chopin nocturne, at this hour?\" Tomas "
+                        "asked. \"Dr. Skinner will hear it from the lane.\"\n\n") + day * 10
     names = set(_by_name(_world(text)))
     assert {"Nadia", "Tomas", "Dr. Skinner"} <= names and "Chopin" not in names
 
