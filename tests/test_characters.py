@@ -1202,14 +1202,16 @@ def test_characters_bare_surname_shared_by_a_brother_and_a_titled_sister_is_his(
 
 def test_characters_in_a_novel_a_bare_name_that_never_acts_is_no_one():
     """In a novel-length text, "Chopin", written twice and never acting, speaking or spoken to, of
-    no gender, is music, not a character; "Dr. Skinner", titled, talked of as often, stays."""
+    no gender, is music, not a character, and "St. Clement" a church; "Dr. Skinner", titled,
+    talked of as often, stays."""
     day = ("Nadia opened the shutters and Tomas carried the bread in from the yard. \"It is cold "
            "again,\" Nadia said. Tomas laughed, and he set the kettle on the stove.\n\n")
     text = day * 700 + ("That evening Nadia played Chopin until the candles guttered, and Tomas said "
                         "Dr. Skinner would call on Sunday.\n\n\"A Chopin nocturne, at this hour?\" Tomas "
-                        "asked. \"Dr. Skinner will hear it from the lane.\"\n\n") + day * 10
+                        "asked. \"Dr. Skinner will hear it from the lane.\"\n\nThey walked home past St. "
+                        "Clement in the dark, and past the yard of St. Clement.\n\n") + day * 10
     names = set(_by_name(_world(text)))
-    assert {"Nadia", "Tomas", "Dr. Skinner"} <= names and "Chopin" not in names
+    assert {"Nadia", "Tomas", "Dr. Skinner"} <= names and not {"Chopin", "St. Clement"} & names
 
 
 def test_characters_titled_name_takes_the_pronoun_that_tags_the_line_after_it():

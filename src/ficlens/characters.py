@@ -434,14 +434,22 @@ INERT_WORDS = 20_000  # ...in a text this long (in a short one, few mentions are
 def _inert(text: str, quotes: list[tuple[int, int]], group: _Group) -> bool:
     """A bare word of no known gender, written a few times, that never acts, speaks or is spoken
     to: "played Chopin", "a Beethoven sonata", "the Madonna" name no one in the novel ("Dr.
-    Skinner", titled, or "Hamidullah Begum", in full, is someone, if only talked of)."""
-    return group.gender == "unknown" and not group.described and not _is_full_or_titled(group) \
+    Skinner", titled, or "Hamidullah Begum", in full, is someone, if only talked of; "St. Paul"
+    is a church)."""
+    return group.gender == "unknown" and not group.described \
+        and (not _is_full_or_titled(group) or _saints_only(group)) \
         and 0 < len(group.spans) <= INERT_MENTIONS \
         and not any(_ACTS_AFTER.match(text, end) or _SPEECH_AFTER.match(text, end)
                     or _tagged_quote(text, quotes, start) is not None
                     or _VOCATIVE_AFTER.match(text, end)
                     and _VOCATIVE_BEFORE.search(text[max(0, start - 12):start])
                     for start, end in group.spans)
+
+
+def _saints_only(group: _Group) -> bool:
+    """Named only as a saint ("St. Paul", "Saint Saviour"): most often a church or a feast."""
+    firsts = [tokens[0] for alias in group.aliases if (tokens := _tokens(alias))]
+    return all(_strip_title(first) in ("St", "Saint") for first in firsts)
 
 
 def _is_full_or_titled(group: _Group) -> bool:
