@@ -422,6 +422,18 @@ def test_characters_described_speakers_from_speech_tags():
     assert notes["the man"] == ["the man"] * 3  # answers the stranger each time: someone else
 
 
+def test_characters_described_speakers_in_british_single_quotes():
+    """ "'...,' said the nurse": a straight single quote after punctuation closes a quotation, so
+    its tag describes a speaker as a double quote's does; "the girls' coats" is no tag."""
+    text = ("The room was cold and the fire low. Mara lay very still.\n\n"
+            "'She will not last the night,' said the nurse, folding the blanket.\n\n"
+            "'Keep her warm,' said the doctor. 'That is all we can do.'\n\n"
+            "'I have kept her warm since noon,' replied the nurse. The girls' coats hung by the door.\n\n"
+            "'Then keep on,' said the doctor, and went out.\n")
+    names = set(_by_name(_world(text)))
+    assert {"the nurse", "the doctor"} <= names
+
+
 def test_characters_described_speaker_with_two_tags_stays_in_a_long_novel():
     """A long book needs a bare name often (``WORDS_PER_MENTION``), but a description that tags
     speech twice is a speaker however long the book ("the turnkey" of one prison visit)."""

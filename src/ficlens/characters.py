@@ -300,10 +300,13 @@ _DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|shor
 _DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
                 rf"(?:[ \t]*\n?[ \t]*((?:in|with|of)[ \t]*\n?[ \t]*the(?:[ \t]*\n?[ \t]*[a-z-]+){{1,2}})\b"
                 rf"(?![ \t]*['’]s\b))?")
+# A quotation's closing mark: a straight single quote only after punctuation (",' said the nurse"),
+# where it is no apostrophe
+_CLOSING_MARK = "(?:[\"”’]|(?<=[,.!?\u2014\u2013-])')"
 # A tag beside a quotation: '…," said the stranger' or '…" The stranger said'.
 _DESCRIBED_TAG = re.compile(
-    rf"[\"”’][ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
-    rf"|[\"”’][ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})\b"
+    rf"{_CLOSING_MARK}[ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
+    rf"|{_CLOSING_MARK}[ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})\b"
 )
 # A paragraph that opens with someone new acting, then speaking: 'A nurse put her head round the
 # curtain. "..."'
