@@ -444,9 +444,12 @@ def _inert(text: str, quotes: list[tuple[int, int]], group: _Group) -> bool:
         and 0 < len(group.spans) <= INERT_MENTIONS \
         and not any(_ACTS_AFTER.match(text, end) or _SPEECH_AFTER.match(text, end)
                     or _tagged_quote(text, quotes, start) is not None
-                    or _VOCATIVE_AFTER.match(text, end)
-                    and _VOCATIVE_BEFORE.search(text[max(0, start - 12):start])
-                    for start, end in group.spans)
+                    or _called_at(text, start, end) for start, end in group.spans)
+
+
+def _called_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is addressed in dialogue there: "…without me, Dev." """
+    return bool(_VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end))
 
 
 def _saints_only(group: _Group) -> bool:
@@ -579,7 +582,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             candidate.kin += bool(kin and kin.group(1).lower() in _PERSON_NOUNS)
             candidate.possessive += text.startswith(("'s", "’s"), end)
             candidate.bodily += bool(_BODILY.match(text, end))
-            candidate.vocative += bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
+            candidate.vocative += _called_at(text, start, end)
             candidate.acts += bool(acting.match(text, end))
             candidate.honorific += bool(HONORIFIC_SUFFIX.match(text, end))
     return found, lower
