@@ -1226,6 +1226,17 @@ def test_characters_in_a_novel_a_bare_name_that_never_acts_is_no_one():
     assert {"Nadia", "Tomas", "Dr. Skinner"} <= names and not {"Chopin", "St. Clement"} & names
 
 
+def test_characters_her_a_few_words_into_a_name_s_own_clause_is_hers():
+    """ "Mara hid a grin behind her mug": a "her" + noun a few words after the verb of Mara's
+    clause is Mara's own, so Mara is "she"; "Tomas looked at her face" makes Tomas nothing."""
+    text = ("The cabin smelled of pine smoke. Rory dropped the bags on the bunk and kicked off his boots."
+            "\n\n\"Two hours,\" he said.\n\nMara was already at the table with the map spread out.\n\n"
+            "\"Great.\"\n\nTomas looked at her face and said nothing. Tomas shrugged.\n\n"
+            "Mara hid a grin behind her mug.\n")
+    names = _by_name(_world(text))
+    assert names["Mara"].gender == "she" and names["Tomas"].gender != "she"
+
+
 def test_characters_titled_name_takes_the_pronoun_that_tags_the_line_after_it():
     """ "Professor Vane swept between the desks": a title that says no gender, and the line after
     her sweeping in is tagged "she said", with nobody else named between: she."""

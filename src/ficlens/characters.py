@@ -250,6 +250,8 @@ _PRONOUN_PAST = re.compile(r"\b(?:he|she|He|She)[ \t]+(?:[a-z]{2,}ed|was|had|sai
 _PRESENT_ACTS = re.compile(rf"{_ACTS_AFTER.pattern}|[ \t]+(?!{_NOT_VERBS_IN_S}\b)[a-z]{{2,}}s\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|into|towards|toward|through|reach|visit|leave|left)\s+$")
 _WORD_BEFORE = re.compile(r"\b(\w+),?[ \t]+$")
+# a verb and a few words of its clause between a name and "her" + a noun: "Mara hid a grin behind her mug"
+_OWN_CLAUSE = re.compile(rf"{_ACTS_AFTER.pattern}(?:[ \t]+[a-z]+){{0,4}}[ \t]+")
 # a possessive of what only a person has, an adjective allowed: "Ines's head", "Ines's little brother"
 _BODILY = re.compile(r"['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:"
                      + "|".join(sorted(PERSON_PARTS, key=len, reverse=True))
@@ -1974,7 +1976,7 @@ def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int
     for start, end in spans:
         if _inside(quotes, start) or _NARRATING_PRONOUN.fullmatch(text, start, end):
             continue
-        pronoun = _pronoun_after(text, end, boundaries, quotes)
+        pronoun = _pronoun_after(text, end, boundaries, quotes, own_clause=next_sentence)
         subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
             _CLAUSE_BEFORE.search(text, max(0, start - 12), start)
             or _SPEECH_BEFORE.search(text, max(0, start - 20), start) or _SPEECH_AFTER.match(text, end)
@@ -2017,9 +2019,12 @@ def _mention_starts(groups: list[_Group]) -> list[int]:
     return sorted(s for g in groups for s, _ in g.spans)
 
 
-def _pronoun_after(text: str, end: int, boundaries: list[int],
-                   quotes: list[tuple[int, int]]) -> tuple[str, float] | None:
-    """The first third-person pronoun after a mention, before the next mention or paragraph."""
+def _pronoun_after(text: str, end: int, boundaries: list[int], quotes: list[tuple[int, int]],
+                   own_clause: bool = False) -> tuple[str, float] | None:
+    """The first third-person pronoun after a mention, before the next mention or paragraph.
+    ``own_clause``: a "her" + noun a few words into the name's own clause is hers ("Mara hid a
+    grin behind her mug"); for a character's gender only, as "Pontellier looked at her face"
+    would make the husband's bare surname his wife's."""
     i = bisect_right(boundaries, end)
     limit = min(end + PRONOUN_WINDOW, boundaries[i] if i < len(boundaries) else len(text))
     paragraph = text.find("\n\n", end, limit)
@@ -2033,7 +2038,8 @@ def _pronoun_after(text: str, end: int, boundaries: list[int],
         if m.group(1):
             return ("he", 1.0)
         if m.group(2):  # "her" is as often another woman's; "Annabeth leaned her shoulder" is hers
-            own = word == "her" and _OWN_POSSESSIVE.fullmatch(text, end, m.start()) \
+            own = word == "her" and (_OWN_POSSESSIVE.fullmatch(text, end, m.start())
+                                     or own_clause and _OWN_CLAUSE.fullmatch(text, end, m.start())) \
                 and _LOWER_NEXT.match(text, m.end())
             return ("she", 0.3) if word == "her" and not own else ("she", 1.0)
         return ("they", 0.3) if word == "their" else ("they", 0.5)  # "Rowan rolled their eyes"
