@@ -876,8 +876,8 @@ def _title_gender(title: str | None) -> Gender:
 def _titled_lady(group: _Group, surname: str) -> bool:
     """Whether a woman's title is written with ``surname`` for the group ("Miss Morland"): a woman
     so named is not the one a bare surname means, where a man shares it."""
-    return any(len(tokens := _tokens(alias)) == 2 and _title_gender(_strip_title(tokens[0])) == "she"
-               and _bare(tokens[1]) == surname for alias in group.aliases)
+    return any((form := _parse(alias, 0)).names == [surname] and _title_gender(form.title) == "she"
+               for alias in group.aliases)
 
 
 def _compatible(a: Gender, b: Gender) -> bool:
@@ -1012,9 +1012,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
             named = [g for g in by_surname.get(word, []) if g.gender_hint == form.gender] or named
         fitting = [g for g in named if _compatible(g.gender_hint, form.gender)] or named
         first = word in by_first
-        men = [g for g in fitting if g.gender_hint == "he" and id(g) in full_named]
-        if men and not first and all(g in men or _titled_lady(g, word) for g in fitting):
-            fitting = men  # "said Morland" is James Morland; his sister is "Miss Morland" or "Catherine"
+        men = {id(g): g for g in fitting if g.gender_hint == "he" and id(g) in full_named}
+        if men and not first and all(id(g) in men or _titled_lady(g, word) for g in fitting):
+            fitting = list(men.values())  # "said Morland" is James Morland; his sister "Miss Morland"
         if fitting:  # "Oakley" is Maurice Oakley (25 in full), not Frank (54 as "Frank")
             add(max(fitting, key=lambda g: (written_first.get((id(g), word), 0), counts[id(g)]) if first
                     else (formal.get(id(g), 0), counts[id(g)])), form)
