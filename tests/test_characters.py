@@ -137,6 +137,14 @@ def test_characters_miss_does_not_join_a_mrs_of_her_surname():
     assert notes["Mrs. Hale"] == ["Mrs. Hale"] * 3 and notes["Miss Hale"] == ["Miss Hale"] * 2
 
 
+def test_characters_miss_does_not_join_a_lady_of_her_surname():
+    """A woman a text calls "Lady Agatha" is never "Miss Vane": that is her daughter."""
+    text = ("Lady Agatha Vane swept into the room. Lady Agatha sat down, and Miss Vane sat beside her. "
+            "Lady Agatha frowned at the rain. Miss Vane said nothing. Lady Agatha Vane rang for tea.\n")
+    notes = _notes(_world(text))
+    assert "Miss Vane" not in notes["Lady Agatha Vane"] and notes["Miss Vane"] == ["Miss Vane"] * 2
+
+
 def _married_world(she_and_mrs_meet: bool, mrs_sentences: int = 10, edith_more: int = 0,
                    miss: str = "") -> StoryWorld:
     """A story of Edith Lorne (her first name in some sentences, "Mrs. Lorne" in others), her

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from ficlens.cli import main
 from ficlens.errors import EvalError
 from ficlens.eval.gold import GoldDocument, GoldQuote
-from ficlens.eval.litbank import iter_documents, load_document
+from ficlens.eval.litbank import _rebuild, iter_documents, load_document
 from ficlens.eval.metrics import Counts, match_characters, score, speaker_ids
 from ficlens.eval.pdnc import iter_novels, load_novel, world_from_gold
 from ficlens.eval.run import evaluate
@@ -241,6 +241,16 @@ def test_eval_litbank_rebuilds_text_and_spans() -> None:
         ("Q3", '"Is the kettle on?"', "Wren Tally"),
         ("Q4", "'Always,'", "Ivo Marsh"),
     ]
+
+
+def test_eval_litbank_rebuild_sets_dashed_speech_apart() -> None:
+    """Joyce's dialogue has no quote marks: each dash opens a paragraph, as in the book; where quote
+    marks tell the dialogue, a dash after a colon stays inline (Dracula's letter)."""
+    dashed = [["He", "said", ":", "\u2014", "Come", "up", "!"], ["\u2014", "Back", "!"], ["he", "said", "."],
+              ["\u2014", "Yes", "."]]
+    assert _rebuild(dashed).text == "He said:\n\n\u2014 Come up!\n\n\u2014 Back! he said.\n\n\u2014 Yes."
+    marked = [["He", "wrote", ":", "--", "Welcome", "."], ['"', "Back", "!", '"'], ["he", "said", "."]]
+    assert _rebuild(marked).text == 'He wrote: -- Welcome.\n\n"Back!" he said.'
 
 
 def test_eval_litbank_cast_from_speaking_chains() -> None:

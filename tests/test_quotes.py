@@ -25,7 +25,7 @@ def _world(text: str) -> StoryWorld:
 def _quotes(text: str) -> list[Quote]:
     world = find_quotes(_world(text))
     for quote in world.quotes:
-        opening = text[quote.start] in "\"'\u201c\u2018\u201e\u00ab"
+        opening = text[quote.start] in "\"'\u201c\u2018\u201e\u00ab\u2014\u2013-"  # or a dialogue dash
         assert opening or quote.continues  # a part carried into a paragraph has no mark
         assert quote.text in text[quote.start:quote.end]
     return world.quotes
@@ -188,7 +188,9 @@ def test_quotes_only_inside_chapters_and_not_in_notes() -> None:
     assert [q.text for q in find_quotes(world).quotes] == ["Hi,"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", '"', '""', "'''", '" " "', "\u201d\u201c", "'em 'tis"])
+@pytest.mark.parametrize("text", ["", "   \n\n ", '"', '""', "'''", '" " "', "\u201d\u201c", "'em 'tis",
+                                  "\u2014\n\u2014\n\u2014\n\u2014 \u2014",
+                                  "\u2014a, \u2014\n\u2014:\n--\n-- ,"])
 def test_quotes_odd_input_never_crashes(text: str) -> None:
     world = find_quotes(_world(text))
     for quote in world.quotes:
@@ -262,3 +264,41 @@ def test_quotes_pathological_input_stays_linear(text: str) -> None:
     started = time.perf_counter()
     find_quotes(world)
     assert time.perf_counter() - started < 1.0
+
+
+_GRANDMOTHER = (  # dialogue told with dashes, as translations from Russian or Spanish keep it
+    "The kitchen was cold.\n"
+    "\u2014 You're up early, \u2014 said her grandmother. \u2014 Sit. Eat.\n"
+    "\u2014 I couldn't sleep.\n"
+    "\u2014 Nobody sleeps here. \u2014 The old woman set down a bowl. \u2014 Your brother was up at four.\n"
+    'A note on the fridge said "Back at six".\n'
+)
+
+
+def test_quotes_dash_dialogue_with_dashed_tags() -> None:
+    quotes = _quotes(_GRANDMOTHER)
+    assert [q.text for q in quotes] == ["You're up early,", "Sit. Eat.", "I couldn't sleep.",
+                                        "Nobody sleeps here.", "Your brother was up at four.", "Back at six"]
+    first, second = quotes[0], quotes[1]
+    assert _GRANDMOTHER[first.start:first.end] == "\u2014 You're up early, \u2014"  # its dashes are its marks
+    assert second.continues == first.id and quotes[4].continues == quotes[3].id
+    assert quotes[2].continues is None and quotes[5].kind == "written"
+
+
+def test_quotes_dash_dialogue_tags_without_dashes() -> None:
+    text = ("Ada came up behind him.\n"
+            "\u2014Thanks, old chap, he said brightly. Switch off the light, will you?\n"
+            "\u2014Scutter! he cried. He came over to the railing and looked down.\n"
+            "\u2014What is your name? Then Nasty Roche had asked:\n"
+            "His mother said: \u2014O, Stephen will apologise.\n")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Thanks, old chap,", "Switch off the light, will you?", "Scutter!",
+                                        "What is your name?", "O, Stephen will apologise."]
+    assert quotes[1].continues == quotes[0].id and quotes[3].continues is None
+
+
+def test_quotes_dash_dialogue_needs_dashed_lines_to_outnumber_marks() -> None:
+    assert _texts("\u2014 One.\n\u2014 Two.\n") == []  # two dashed lines: a list, not dialogue
+    marked = ('"Hi," she said.\n"Hello."\n"Bye."\n"Yes."\n'
+              "\u2014 and then nothing.\n\u2014 Nothing at all.\n\u2014 Or so.\n")
+    assert _texts(marked) == ["Hi,", "Hello.", "Bye.", "Yes."]

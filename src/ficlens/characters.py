@@ -42,7 +42,9 @@ from .lexicon import (
     EPITHETS,
     HONORIFIC_SUFFIX,
     KIN_AND_ROLE_WORDS,
+    PAST_ACTS,
     PERSON_PARTS,
+    PRESENT_ACTS,
     ROLE_TITLES,
     SPEECH_VERBS,
     TITLE_SPELLINGS,
@@ -206,7 +208,7 @@ _LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|do
 _SENTENCE_STOP = re.compile(r"[.!?][ \t]+(?=[A-Z])")
 _OPENING_PRONOUN = re.compile(r"(?:(He)|(She))\b")
 _NARRATING_PRONOUN = re.compile(f"{_FIRST_PERSON.pattern}|{_SECOND_PERSON.pattern}")  # no he/she of theirs
-_AFTER_COMMA_QUOTE = re.compile(r",[\"”’'][ \t]*$")
+_AFTER_COMMA_QUOTE = re.compile(r",(?:[\"”’']|[ \t]?(?:—|--))[ \t]*$")  # or a dialogue dash: ", — Ivan said"
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
 # Speech verbs whose subject is surely a person ("Dani says"): fewer than SPEECH_VERBS, whose "told",
 # "reported" or "ended" follow a paper or a place as often ("Vogue reported").
@@ -223,22 +225,7 @@ _PERSON_SPEECH_VERBS = (
     "snarled|wailed|moaned|mumbled|stuttered|blurted|queried"
 )
 # "Ines dropped", "Ines glanced", "Ines came in"
-_ACTS_AFTER = re.compile(r"[ \t]+(?:[a-z]{2,}ed|came|went|sat|stood|took|made|gave|ran|got|held|left|felt|"
-                         r"saw|knew|began|brought|caught|fell|found|kept|rose|shook|spoke|threw|told|woke|drew|"
-                         r"grew|hid|hung|bit|broke|chose|drove|froze|led|lost|met|rang|sang|sent|shut|stole|"
-                         r"stuck|struck|swung|tore|wore|wrote|put|set|let|cut|hit|swept|crept|slept|knelt|"
-                         r"leapt|spun|strode|slid|bent|sank|sprang|flung|clung|wept|heard|thought|blew|flew|"
-                         r"fled|shot|spat|sped|dove|shone|lit|"
-                         # and the same in the present tense ("Nat strolls in")
-                         r"comes|goes|sits|stands|takes|makes|gives|runs|gets|holds|leaves|feels|sees|knows|"
-                         r"brings|catches|falls|finds|keeps|rises|shakes|throws|tells|wakes|draws|walks|"
-                         r"strolls|steps|turns|looks|glances|stares|leans|grabs|pulls|pushes|drops|picks|"
-                         r"puts|reaches|opens|closes|rolls|shrugs|frowns|blinks|pauses|hesitates|raises|"
-                         r"lifts|points|slams|storms|marches|wanders|strides|hurries|rushes|appears|"
-                         r"arrives|enters|follows|kisses|hugs|tugs|waves|winks|watches|waits|steals|slips|"
-                         r"sinks|jumps|climbs|drags|flops|slides|settles|snorts|scoffs|huffs|rubs|tilts|"
-                         r"hands|passes|crosses|kicks|knocks|peeks|shoves|snatches|squeezes|stretches|wraps|"
-                         r"yawns|bites|sips|drinks|eats|spins|swings|tosses|wipes|flinches|freezes)\b")
+_ACTS_AFTER = re.compile(rf"[ \t]+(?:{PAST_ACTS}|{PRESENT_ACTS})\b")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
 # The present tense: "she leans" against "she leaned"; in a story told so, "Kaelith unrolls" acts.
 _NOT_VERBS_IN_S = r"(?:is|was|has|does|as|us|this|thus|its|his|hers|yours|ours|theirs|always|perhaps|" \
@@ -303,8 +290,8 @@ _DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
                 rf"(?:[ \t]*\n?[ \t]*((?:in|with|of)[ \t]*\n?[ \t]*the(?:[ \t]*\n?[ \t]*[a-z-]+){{1,2}})\b"
                 rf"(?![ \t]*['’]s\b))?")
 # A quotation's closing mark: a straight single quote only after punctuation (",' said the nurse"),
-# where it is no apostrophe
-_CLOSING_MARK = "(?:[\"”’]|(?<=[,.!?\u2014\u2013-])')"
+# where it is no apostrophe; or the dash that closes speech told with dashes (", — said Ivan")
+_CLOSING_MARK = "(?:[\"”’]|(?<=[,.!?\u2014\u2013-])'|(?<=[,.!?\u2026])[ \t]?(?:\u2014|--))"
 # A tag beside a quotation: '…," said the stranger' or '…" The stranger said'.
 _DESCRIBED_TAG = re.compile(
     rf"{_CLOSING_MARK}[ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
@@ -978,8 +965,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                        and not (hers and g.gender_hint != "she" and _ranked(g))  # "Miss Campbell" no Colonel
                        and (title not in _MARRIED_TITLES or _written_with(g, title))
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
-            if title == "Miss" and len(fitting) == 1 and her_title.get(id(fitting[0])) in _MARRIED_TITLES:
-                fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch"
+            if title == "Miss" and len(fitting) == 1 and (
+                    her_title.get(id(fitting[0])) in _MARRIED_TITLES or _written_with(fitting[0], "Lady")):
+                fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch", "Miss de Bourgh" no "Lady Anne"
             ranked = [g for g in fitting if _written_with(g, title)] if title in _NEUTRAL_TITLES else []
             if len(fitting) > 1 and len(ranked) == 1:
                 fitting = ranked  # "Captain Frederick Tilney"

@@ -41,6 +41,25 @@ PLAIN_PRESENT_SPEECH_VERBS = (
     "chuckle|giggle|sing|yell|confess|blurt|point out|cut in|chime in|pipe up|speak up|shoot back|trail off"
 )
 
+# Verbs of a person acting, as a sentence's subject does them ("Kurt shrugged", "Nat strolls in").
+PAST_ACTS = (
+    "[a-z]{2,}ed|came|went|sat|stood|took|made|gave|ran|got|held|left|felt|saw|knew|began|brought|caught|"
+    "fell|found|kept|rose|shook|spoke|threw|told|woke|drew|grew|hid|hung|bit|broke|chose|drove|froze|led|"
+    "lost|met|rang|sang|sent|shut|stole|stuck|struck|swung|tore|wore|wrote|put|set|let|cut|hit|swept|crept|"
+    "slept|knelt|leapt|spun|strode|slid|bent|sank|sprang|flung|clung|wept|heard|thought|blew|flew|fled|"
+    "shot|spat|sped|dove|shone|lit"
+)
+PRESENT_ACTS = (
+    "comes|goes|sits|stands|takes|makes|gives|runs|gets|holds|leaves|feels|sees|knows|brings|catches|falls|"
+    "finds|keeps|rises|shakes|throws|tells|wakes|draws|walks|strolls|steps|turns|looks|glances|stares|"
+    "leans|grabs|pulls|pushes|drops|picks|puts|reaches|opens|closes|rolls|shrugs|frowns|blinks|pauses|"
+    "hesitates|raises|lifts|points|slams|storms|marches|wanders|strides|hurries|rushes|appears|arrives|"
+    "enters|follows|kisses|hugs|tugs|waves|winks|watches|waits|steals|slips|sinks|jumps|climbs|drags|flops|"
+    "slides|settles|snorts|scoffs|huffs|rubs|tilts|hands|passes|crosses|kicks|knocks|peeks|shoves|"
+    "snatches|squeezes|stretches|wraps|yawns|bites|sips|drinks|eats|spins|swings|tosses|wipes|flinches|"
+    "freezes"
+)
+
 # Verbs that tell speech in a tag ("said", "rejoined", "piped up"), past and present.
 SPEECH_VERBS = (
     "said|says|say|asked|asks|ask|replied|replies|reply|answered|answers|answer|cried|cry|called|call|shouted|"

@@ -32,6 +32,14 @@ How marks are paired, in one pass over the text (linear, regex only):
   are letters (written).
 * Two quotes in one paragraph separated by a short tag ("No," he said, "not
   yet.") are linked: the second ``continues`` the first.
+* Dialogue told with dashes instead of marks (translations from Russian or Spanish,
+  Joyce): when more lines open with a dash (or a colon introduces one) than quotes
+  open with marks, and at least ``_DASH_MIN``, a dashed paragraph is speech up to
+  its tags: "— Hi, — said Ivan. — Come in." (a dash after the speech's punctuation
+  opens the tag, the next one closes it; the dashes are the quote's marks) or
+  "—Thanks, he said. Come in." (a subject and a speech verb open the tag; the
+  speech goes on at the next sentence unless a subject acting opens it: "He came
+  over."). Quote marks outside that speech are still read ("Closed", on a sign).
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .lexicon import PAST_ACTS, SPEECH_VERBS
 from .model import Quote, QuoteKind, StoryWorld
 
 _DOUBLE_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")  # straight, curly, low-9, guillemets
@@ -82,6 +91,22 @@ _SET_APART_SHARE = 0.2  # indented quotes are letters only where most quotes are
 _CUE_WINDOW = 60  # characters either side of a quote searched for tags like "she wrote"
 _TAG_GAP = 80  # longest narration between two quotes that still splits one speech
 _BARE_TAG = 25  # "he said. ": the longest tag after a finished sentence that still splits one
+_DASH = r"(?:\u2014|\u2015|--(?!-)|\u2013(?=[ \t]))"
+# a dialogue dash opening a line, or after a colon: "—Come in." / "He said: — Come in."
+_DASH_OPENER = re.compile(rf"(?:^[ \t]*|:[ \t]*)({_DASH})[ \t]*(?=\S)", re.MULTILINE)
+_DASH_MIN = 3  # dashed lines, at least, for a text told in dashes (and more than quotes by marks)
+_DASH_TAG = re.compile(
+    rf"(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:[A-Z][\w'\u2019-]*|he|she|they|I|we|you)\s+"
+    rf"(?:[a-z]+ly\s+|(?:had|has|have|was|were|would|then)\s+)?"
+    rf"(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*|he|she|they|I|we))\b")
+# where a dashed speech stops for its tag: after its punctuation, a dash or a subject and speech verb
+_SPEECH_ENDS = re.compile(rf"([,.!?;\u2026])[ \t]*(?:(?P<dash>{_DASH})[ \t]*|[ \t]+(?={_DASH_TAG.pattern}))")
+_DASH_RESUMES = re.compile(rf"[,.!?;:\u2026][ \t]*({_DASH})[ \t]*(?=\S)")  # "— said Ivan. — Come in."
+_SENTENCE_GAP = re.compile(r"[.!?\u2026][ \t]+(?=\S)")  # "he said brightly. Switch off the light."
+_COLON_DASH = re.compile(rf":[ \t]*({_DASH})[ \t]*(?=\S)")  # "Dante said: —Pull out his eyes."
+_NARRATION_OPENS = re.compile(  # "He came over", "Buck Mulligan attacked": a subject acting, not speech
+    rf"(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)[ \t]+(?:[a-z]+ly[ \t]+)?"
+    rf"(?:{PAST_ACTS})\b")
 
 
 @dataclass
@@ -132,19 +157,98 @@ def quotation_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
-    single = _uses_single_quotes(text)
+    double_open = sum(1 for m in _DOUBLE_MARKS.finditer(text) if _double_role(text, m.start()) != "close")
+    single_open = sum(1 for m in _SINGLE_MARKS.finditer(text) if _single_role(text, m.start()) == "open")
+    single = single_open > double_open  # British style
+    dashed = _dash_openers(text) > max(double_open, single_open, _DASH_MIN - 1)
     wrapped = _is_hard_wrapped(text)
     found: list[_Found] = []
     for start, end in spans:
-        found.extend(_pair_marks(text, _units(text, start, end, wrapped), single, wrapped))
+        units = _units(text, start, end, wrapped)
+        marked = _pair_marks(text, units, single, wrapped)
+        if dashed:
+            spoken = _dash_quotes(text, units)
+            found.extend(sorted(spoken + _outside(marked, spoken), key=lambda f: f.start))
+        else:
+            found.extend(marked)
     return found
 
 
-def _uses_single_quotes(text: str) -> bool:
-    """True when single marks open more quotations than double marks (British style)."""
-    double_open = sum(1 for m in _DOUBLE_MARKS.finditer(text) if _double_role(text, m.start()) != "close")
-    single_open = sum(1 for m in _SINGLE_MARKS.finditer(text) if _single_role(text, m.start()) == "open")
-    return single_open > double_open
+def _dash_openers(text: str) -> int:
+    """How many lines open with a dialogue dash, or a colon introduces one ("said: —Hello.")."""
+    return sum(1 for _ in _DASH_OPENER.finditer(text))
+
+
+def _dash_quotes(text: str, units: list[tuple[int, int]]) -> list[_Found]:
+    """Dialogue told with dashes, not marks: a paragraph (or a colon) opens speech with a dash and
+    it runs to the paragraph's end but for its tags. A tag either follows a dash after the speech's
+    punctuation ("— Hello, — said Ivan. — Come in."; the speech goes on after the next such dash)
+    or, with no dash, is a subject and a speech verb after it ("—Thanks, old chap, he said
+    brightly. Switch off the light."; the speech goes on after the tag's sentence), as Joyce
+    writes."""
+    found: list[_Found] = []
+    for u_start, u_end in units:
+        opener = next((m for m in _DASH_OPENER.finditer(text, u_start, u_end)
+                       if text[m.start()] == ":" or not text[u_start:m.start()].strip()), None)
+        if opener is None:
+            continue
+        pos, start, previous = opener.end(), opener.start(1), None
+        colons = list(_COLON_DASH.finditer(text, u_start, u_end))
+        colon_starts = [m.start() for m in colons]
+        while (first := _NON_SPACE.search(text, pos, u_end)) is not None:
+            speech_start = first.start()
+            boundary = _SPEECH_ENDS.search(text, speech_start, u_end)
+            speech_end = boundary.start(1) + 1 if boundary else _before_lead_in(text, speech_start, u_end)
+            if speech_end > speech_start:  # a closing dash is the speech's closing mark
+                end = boundary.end("dash") if boundary and boundary.group("dash") else speech_end
+                part = _Found(start=start, end=end, text_start=speech_start, text_end=speech_end,
+                              unit=u_start, continues=previous)
+                found.append(part)
+                previous = part
+            if boundary is None:
+                break
+            closing = _DASH_RESUMES.search(text, boundary.end(), u_end) if boundary.group("dash") \
+                else _speech_after_tag(text, boundary.end(), u_end, colons, colon_starts)
+            if closing is None:
+                break
+            start, pos = closing.start(1) if closing.lastindex else closing.end(), closing.end()
+    return found
+
+
+def _speech_after_tag(text: str, pos: int, end: int, colons: list[re.Match[str]],
+                      colon_starts: list[int]) -> re.Match[str] | None:
+    """Where a dashed speech goes on after a tag with no dash: at the next sentence, unless narration
+    opens it ("—Scutter! he cried. He came over to the gunrest."), else at the next of the
+    paragraph's ``colons`` with a dash."""
+    sentence = _SENTENCE_GAP.search(text, pos, end)
+    following = bisect_right(colon_starts, pos - 1)
+    colon = colons[following] if following < len(colons) else None
+    if sentence and (colon is None or sentence.start() < colon.start()) \
+            and not _NARRATION_OPENS.match(text, sentence.end()):
+        return sentence
+    return colon
+
+
+def _before_lead_in(text: str, start: int, end: int) -> int:
+    """Where a dashed speech running to its paragraph's end stops: before a last sentence that
+    ends in a colon and holds a tag ("Then Nasty Roche had said:"), the lead-in of the next one."""
+    end = _trim_end(text, end)
+    if text[end - 1:end] != ":":
+        return end
+    last = max((m.end() for m in _SENTENCE_GAP.finditer(text, start, end)), default=start)
+    return _trim_end(text, last) if _DASH_TAG.search(text, last, end) else end
+
+
+def _outside(found: list[_Found], spans: list[_Found]) -> list[_Found]:
+    """The quotes of ``found`` that overlap none of ``spans`` (in text order): a sign's "Closed"."""
+    starts = [span.start for span in spans]
+    kept = []
+    for quote in found:
+        i = bisect_right(starts, quote.start) - 1  # the last span that starts at or before it
+        after = i + 1 < len(spans) and spans[i + 1].start < quote.end
+        if not (i >= 0 and spans[i].end > quote.start or after):
+            kept.append(quote)
+    return kept
 
 
 def _is_hard_wrapped(text: str) -> bool:

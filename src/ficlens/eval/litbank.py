@@ -11,7 +11,8 @@ The plain text is rebuilt from the tokens (punctuation attached, quote marks
 hugging the words they enclose) with a token -> offset map, so gold spans index
 it exactly. Sentences are joined by a space; a new paragraph (a blank line)
 starts before a sentence that opens a quotation when no quotation is open,
-since LitBank keeps no paragraph breaks and dialogue turns are paragraphs.
+since LitBank keeps no paragraph breaks and dialogue turns are paragraphs; where dialogue is told
+with dashes, not quote marks (Joyce), before a dash that opens a sentence or follows a colon.
 
 The gold cast is one member per speaking chain: its name from the chain id, its
 aliases the chain's proper-name mentions, its gender from its pronouns.
@@ -33,6 +34,8 @@ _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%]|\.\.\.|n't|['\u2019](?:s|ll|re
 _NO_SPACE_AFTER = {"(", "[", "{", "\u201c", "\u2018", "$"}
 _DOUBLE = {'"', "\u201c", "\u201d"}
 _MARKS = _DOUBLE | {"'", "\u2018", "\u2019"}
+_DASHES = {"\u2014", "--"}  # Joyce opens speech with a dash, on a line of its own
+_OPENERS = _MARKS | _DASHES
 _PRONOUNS: dict[str, Gender] = {"he": "he", "him": "he", "his": "he", "himself": "he",
                                 "she": "she", "her": "she", "hers": "she", "herself": "she"}
 
@@ -123,14 +126,20 @@ def _rebuild(sentences: list[list[str]]) -> _Rebuilt:
     length = 0
     state = _MarkState()
     glue_next = True
+    openers = Counter(tokens[0] in _DASHES for tokens in sentences if tokens and tokens[0] in _OPENERS)
+    dashed = openers[True] > openers[False]  # dialogue told with dashes, not quote marks
     for tokens in sentences:
-        if tokens and tokens[0] in _MARKS and not state.any_open() and parts:
+        if tokens and tokens[0] in (_OPENERS if dashed else _MARKS) and not state.any_open() and parts:
             parts.append("\n\n")
             length += 2
             glue_next = True
         positions: list[tuple[int, int]] = []
         for i, token in enumerate(tokens):
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if dashed and token in _DASHES and i and tokens[i - 1] == ":" and not state.any_open():
+                parts.append("\n\n")  # 'His mother said:' and her words below it
+                length += 2
+                glue_next = True
             role = state.role(token, tokens[i - 1] if i else "", following)
             if not glue_next and role not in ("close", "apostrophe") and not _NO_SPACE_BEFORE.match(token):
                 parts.append(" ")
