@@ -253,6 +253,13 @@ def test_eval_litbank_rebuild_sets_dashed_speech_apart() -> None:
     assert _rebuild(marked).text == 'He wrote: -- Welcome.\n\n"Back!" he said.'
 
 
+def test_eval_litbank_rebuild_reopens_a_quote_at_a_sentence_start() -> None:
+    """A mark never closed (an epigraph's) must not turn every later quote inside out."""
+    sentences = [["'", "Wooed", "and", "married", "'", ".", "'"], ["'", "Edith", "!", "'"],
+                 ["said", "Margaret", ",", "'", "Edith", "!", "'"]]
+    assert _rebuild(sentences).text == "'Wooed and married'. ''Edith!' said Margaret, 'Edith!'"
+
+
 def test_eval_litbank_cast_from_speaking_chains() -> None:
     cast = load_document(LITBANK_FIXTURE, "01_tiny_gate_brat").cast
     assert [(m.name, m.aliases, m.gender) for m in cast] == [

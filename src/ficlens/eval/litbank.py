@@ -164,9 +164,11 @@ class _MarkState:
         return self.double or self.single
 
     def role(self, token: str, previous: str, following: str) -> str:
-        """open, close, apostrophe (glued both sides) or "" for a token that is no mark."""
+        """open, close, apostrophe (glued both sides) or "" for a token that is no mark. A straight
+        mark opening a sentence opens a quote even when one is open: that one was never closed (North
+        and South's epigraph) or its speech goes on into a new paragraph."""
         if token in _DOUBLE:
-            opening = token == "\u201c" or (token == '"' and not self.double)
+            opening = token == "\u201c" or (token == '"' and (not self.double or not previous))
             self.double = opening
             return "open" if opening else "close"
         if token == "\u2018":
@@ -176,7 +178,7 @@ class _MarkState:
                                                      and following[:1].islower()):
             return "apostrophe"
         if token in ("'", "\u2019"):
-            self.single = not self.single
+            self.single = not self.single or not previous
             return "open" if self.single else "close"
         return ""
 
