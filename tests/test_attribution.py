@@ -498,3 +498,26 @@ def test_attribution_voice_marks_who_an_untagged_line_sounds_like(monkeypatch: p
     column = FEATURES.index("voice")
     fits = dict(zip(last.candidates, last.features[:, column], strict=True))
     assert fits["c1"] == 1.0 and fits["c2"] < 0.8  # the best fit counts fully, the teacher's voice less
+
+
+def test_attribution_chat_messages_are_their_senders_to_the_others():
+    text = ("The group chat had been quiet for an hour when Mercedes finally broke.\n\n"
+            "Mercedes: who ate my leftover pizza\nPuck: define ate\nMercedes: NOAH\n"
+            "Santana: lmao he's dead\n\n"
+            "Kurt read the messages twice.\n\n"
+            "Kurt: call me when you're home\nBlaine: ok\nKurt: love you\n")
+    world = ficlens.analyze(text)
+    names = {c.id: c.name for c in world.characters}
+    got = [(q.text, names.get(q.speaker or ""), sorted(names[a] for a in q.addressees), q.type)
+           for q in world.quotes]
+    assert got == [
+        ("who ate my leftover pizza", "Mercedes", ["Puck", "Santana"], "explicit"),
+        ("define ate", "Puck", ["Mercedes", "Santana"], "explicit"),
+        ("NOAH", "Mercedes", ["Puck", "Santana"], "explicit"),
+        ("lmao he's dead", "Santana", ["Mercedes", "Puck"], "explicit"),
+        ("call me when you're home", "Kurt", ["Blaine"], "explicit"),
+        ("ok", "Blaine", ["Kurt"], "explicit"),
+        ("love you", "Kurt", ["Blaine"], "explicit"),
+    ]
+    first = world.quotes[0]
+    assert [(e.note, text[e.start:e.end]) for e in first.evidence] == [("sender: Mercedes", "Mercedes")]

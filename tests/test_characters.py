@@ -1415,3 +1415,14 @@ def test_characters_names_fiction_gives_its_characters_have_a_gender(name: str, 
     text = (f"{name} read the menu. Elena laughed at something Marcus said.\n\n"
             f"\"Do they still do the milkshakes?\" {name} asked.\n\n\"They stopped,\" Marcus said.\n")
     assert _by_name(_world(text))[name].gender == gender
+
+
+def test_characters_chat_senders_are_people():
+    """A name that sends a chat message is a person, even written only there."""
+    text = ("The group chat had been quiet for an hour when Mercedes finally broke.\n\n"
+            "Mercedes: who ate my leftover pizza\nPuck: define ate\nMercedes: NOAH\n"
+            "Santana: lmao he's dead\n\n"
+            "Kurt put his phone face-down on the desk.\n")
+    names = _by_name(_world(text))
+    assert {"Mercedes", "Puck", "Santana"} <= set(names)
+    assert len(names["Mercedes"].mention_spans) == 3

@@ -26,7 +26,7 @@ def _quotes(text: str) -> list[Quote]:
     world = find_quotes(_world(text))
     for quote in world.quotes:
         opening = text[quote.start] in "\"'\u201c\u2018\u201e\u00ab\u2014\u2013-"  # or a dialogue dash
-        assert opening or quote.continues  # a part carried into a paragraph has no mark
+        assert opening or quote.continues or quote.evidence  # carried parts and chat messages have none
         assert quote.text in text[quote.start:quote.end]
     return world.quotes
 
@@ -302,3 +302,33 @@ def test_quotes_dash_dialogue_needs_dashed_lines_to_outnumber_marks() -> None:
     marked = ('"Hi," she said.\n"Hello."\n"Bye."\n"Yes."\n'
               "\u2014 and then nothing.\n\u2014 Nothing at all.\n\u2014 Or so.\n")
     assert _texts(marked) == ["Hi,", "Hello.", "Bye.", "Yes."]
+
+
+_GROUP_CHAT = (
+    "The group chat had been quiet for an hour.\n\n"
+    "Mercedes: who ate my pizza\n"
+    '**Puck:** define "ate"\n'
+    "[10:42] Mercedes: NOAH\n"
+    "Santana: he's dead\n\n"
+    "Rating: T\nPairing: Kurt/Blaine\n\n"
+    "Note: the diner is made up.\n"
+)
+
+
+def test_quotes_chat_lines_are_written_messages_with_their_senders() -> None:
+    quotes = find_quotes(_world(_GROUP_CHAT)).quotes
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("who ate my pizza", "written"), ('define "ate"', "written"), ("NOAH", "written"),
+        ("he's dead", "written")]
+    senders = [_GROUP_CHAT[e.start:e.end] for q in quotes for e in q.evidence]
+    assert senders == ["Mercedes", "Puck", "Mercedes", "Santana"]
+    assert all(e.note == "sender" for q in quotes for e in q.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Rating: T\nPairing: Kurt/Blaine\nWarnings: none\n",  # a header: labels, no name twice
+    "Kurt: hi\nBlaine: hello\n",  # two lines, no one writes twice: not yet a conversation
+    "Mercedes: one\nThen she waited.\nMercedes: two\n",  # narration between: no run
+])
+def test_quotes_lines_that_are_no_chat(text: str) -> None:
+    assert _texts(text) == []

@@ -53,7 +53,7 @@ from .lexicon import (
     word_list,
 )
 from .model import CastMember, Character, Gender, Span, StoryWorld
-from .quotes import quotation_spans
+from .quotes import message_senders, quotation_spans
 
 SAMPLE_CHARS = 60_000  # ~12k tokens of NER: ~1.3 s on one core, whatever the text length,
 SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
@@ -348,10 +348,11 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     """Fill ``world.characters`` from the story text (or ``world._cast``); see the module docstring."""
     ranges = _story_ranges(world)
     quotes = _quote_ranges(world.text, ranges)
+    senders = frozenset(start for start, _ in message_senders(world.text, ranges))
     if world._cast:
         groups = _cast_groups(world.text, ranges, world._cast)
     else:
-        groups = _discover(world.text, ranges, quotes)
+        groups = _discover(world.text, ranges, quotes, senders)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
     narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
@@ -378,7 +379,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
             or g.introduced and g.spans
             or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)
-            or g.speaks_next]
+            or g.speaks_next or any(start in senders for start, _ in g.spans)]
     if _word_count(world.text, ranges) >= INERT_WORDS:
         kept = [g for g in kept if g.cast is not None or g is narrator or not _inert(world.text, quotes, g)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
@@ -499,6 +500,7 @@ class _Candidate:
     vocative: int = 0  # addressed in dialogue: "…without me, Dev."
     acts: int = 0  # followed by a verb in the past tense: "Ines dropped the file"
     honorific: int = 0  # "Todoroki-kun", "Aizawa-sensei": a person, whatever NER says
+    sends: int = 0  # sends a chat message: "Mercedes: who ate my pizza"
 
 
 def _tokens(form: str) -> list[str]:
@@ -513,11 +515,11 @@ def _is_title(token: str) -> bool:
     return _strip_title(token) in _TITLES
 
 
-def _candidates(text: str, ranges: list[tuple[int, int]],
-                quotes: list[tuple[int, int]]) -> tuple[dict[str, _Candidate], Counter[str]]:
+def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                senders: frozenset[int] = frozenset()) -> tuple[dict[str, _Candidate], Counter[str]]:
     """Every trimmed capitalised run in the story, with the cues counted at each occurrence; and
     the story's lower-case words, counted. "said X" is a speech tag only outside the quotations
-    ('"You said Barcelona"' names a place)."""
+    ('"You said Barcelona"' names a place); ``senders``: where chat messages name their senders."""
     lower: Counter[str] = Counter()
     runs: list[tuple[bool, list[tuple[int, str]]]] = []
     for a, b in ranges:
@@ -574,6 +576,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]],
             candidate.vocative += _called_at(text, start, end)
             candidate.acts += bool(acting.match(text, end))
             candidate.honorific += bool(HONORIFIC_SUFFIX.match(text, end))
+            candidate.sends += start in senders
     return found, lower
 
 
@@ -764,7 +767,7 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
         return candidate.the * 2 >= occurrences >= 3 and candidate.form in ROLE_TITLES
     if len(tokens) > 1 and not _is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
         return False  # "Wuthering Heights"; but "Mrs. Hall" is a person
-    if candidate.honorific:
+    if candidate.honorific or candidate.sends:
         return True  # "Iida-kun has been looking for you": a person, even opening every sentence
     if candidate.the * 2 >= occurrences and (candidate.form.endswith("s") or not candidate.speech):
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
@@ -1039,8 +1042,9 @@ def _listed_with_a_person(text: str, candidate: _Candidate, person: dict[str, bo
     return False
 
 
-def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[_Group]:
-    candidates, lower = _candidates(text, ranges, quotes)
+def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+              senders: frozenset[int]) -> list[_Group]:
+    candidates, lower = _candidates(text, ranges, quotes, senders)
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
     for name in candidates:  # "Cyril Fielding", written once: "Cyril" and "Fielding" are people

@@ -40,16 +40,21 @@ How marks are paired, in one pass over the text (linear, regex only):
   "—Thanks, he said. Come in." (a subject and a speech verb open the tag; the
   speech goes on at the next sentence unless a subject acting opens it: "He came
   over."). Quote marks outside that speech are still read ("Closed", on a sign).
+* Chat lines ("Mercedes: who ate my pizza", "**Puck:** define ate"), two or more in a
+  row with some sender twice, are written quotes (messages) whose ``evidence`` is the
+  sender's name (note "sender"); labels ("Rating:", "Note:") are no senders. The
+  attribution stage gives each message its sender.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import PAST_ACTS, SPEECH_VERBS
-from .model import Quote, QuoteKind, StoryWorld
+from .model import Quote, QuoteKind, Span, StoryWorld
 
 _DOUBLE_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")  # straight, curly, low-9, guillemets
 _SINGLE_MARKS = re.compile(r"['\u2018\u2019]")
@@ -109,6 +114,20 @@ _NARRATION_OPENS = re.compile(  # "He came over", "Buck Mulligan attacked": a su
     rf"(?:{PAST_ACTS})\b")
 
 
+# a chat's or a script's line: "Mercedes: who ate my pizza", "**Puck:** define ate", "[10:42] kurt_h: hi"
+_CHAT_LINE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:\*\*|__)?"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t][A-Z][\w'\u2019.-]*){0,2}|[A-Za-z][A-Za-z0-9]*[_.0-9][\w.]*)"
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?P<message>\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# labels a line may open with that name no sender: a story's header, a note, a transcript's turns
+_LABELS = frozenset(
+    "note notes warning warnings summary disclaimer rating ratings pairing pairings relationship "
+    "relationships fandom fandoms character characters chapter chapters author authors title tags tag "
+    "update edit beta status words word time date day location place setting subject from to re cc "
+    "ps p.s. q a question answer translation song artist lyrics prompt part book episode scene season "
+    "spoilers genre archive category categories series language summary notes".split())
+
+
 @dataclass
 class _Mark:
     pos: int
@@ -123,6 +142,7 @@ class _Found:
     text_end: int
     unit: int  # where its paragraph starts
     continues: _Found | None = None
+    sender: tuple[int, int] | None = None  # a chat message's "Mercedes:"
 
 
 def find_quotes(world: StoryWorld) -> StoryWorld:
@@ -134,7 +154,7 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     order = {id(f): i for i, f in enumerate(found)}
     indented = [_is_indented(text, f.start) for f in found]
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
-    kinds: list[QuoteKind] = ["written" if set_apart and indented[i] else _kind(text, f)
+    kinds: list[QuoteKind] = ["written" if f.sender or set_apart and indented[i] else _kind(text, f)
                               for i, f in enumerate(found)]
     _link_tagged_parts(text, found, kinds)
     links = [order.get(id(f.continues)) if f.continues else None for f in found]
@@ -144,7 +164,8 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     paragraph_starts = [p.start for p in world.paragraphs]
     quotes = [Quote(id=f"q{i + 1}", start=f.start, end=f.end, text=text[f.text_start:f.text_end],
                     kind=kinds[i], paragraph=_paragraph_index(paragraph_starts, f.start),
-                    continues=_quote_id(links[i]))
+                    continues=_quote_id(links[i]),
+                    evidence=[Span(start=f.sender[0], end=f.sender[1], note="sender")] if f.sender else [])
               for i, f in enumerate(found)]
     world.quotes = quotes
     return world
@@ -168,9 +189,38 @@ def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
         marked = _pair_marks(text, units, single, wrapped)
         if dashed:
             spoken = _dash_quotes(text, units)
-            found.extend(sorted(spoken + _outside(marked, spoken), key=lambda f: f.start))
+            marked = sorted(spoken + _outside(marked, spoken), key=lambda f: f.start)
+        messages = _chat_messages(text, start, end)
+        found.extend(sorted(messages + _outside(marked, messages), key=lambda f: f.start))
+    return found
+
+
+def message_senders(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where each chat message within ``spans`` names its sender ("Mercedes" of "Mercedes: who ate my
+    pizza"), for the characters stage: a sender is a person."""
+    return [f.sender for start, end in spans for f in _chat_messages(text, start, end) if f.sender]
+
+
+def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
+    """The lines of a chat or a script, "Name: message", two or more in a row with some name twice
+    (a conversation; not "Rating: T / Pairing: Kurt/Blaine", nor a lone "Note: ...")."""
+    runs: list[list[re.Match[str]]] = []
+    for line in _CHAT_LINE.finditer(text, start, end):
+        if line.group("name").lower() in _LABELS:
+            continue
+        if runs and not text[runs[-1][-1].end():line.start()].strip():
+            runs[-1].append(line)
         else:
-            found.extend(marked)
+            runs.append([line])
+    found = []
+    for run in runs:
+        names = Counter(line.group("name") for line in run)
+        if len(run) < 2 or names.most_common(1)[0][1] < 2:
+            continue
+        for line in run:
+            first, last = line.span("message")
+            found.append(_Found(start=first, end=last, text_start=first, text_end=last, unit=line.start(),
+                                sender=line.span("name")))
     return found
 
 

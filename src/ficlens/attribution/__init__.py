@@ -160,7 +160,37 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
         decided.update(_one_person_per_epithet(prepared, agreed))
     _write(world, prepared, [decision for decision, _ in ahead.values()], decided)
     _gender_from_own_lines(world, prepared)
+    _message_senders(world)
     return world
+
+
+_CHAT_GAP = re.compile(r"[\s*_]*(?:\[[^\]\n]{1,20}\][ \t]*)?[\s*_]*")  # between a message and the next sender
+
+
+def _message_senders(world: StoryWorld) -> None:
+    """A chat message (a written quote whose sender the quotes stage found, "Mercedes: who ate my
+    pizza") is its sender's, explicitly, and goes to the others who write in that chat."""
+    owner = {span.start: c.id for c in world.characters for span in c.mention_spans}
+    chats: list[list[Quote]] = []
+    previous: Quote | None = None
+    for quote in world.quotes:
+        sender = quote.evidence[0] if quote.kind == "written" and quote.evidence else None
+        if sender is None or sender.note != "sender":
+            previous = None
+            continue
+        if previous is not None and _CHAT_GAP.fullmatch(world.text, previous.end, sender.start):
+            chats[-1].append(quote)
+        else:
+            chats.append([quote])
+        previous = quote
+        quote.speaker = owner.get(sender.start)
+        quote.type, quote.confidence = ("explicit", 1.0) if quote.speaker else (None, 0.0)
+        name = world.text[sender.start:sender.end]
+        quote.evidence = [Span(start=sender.start, end=sender.end, note=f"sender: {name}")]
+    for chat in chats:
+        writers = list(dict.fromkeys(q.speaker for q in chat if q.speaker))
+        for quote in chat:
+            quote.addressees = [w for w in writers if w != quote.speaker]
 
 
 _OWN_PRONOUNS: dict[str, Gender] = {"he": "he", "she": "she", "they": "they"}
