@@ -409,6 +409,31 @@ EXPECTED = [
     ("dash-dialogue-joyce.txt", "Then we won't", "Ada"),
     ("dash-dialogue-joyce.txt", "We'll talk about", "Ada"),
     ("dash-dialogue-joyce.txt", "Those are terns", "Tomas"),
+    # A scene break ("~*~") ends a conversation: the new scene's first lines are not answers to
+    # the last scene's, and nobody across the break reacts to its last line. Natasha, named only
+    # where sentences open ("Natasha was waiting", "Natasha just looked"), is found by the
+    # "she said" after her name.
+    ("scene-break-new-conversation.txt", "Thought I'd find you", "Steve"),
+    ("scene-break-new-conversation.txt", "You thought right", "Bucky"),
+    ("scene-break-new-conversation.txt", "Don't.", "Steve"),
+    ("scene-break-new-conversation.txt", "Don't what", "Bucky"),
+    ("scene-break-new-conversation.txt", "Don't call me that", "Steve"),
+    ("scene-break-new-conversation.txt", "Sam says", "Bucky"),
+    ("scene-break-new-conversation.txt", "Sam talks", "Steve"),
+    ("scene-break-new-conversation.txt", "Sam's usually right", "Bucky"),
+    ("scene-break-new-conversation.txt", "Are you?", "Bucky"),
+    ("scene-break-new-conversation.txt", "Yeah,", "Steve"),
+    ("scene-break-new-conversation.txt", "Tuesday", "Steve"),
+    ("scene-break-new-conversation.txt", "So,", "Natasha"),
+    ("scene-break-new-conversation.txt", "How'd he take it", "Natasha"),
+    ("scene-break-new-conversation.txt", "About how you'd expect", "Steve"),
+    ("scene-break-new-conversation.txt", "He called me Captain", "Steve"),
+    ("scene-break-new-conversation.txt", "Ouch", "Natasha"),
+    ("scene-break-new-conversation.txt", "Yeah.", "Steve"),
+    ("scene-break-new-conversation.txt", "Drink that", "Natasha"),
+    ("scene-break-new-conversation.txt", "What rest", "Steve"),
+    ("scene-break-new-conversation.txt", "Fine,", "Steve"),
+    ("scene-break-new-conversation.txt", "Fine.", "Steve"),
 ]
 
 WRONG_TODAY = {
@@ -448,6 +473,13 @@ def _quote(world: StoryWorld, opening: str) -> Quote:
              and q.text.startswith(opening)]
     assert len(found) == 1, f"expected one spoken quote opening with {opening!r}, found {len(found)}"
     return found[0]
+
+
+def test_attribution_fanfic_no_one_hears_across_a_scene_break() -> None:
+    world = _world("scene-break-new-conversation.txt")
+    names = {c.id: c.name for c in world.characters}
+    heard = {q.text: [names[a] for a in q.addressees] for q in world.quotes}
+    assert heard["Tuesday."] == ["Bucky"] and heard["Fine."] == ["Natasha"]
 
 
 def test_attribution_fanfic_wrong_today_are_expected_quotes() -> None:

@@ -1426,3 +1426,20 @@ def test_characters_chat_senders_are_people():
     names = _by_name(_world(text))
     assert {"Mercedes", "Puck", "Santana"} <= set(names)
     assert len(names["Mercedes"].mention_spans) == 3
+
+
+def test_characters_a_name_that_only_opens_sentences_found_by_its_acts_and_line():
+    """"Natasha was waiting ... / "So," she said.": named twice, both where sentences open, never
+    called or tagged; "was waiting" before a line tagged "she said", and "just looked", make her one."""
+    text = ("Steve came down at six. Steve was tired.\n\n"
+            "Natasha was waiting for him in the kitchen, sitting on the counter.\n\n"
+            '"So," she said. "How did it go?"\n\n'
+            '"Badly," Steve said.\n\n'
+            "Natasha just looked at him until he sighed.\n")
+    assert "Natasha" in _by_name(_world(text))
+
+
+def test_characters_a_season_is_no_one():
+    text = ("Summer was ending. The lane smelt of hay, and Lucy walked home.\n\n"
+            "Summer was retreating. Lucy did not mind.\n")
+    assert "Summer" not in _by_name(_world(text))

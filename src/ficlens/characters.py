@@ -225,7 +225,11 @@ _PERSON_SPEECH_VERBS = (
     "snarled|wailed|moaned|mumbled|stuttered|blurted|queried"
 )
 # "Ines dropped", "Ines glanced", "Ines came in"
-_ACTS_AFTER = re.compile(rf"[ \t]+(?:{PAST_ACTS}|{PRESENT_ACTS})\b")
+_WAS_DOING = re.compile(r"[ \t]+(?:was|is)[ \t]+[a-z]{2,}ing\b")  # "Natasha was waiting"; no act elsewhere:
+# "Summer was ending" is no one, but the line after it is not tagged "she said"
+# a verb of acting after a name, an adverb allowed ("Natasha just looked")
+_ACTS_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]{{2,}}ly|just|still|then|also|already|never|always|even)[ \t]+)?"
+                         rf"(?:{PAST_ACTS}|{PRESENT_ACTS})\b")
 _SPEECH_AFTER = re.compile(rf"[ \t]+(?:{_PERSON_SPEECH_VERBS})\b")
 # The present tense: "she leans" against "she leaned"; in a story told so, "Kaelith unrolls" acts.
 _NOT_VERBS_IN_S = r"(?:is|was|has|does|as|us|this|thus|its|his|hers|yours|ours|theirs|always|perhaps|" \
@@ -1418,10 +1422,10 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
 
 def _line_after(text: str, quotes: list[tuple[int, int]], end: int) -> int | None:
     """The index of the quote after a name ending at ``end`` in the narration, when the name acts
-    ("Jess came in") or ends its paragraph ("Blaine turned to Rachel.") and the quote starts within
+    ("Jess came in", "Natasha was waiting for him") or ends its paragraph ("Blaine turned to Rachel.") and the quote starts within
     ``PRONOUN_WINDOW``: the line of someone just named, often."""
     q = bisect_left(quotes, (end, end))
-    acts = _ACTS_AFTER.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
+    acts = _ACTS_AFTER.match(text, end) or _WAS_DOING.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
     if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
         return None
     return q

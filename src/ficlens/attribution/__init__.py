@@ -130,6 +130,7 @@ class _Context:
     subjects: list[bool]  # per mention: it opens a sentence of narration (the likely "he"/"she" after it)
     bound: list[bool]  # per mention: it follows a "he"/"she" of its gender in its sentence ("He left Blaine")
     families: dict[str, tuple[str, frozenset[str]]]  # id -> surname and the titles worn with it
+    breaks: list[int]  # where chapters and scenes a marker sets apart ("* * *", "~*~") start
 
 
 def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> StoryWorld:
@@ -371,10 +372,10 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
 
 def _conversation_places(context: _Context, paragraphs: list[int]) -> list[int]:
     """Each quote's paragraph number, with ``CONVERSATION_GAP`` more paragraphs counted at every
-    chapter start before it: turns on either side of a chapter break are never one conversation,
-    whose last speakers would stand for the new chapter's first ones."""
-    chapter_starts, paragraph_starts = context.chapter_starts, context.paragraph_starts
-    return [paragraph + CONVERSATION_GAP * _chapter_of(chapter_starts, paragraph_starts[paragraph])
+    chapter start, or scene a marker sets apart ("~*~"), before it: turns on either side of such a
+    break are never one conversation, whose last speakers would stand for the new scene's first ones."""
+    breaks, paragraph_starts = context.breaks, context.paragraph_starts
+    return [paragraph + CONVERSATION_GAP * _chapter_of(breaks, paragraph_starts[paragraph])
             for paragraph in paragraphs]
 
 
@@ -533,7 +534,8 @@ def _context(world: StoryWorld) -> _Context:
     return _Context(world.text, mentions, named, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
-                    narrated, subjects, bound, families)
+                    narrated, subjects, bound, families,
+                    sorted({*chapter_starts, *(s.start for s in world.scenes if s.break_ == "marker")}))
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
@@ -1016,8 +1018,9 @@ def _next_paragraph_subject(context: _Context, paragraph: int) -> str | None:
     """The character whose name opens the narration of the paragraph after ``paragraph`` ("Kurt
     mentally rolled his eyes."): who reacts to a line, when no turn answers it."""
     following = paragraph + 1
-    if following >= len(context.paragraph_starts):
-        return None
+    if following >= len(context.paragraph_starts) or _chapter_of(context.breaks, context.paragraph_starts[
+            following]) != _chapter_of(context.breaks, context.paragraph_starts[paragraph]):
+        return None  # no one reacts across a scene break
     found = context.mentions.within(context.paragraph_starts[following], context.paragraph_ends[following])
     return context.mentions.owners[found[0]] if found and context.subjects[found[0]] else None
 
