@@ -1422,8 +1422,8 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
 
 def _line_after(text: str, quotes: list[tuple[int, int]], end: int) -> int | None:
     """The index of the quote after a name ending at ``end`` in the narration, when the name acts
-    ("Jess came in", "Natasha was waiting for him") or ends its paragraph ("Blaine turned to Rachel.") and the quote starts within
-    ``PRONOUN_WINDOW``: the line of someone just named, often."""
+    ("Jess came in", "Natasha was waiting for him") or ends its paragraph ("Blaine turned to
+    Rachel.") and the quote starts within ``PRONOUN_WINDOW``: the line of someone just named, often."""
     q = bisect_left(quotes, (end, end))
     acts = _ACTS_AFTER.match(text, end) or _WAS_DOING.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
     if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
