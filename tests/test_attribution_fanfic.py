@@ -434,9 +434,32 @@ EXPECTED = [
     ("scene-break-new-conversation.txt", "What rest", "Steve"),
     ("scene-break-new-conversation.txt", "Fine,", "Steve"),
     ("scene-break-new-conversation.txt", "Fine.", "Steve"),
+    # "My mom is already in the car." then '"You're late," she says.': the narrator's mother,
+    # named once and called "Mom", is a character; the cashier, "a girl with green hair", is not
+    # yet (see WRONG_TODAY).
+    ("first-person-my-mom.txt", "You're late", "my mom"),
+    ("first-person-my-mom.txt", "I'm two minutes late", "Ava"),
+    ("first-person-my-mom.txt", "Two minutes is late", "my mom"),
+    ("first-person-my-mom.txt", "Did you pack", "my mom"),
+    ("first-person-my-mom.txt", "Yes.", "Ava"),
+    ("first-person-my-mom.txt", "The good one", "my mom"),
+    ("first-person-my-mom.txt", "Mom.", "Ava"),
+    ("first-person-my-mom.txt", "Get us coffee", "my mom"),
+    ("first-person-my-mom.txt", "Theo. Coffee", "Ava"),
+    ("first-person-my-mom.txt", "Mmph", "Theo"),
+    ("first-person-my-mom.txt", "Large. Three sugars", "Theo"),
+    ("first-person-my-mom.txt", "Rough morning", "the cashier"),
+    ("first-person-my-mom.txt", "Road trip", "Ava"),
+    ("first-person-my-mom.txt", "With my family", "Ava"),
+    ("first-person-my-mom.txt", "Oof", "the cashier"),
+    ("first-person-my-mom.txt", "Good luck", "the cashier"),
 ]
 
 WRONG_TODAY = {
+    ("first-person-my-mom.txt", "Rough morning"): "the cashier is introduced as 'the cashier is a girl with "
+    "green hair', no tag names her and 'she asks' has only the mother to be: she is no character",
+    ("first-person-my-mom.txt", "Oof"): "the cashier: as above",
+    ("first-person-my-mom.txt", "Good luck"): "the cashier: as above",
     ("epithets-interview-room.txt", "Which one am I"):
         "'asked the redhead' carries no gender and nothing ties it to Kit (the younger detective is "
         "set apart from the older woman; the redhead from nobody), so its lines, decided together, "

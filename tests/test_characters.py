@@ -1443,3 +1443,15 @@ def test_characters_a_season_is_no_one():
     text = ("Summer was ending. The lane smelt of hay, and Lucy walked home.\n\n"
             "Summer was retreating. Lucy did not mind.\n")
     assert "Summer" not in _by_name(_world(text))
+
+
+def test_characters_the_narrators_mother_named_once_before_her_line():
+    """"My mom is already in the car." / '"You're late," she says.' / '"Mom."': the narrator's
+    mother is a character, though "my mom" is written once and no tag names her."""
+    text = ("My mom is already in the car when I come out, engine running.\n\n"
+            "\"You're late,\" she says.\n\n\"I'm two minutes late.\"\n\n"
+            "\"Two minutes is late.\" She pulls out.\n\n\"Mom.\"\n\n"
+            "I look out of the window. I count the trees. I hate road trips, and I always will.\n")
+    world = _world(text)
+    mother = _by_name(world)["my mom"]
+    assert mother.gender == "she" and "Mom" in mother.aliases

@@ -362,7 +362,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
         or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
-        groups += _narrator_kin(world.text, ranges, quotes, groups)
+        groups += _narrator_kin(world.text, ranges, quotes, groups, narrator)
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
             group.gender = group.cast.gender
@@ -1420,12 +1420,14 @@ def _tagged_quote(text: str, quotes: list[tuple[int, int]], start: int) -> int |
     return q if q >= 0 and _AFTER_QUOTE.fullmatch(text, quotes[q][1], start) else None
 
 
-def _line_after(text: str, quotes: list[tuple[int, int]], end: int) -> int | None:
+def _line_after(text: str, quotes: list[tuple[int, int]], end: int, acting: bool = True) -> int | None:
     """The index of the quote after a name ending at ``end`` in the narration, when the name acts
     ("Jess came in", "Natasha was waiting for him") or ends its paragraph ("Blaine turned to
-    Rachel.") and the quote starts within ``PRONOUN_WINDOW``: the line of someone just named, often."""
+    Rachel.") and the quote starts within ``PRONOUN_WINDOW``: the line of someone just named, often.
+    ``acting=False``: whatever follows the name ("My mom is already in the car.")."""
     q = bisect_left(quotes, (end, end))
-    acts = _ACTS_AFTER.match(text, end) or _WAS_DOING.match(text, end) or _CLOSES_PARAGRAPH.match(text, end)
+    acts = not acting or _ACTS_AFTER.match(text, end) or _WAS_DOING.match(text, end) \
+        or _CLOSES_PARAGRAPH.match(text, end)
     if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
         return None
     return q
@@ -1443,7 +1445,7 @@ def _beats_own_line(text: str, quotes: list[tuple[int, int]], end: int, starts: 
 
 
 def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[int],
-                       names_at: dict[int, Gender], starts: list[int]) -> Gender | None:
+                       names_at: dict[int, Gender], starts: list[int], acting: bool = True) -> Gender | None:
     """ "he" or "she" when the line after a name (``_line_after``; the name ending at one of
     ``ends``) is tagged with that pronoun and nobody else named between (``names_at``: where names
     start, and their genders; ``starts``: its keys, sorted) could be that pronoun ("Jess came
@@ -1451,7 +1453,7 @@ def _next_line_pronoun(text: str, quotes: list[tuple[int, int]], ends: Iterable[
     such tags disagree."""
     found: set[Gender] = set()
     for end in ends:
-        q = _line_after(text, quotes, end)
+        q = _line_after(text, quotes, end, acting)
         tag = _PRONOUN_TAG.match(text, quotes[q][1]) if q is not None else None
         if q is None or tag is None:
             continue
@@ -1840,30 +1842,43 @@ _NARRATOR_KIN: dict[str, tuple[Gender, str, tuple[str, ...]]] = {
 }
 _MY_KIN = re.compile(r"\b([Mm]y)[ \t]+({})\b(?![ \t]*(?:[A-Z]|['’]s[ \t]+[a-z]+[ \t]+[A-Z]|-in-law))".format(
     "|".join(_NARRATOR_KIN)))
+_PARAGRAPH_END = re.compile(r"\n|$")
 _KIN_NAMED = re.compile(r"\b[Mm]y[ \t]+({})[ \t]*,?[ \t]*[A-Z][a-z]".format("|".join(_NARRATOR_KIN)))
 
 
 def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
-                  groups: list[_Group]) -> list[_Group]:
+                  groups: list[_Group], narrator: _Group) -> list[_Group]:
     """The narrator's family members the narration calls only "my father", "my mom", at least
-    ``MIN_MENTIONS`` times (or once beside a quotation: '"You're late," my father said.'):
-    characters of their own, with the names the family calls them ("Dad, dinner's ready"). A
-    kin word the text ever follows with a name ("my sister Lena") is that named character's."""
+    ``MIN_MENTIONS`` times, or once beside a quotation ('"You're late," my father said.') or before
+    a line its pronoun tags ('My mom is in the car. / "You're late," she says.'): characters of their
+    own, with the names the family calls them ("Dad, dinner's ready"), which count as mentions when
+    dialogue calls them so ("Mom."). A kin word the text ever follows with a name ("my sister Lena")
+    is that named character's."""
     named_kin = {_NARRATOR_KIN[m.group(1).lower()][1]
                  for a, b in ranges for m in _KIN_NAMED.finditer(text, a, b)}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     tagged: Counter[str] = Counter()
+    names_at = {start: group.gender_hint for group in groups if group is not narrator
+                for start, _ in group.spans}
+    starts = sorted(names_at)
     for a, b in ranges:
         for m in _MY_KIN.finditer(text, a, b):
-            kin = _NARRATOR_KIN[m.group(2).lower()][1]
+            gender, kin, _ = _NARRATOR_KIN[m.group(2).lower()]
             if kin in named_kin or _inside(quotes, m.start()):
                 continue
             forms[kin][m.group(0)] += 1
-            tagged[kin] += _tagged_quote(text, quotes, m.start()) is not None
+            paragraph_end = _PARAGRAPH_END.search(text, m.end()).start()  # its line's end
+            others = starts[bisect_right(starts, m.end()):bisect_left(starts, paragraph_end)]
+            tagged[kin] += _tagged_quote(text, quotes, m.start()) is not None or not any(
+                names_at[p] in (gender, "unknown") for p in others) and _next_line_pronoun(
+                text, quotes, [paragraph_end], names_at, starts, acting=False) == gender
     taken = {alias for group in groups for alias in group.aliases}
     found = []
     for kin, written in forms.items():
-        if sum(written.values()) < MIN_MENTIONS and not tagged[kin]:
+        called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)[2]
+        calls = sum(1 for a, b in quotes for m in re.finditer(rf"\b(?:{'|'.join(called)})\b", text[a:b])
+                    if _called_at(text, a + m.start(), a + m.end())) if called else 0
+        if sum(written.values()) + calls < MIN_MENTIONS and not tagged[kin]:
             continue
         gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)
         name = written.most_common(1)[0][0]
