@@ -435,8 +435,8 @@ EXPECTED = [
     ("scene-break-new-conversation.txt", "Fine,", "Steve"),
     ("scene-break-new-conversation.txt", "Fine.", "Steve"),
     # "My mom is already in the car." then '"You're late," she says.': the narrator's mother,
-    # named once and called "Mom", is a character; the cashier, "a girl with green hair", is not
-    # yet (see WRONG_TODAY).
+    # named once and called "Mom", is a character; so is "the cashier", who "is a girl with green
+    # hair" in the paragraph before her first line.
     ("first-person-my-mom.txt", "You're late", "my mom"),
     ("first-person-my-mom.txt", "I'm two minutes late", "Ava"),
     ("first-person-my-mom.txt", "Two minutes is late", "my mom"),
@@ -456,10 +456,6 @@ EXPECTED = [
 ]
 
 WRONG_TODAY = {
-    ("first-person-my-mom.txt", "Rough morning"): "the cashier is introduced as 'the cashier is a girl with "
-    "green hair', no tag names her and 'she asks' has only the mother to be: she is no character",
-    ("first-person-my-mom.txt", "Oof"): "the cashier: as above",
-    ("first-person-my-mom.txt", "Good luck"): "the cashier: as above",
     ("epithets-interview-room.txt", "Which one am I"):
         "'asked the redhead' carries no gender and nothing ties it to Kit (the younger detective is "
         "set apart from the older woman; the redhead from nobody), so its lines, decided together, "

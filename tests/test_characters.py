@@ -1455,3 +1455,11 @@ def test_characters_the_narrators_mother_named_once_before_her_line():
     world = _world(text)
     mother = _by_name(world)["my mom"]
     assert mother.gender == "she" and "Mom" in mother.aliases
+
+
+def test_characters_a_role_set_by_what_they_are_then_speaking():
+    text = ("Lena bought the coffee. Lena paid.\n\n"
+            "Inside, the barista was a tall guy with a beard who looked as tired as Lena felt.\n\n"
+            "\"Rough morning?\" he asked.\n\n\"The worst,\" Lena said.\n")
+    barista = _by_name(_world(text))["the barista"]
+    assert barista.gender == "he" and barista.mentions == 1

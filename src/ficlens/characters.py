@@ -307,6 +307,13 @@ _INDEFINITE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
     rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b)"
     rf"(?:[^\n\"“”]|\n(?![ \t]*\n)){{0,160}}?[.!?][ \t]*\n?[ \t]*[\"“]")
+# A paragraph that sets someone by their role, then they speak: 'Inside, the cashier is a girl with
+# green hair. / "Rough morning?" she asks.'
+_ROLE_INTRODUCED = re.compile(
+    r"(?:^|\n)[ \t]*(?:[A-Z][a-z]+,[ \t]+)?[Tt]he[ \t]+([a-z]+)[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+    r"(?:[a-z-]+[ \t]+){0,2}"
+    r"(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
+    r"[^\n\"“”]{0,200}?[.!?][ \t]*(?:\n[ \t]*){0,2}[\"“]")
 # Last words of a phrase after the noun that say how, not who: "said the man in the same tone".
 _NOT_DISTINGUISHING = {"tone", "voice", "manner", "way", "same", "utmost", "air", "look", "smile", "room",
                        "house", "door", "window", "hall", "passage", "street", "corner", "dark", "end",
@@ -1332,12 +1339,19 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
             after = " ".join(after.split()) if after and after.split()[-1] not in _NOT_DISTINGUISHING else ""
             tags[(adjective or "", noun, after)] += 1
     introduced = set()  # "A nurse put her head round the curtain. "...": someone new, who speaks
+    genders: dict[str, Gender] = {}  # what a role's introduction says they are: "the cashier is a girl"
     for a, b in ranges:
         for m in _INDEFINITE_BEAT.finditer(text, a, b):
             if m.group(2) in person_word_genders() and m.group(2) not in _NOT_DESCRIPTIONS:
                 key = (m.group(1) or "", m.group(2), "")
                 tags[key] = max(tags[key], DESCRIBED_TAGS)
                 introduced.add(key)
+        for m in _ROLE_INTRODUCED.finditer(text, a, b):
+            if m.group(1) not in _NOT_DESCRIPTIONS and m.group(1) not in _GENERIC_PEOPLE:
+                key = ("", m.group(1), "")
+                tags[key] = max(tags[key], DESCRIBED_TAGS)
+                introduced.add(key)
+                genders[m.group(1)] = person_word_genders().get(m.group(2), "unknown")
     phrases: dict[str, bool] = {}  # phrase -> generic
     new: set[str] = set()  # the phrases someone new is introduced by ("A nurse")
     for key, count in tags.items():
@@ -1355,7 +1369,7 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
         if phrase in new:  # its mention is the beat's own "A nurse"
             aliases.append(f"{'An' if phrase[0] in 'aeiou' else 'A'} {phrase}")
         groups.append(_Group(aliases=aliases, name=f"the {phrase}", described=True, generic=generic,
-                             introduced=phrase in new))
+                             introduced=phrase in new, gender_hint=genders.get(phrase, "unknown")))
     return groups
 
 
@@ -1955,6 +1969,8 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
                and (g := _title_gender(words[-1])) != "unknown"}  # "the Dark Lord"
     if len(titles) == 1:
         return titles.pop()
+    if group.described and group.gender_hint != "unknown":
+        return group.gender_hint  # "the cashier is a girl with green hair"
     head = re.split(r"\s(?:in|with|of)\s", group.name)[0].split()[-1].lower()
     if group.described and person_words.get(head, "unknown") != "unknown":
         return person_words[head]  # "the landlady", "the man with the black beard": its noun says
