@@ -1856,7 +1856,6 @@ _NARRATOR_KIN: dict[str, tuple[Gender, str, tuple[str, ...]]] = {
 }
 _MY_KIN = re.compile(r"\b([Mm]y)[ \t]+({})\b(?![ \t]*(?:[A-Z]|['’]s[ \t]+[a-z]+[ \t]+[A-Z]|-in-law))".format(
     "|".join(_NARRATOR_KIN)))
-_PARAGRAPH_END = re.compile(r"\n|$")
 _KIN_NAMED = re.compile(r"\b[Mm]y[ \t]+({})[ \t]*,?[ \t]*[A-Z][a-z]".format("|".join(_NARRATOR_KIN)))
 
 
@@ -1881,7 +1880,8 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
             if kin in named_kin or _inside(quotes, m.start()):
                 continue
             forms[kin][m.group(0)] += 1
-            paragraph_end = _PARAGRAPH_END.search(text, m.end()).start()  # its line's end
+            line_end = text.find("\n", m.end())
+            paragraph_end = len(text) if line_end < 0 else line_end
             others = starts[bisect_right(starts, m.end()):bisect_left(starts, paragraph_end)]
             tagged[kin] += _tagged_quote(text, quotes, m.start()) is not None or not any(
                 names_at[p] in (gender, "unknown") for p in others) and _next_line_pronoun(
