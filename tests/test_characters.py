@@ -1463,3 +1463,12 @@ def test_characters_a_role_set_by_what_they_are_then_speaking():
             "\"Rough morning?\" he asked.\n\n\"The worst,\" Lena said.\n")
     barista = _by_name(_world(text))["the barista"]
     assert barista.gender == "he" and barista.mentions == 1
+
+
+def test_characters_a_lone_title_is_the_one_character_written_with_it():
+    text = ("Mademoiselle Reisz sat down at the piano. Madame Lebrun and Madame Ratignolle listened.\n\n"
+            "Mademoiselle played for an hour. When Mademoiselle stopped, Madame clapped.\n\n"
+            "Mademoiselle Reisz bowed, and Mademoiselle left.\n")
+    names = _by_name(_world(text))
+    assert "Mademoiselle" in names["Mademoiselle Reisz"].aliases
+    assert not any("Madame" in c.aliases for c in names.values())  # two of them: no one's

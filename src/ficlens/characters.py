@@ -672,8 +672,9 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Coun
 
 
 def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
-    """The part as a name: trailing titles dropped; a lone title only when it can be a role."""
-    if len(part) == 1 and _strip_title(part[0][1]) in ROLE_TITLES:
+    """The part as a name: trailing titles dropped; a lone title only when it can be a role or
+    stand for one person ("Mademoiselle": ``_add_lone_titles``)."""
+    if len(part) == 1 and _strip_title(part[0][1]) in _LONE_TITLES | ROLE_TITLES:
         yield part  # "the King", "the Doctor": kept if the text nearly always writes "the"
         return
     while part and _is_title(part[-1][1]):
@@ -1098,6 +1099,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
     groups = _link_short_names(candidates, lower, quotes, _link_nicknames(text, ranges, _cluster(forms)))
     groups = _join_pet_full_names(text, candidates, groups)
+    _add_lone_titles(candidates, lower, groups)
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
     for group in groups:
         if group.name in usually_the:
@@ -1526,6 +1528,24 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
             target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
             owner.update(dict.fromkeys(target.aliases, target))
     return [group for group in groups if group.aliases]
+
+
+def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], groups: list[_Group]) -> None:
+    """A title the text writes alone and capitalised ("Mademoiselle had finished.") is the character
+    written with it ("Mademoiselle Reisz"), or of several the one named ``SHORT_FORM_DOMINANCE``
+    times as often as the rest (not Mademoiselle Duvigne, named once; of "Madame Ratignolle" and
+    "Madame Lebrun", no one)."""
+    def named(group: _Group) -> int:
+        return sum(len(candidates[a].positions) for a in group.aliases if a in candidates)
+
+    taken = {alias for group in groups for alias in group.aliases}
+    for title in sorted(_LONE_TITLES - taken):
+        alone = candidates.get(title)
+        if alone is None or len(alone.positions) <= lower[title.lower()]:
+            continue
+        owners = sorted((group for group in groups if _written_with(group, title)), key=named)
+        if owners and named(owners[-1]) >= SHORT_FORM_DOMINANCE * sum(map(named, owners[:-1])):
+            owners[-1].aliases.append(title)
 
 
 def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: list[_Group]) -> list[_Group]:
