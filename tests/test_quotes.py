@@ -327,8 +327,13 @@ def test_quotes_chat_lines_are_written_messages_with_their_senders() -> None:
 
 @pytest.mark.parametrize("text", [
     "Rating: T\nPairing: Kurt/Blaine\nWarnings: none\n",  # a header: labels, no name twice
-    "Kurt: hi\nBlaine: hello\n",  # two lines, no one writes twice: not yet a conversation
+    "Kurt: the lead\nLima: a town in Ohio\n",  # two lines, no one writes twice, not all first names
     "Mercedes: one\nThen she waited.\nMercedes: two\n",  # narration between: no run
 ])
 def test_quotes_lines_that_are_no_chat(text: str) -> None:
     assert _texts(text) == []
+
+
+def test_quotes_two_chat_lines_of_first_names() -> None:
+    text = "Her phone buzzed.\n\nKurt: where are you\nBlaine: on my way\n"
+    assert _texts(text) == ["where are you", "on my way"]

@@ -48,9 +48,10 @@ from .lexicon import (
     ROLE_TITLES,
     SPEECH_VERBS,
     TITLE_SPELLINGS,
+    first_names,
     formal_names,
+    gendered_names,
     person_word_genders,
-    word_list,
 )
 from .model import CastMember, Character, Gender, Span, StoryWorld
 from .quotes import message_senders, quotation_spans
@@ -331,7 +332,7 @@ _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all(?:s|ed)? me|
 @cache
 def _name_genders() -> dict[str, Gender]:
     """First name -> he/she for names on exactly one of the two lists."""
-    male, female = _names("male"), _names("female")
+    male, female = gendered_names("male"), gendered_names("female")
     return {**dict.fromkeys(male - female, "he"), **dict.fromkeys(female - male, "she")}
 
 
@@ -340,19 +341,8 @@ def _listed_gender(names: list[str]) -> Gender:
     name written first, as Japanese and Korean names are)."""
     genders = _name_genders()
     first = genders.get(names[0], "unknown") if names else "unknown"
-    return first if first != "unknown" or len(names) < 2 or names[0] in _first_names() \
+    return first if first != "unknown" or len(names) < 2 or names[0] in first_names() \
         else genders.get(names[-1], "unknown")
-
-
-@cache
-def _first_names() -> frozenset[str]:
-    """Every first name on either list: a sign of a person, whatever the gender."""
-    return _names("male") | _names("female")
-
-
-def _names(gender: str) -> frozenset[str]:
-    """coreferee's first names of one gender, and ours from fiction ("Hermione", "Zuko")."""
-    return word_list(f"names_{gender}.txt") | word_list(f"names_fiction_{gender}.txt")
 
 
 def find_characters(world: StoryWorld) -> StoryWorld:
@@ -554,11 +544,11 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
     # often the word is written in lower case ("Will" beside "will", the Doctor's "Ten" beside "ten";
     # not the "Great" of "Great Portland Street")
     alone = Counter(_bare(tokens[0][1]) for initial, tokens in runs if not initial and len(tokens) == 1)
-    given = frozenset(w for w, n in alone.items() if n >= 2 and (w in _first_names() or w in _NUMBER_NAMES))
+    given = frozenset(w for w, n in alone.items() if n >= 2 and (w in first_names() or w in _NUMBER_NAMES))
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
-                and first not in _first_names():
+                and first not in first_names():
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
     acting = _PRESENT_ACTS if _told_in_the_present(text, ranges, quotes) else _ACTS_AFTER
@@ -652,7 +642,7 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Coun
     for position, token in tokens + [(-1, "")]:
         keep = token and (_is_title(token) or not _is_common(token, lower, capital, given))
         if keep and position == tokens[-1][0] and _strip_title(token) in _EPITHET_TITLES and len(part) == 1 \
-                and not _is_title(part[0][1]) and _bare(part[0][1]) not in _first_names():
+                and not _is_title(part[0][1]) and _bare(part[0][1]) not in first_names():
             yield part + [(position, token)]  # "the Dark Lord", "the Red Queen": a title of one's own
             return
         if keep and _is_title(token) and part and not _is_title(part[-1][1]):
@@ -767,7 +757,7 @@ def _mostly_acts(candidate: _Candidate) -> bool:
 def _known_name(candidate: _Candidate) -> bool:
     tokens = _tokens(candidate.form)
     given = _bare(tokens[-1] if _is_title(tokens[0]) else tokens[0])
-    return given in _first_names() or len(tokens) == 1 and bool(formal_names(given))  # "Kit"
+    return given in first_names() or len(tokens) == 1 and bool(formal_names(given))  # "Kit"
 
 
 def _clear_without_ner(candidate: _Candidate) -> bool | None:
@@ -1837,7 +1827,7 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     for a, b in ranges:
         for m in _SELF_NAMING.finditer(text, a, b):
             for form in (m.group(1), _tokens(m.group(1))[0]):
-                if form in by_alias or (form in _first_names() and form == m.group(1)):
+                if form in by_alias or (form in first_names() and form == m.group(1)):
                     named[form] += 1
                     break
     narrator = None
@@ -1974,7 +1964,7 @@ def _named_by_others(text: str, groups: list[_Group], quotes: list[tuple[int, in
             continue
         called = sum(1 for s, e in group.spans
                      if _CALLED.search(text, max(0, s - 2), s) and _CALLED_END.match(text, e))
-        known = any(word in _first_names() for alias in group.aliases for word in _tokens(alias))
+        known = any(word in first_names() for alias in group.aliases for word in _tokens(alias))
         if called > most and (called >= 2 or known):  # "I came to see you, actually, Molly."
             best, most = group, called
     return best

@@ -138,6 +138,17 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def gendered_names(gender: str) -> frozenset[str]:
+    """coreferee's first names of one gender ("male", "female"), and ours from fiction ("Hermione")."""
+    return word_list(f"names_{gender}.txt") | word_list(f"names_fiction_{gender}.txt")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Every first name on either list: a sign of a person, whatever the gender."""
+    return gendered_names("male") | gendered_names("female")
+
+
 @cache
 def person_word_genders() -> dict[str, Gender]:
     """Lower-cased person words with one gender ("uncle" he, "aunt" she); a word on both lists

@@ -53,7 +53,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicon import PAST_ACTS, SPEECH_VERBS
+from .lexicon import PAST_ACTS, SPEECH_VERBS, first_names
 from .model import Quote, QuoteKind, Span, StoryWorld
 
 _DOUBLE_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")  # straight, curly, low-9, guillemets
@@ -203,7 +203,8 @@ def message_senders(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
     """The lines of a chat or a script, "Name: message", two or more in a row with some name twice
-    (a conversation; not "Rating: T / Pairing: Kurt/Blaine", nor a lone "Note: ...")."""
+    or every name a first name ("Kurt: hey / Blaine: hi"): a conversation; not "Rating: T /
+    Pairing: Kurt/Blaine", nor a lone "Note: ..."."""
     runs: list[list[re.Match[str]]] = []
     for line in _CHAT_LINE.finditer(text, start, end):
         if line.group("name").lower() in _LABELS:
@@ -215,7 +216,8 @@ def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
     found = []
     for run in runs:
         names = Counter(line.group("name") for line in run)
-        if len(run) < 2 or names.most_common(1)[0][1] < 2:
+        if len(run) < 2 or names.most_common(1)[0][1] < 2 and not all(
+                name.split()[0] in first_names() for name in names):
             continue
         for line in run:
             first, last = line.span("message")
