@@ -48,6 +48,12 @@ def _unattributed(text: str, cast: dict[str, Gender], narrator: str | None = Non
     return StoryWorld(text=text, characters=characters, quotes=quotes)
 
 
+def _analyzed(text: str) -> tuple[StoryWorld, dict[str, str]]:
+    """The whole pipeline's world, and its characters' names by id."""
+    world = ficlens.analyze(text)
+    return world, {c.id: c.name for c in world.characters}
+
+
 def _speakers(world: StoryWorld) -> list[str | None]:
     names = {c.id: c.name for c in world.characters}
     return [names.get(q.speaker or "") for q in world.quotes]
@@ -114,8 +120,7 @@ def test_attribution_pronoun_tags_follow_gender() -> None:
 ])
 def test_attribution_own_lines_give_a_character_of_no_gender_theirs(text: str, genders: dict[str, str],
                                                                      speakers: list[str]) -> None:
-    world = ficlens.analyze(text)
-    names = {c.id: c.name for c in world.characters}
+    world, names = _analyzed(text)
     assert {c.name: c.gender for c in world.characters} == genders
     assert [names.get(q.speaker or "") for q in world.quotes] == speakers
 
@@ -218,8 +223,7 @@ def test_attribution_conversations_end_at_a_chapter_break() -> None:
             "Colin had waited at the station since six. Daisy came late, as Daisy always did, and found "
             'him under the clock. Colin smiled at her. She asked him, "Did you wait long?"\n\n'
             '"An hour," he said.')
-    world = ficlens.analyze(text)
-    names = {c.id: c.name for c in world.characters}
+    world, names = _analyzed(text)
     assert [(names[q.speaker], [names[a] for a in q.addressees]) for q in world.quotes][-3:] == [
         ("Ben", ["Ada"]), ("Daisy", ["Colin"]), ("Colin", ["Daisy"])]
 
@@ -303,8 +307,7 @@ def test_a_later_part_with_its_own_name_tag_is_that_speakers() -> None:
             "\"It is not likely, my dear, that the sea did her any good--and if I had known, I would have--"
             "\n\n\"You have forgotten Mrs. Hale,\" said Ada, \"I have not heard you ask after her once.\"\n\n"
             "\"Oh! Mrs. Hale,\" said Tomas. \"How is she?\"\n")
-    world = ficlens.analyze(text)
-    names = {c.id: c.name for c in world.characters}
+    world, names = _analyzed(text)
     spoken = [q for q in world.quotes if q.kind == "speech"]
     assert spoken[1].continues is not None  # read as the first speech going on
     assert [names.get(q.speaker or "") for q in spoken] == ["Tomas", "Ada", "Ada", "Tomas", "Tomas"]
@@ -506,8 +509,7 @@ def test_attribution_chat_messages_are_their_senders_to_the_others():
             "Santana: lmao he's dead\n\n"
             "Kurt read the messages twice.\n\n"
             "Kurt: call me when you're home\nBlaine: ok\nKurt: love you\n")
-    world = ficlens.analyze(text)
-    names = {c.id: c.name for c in world.characters}
+    world, names = _analyzed(text)
     got = [(q.text, names.get(q.speaker or ""), sorted(names[a] for a in q.addressees), q.type)
            for q in world.quotes]
     assert got == [
