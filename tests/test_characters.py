@@ -1472,3 +1472,10 @@ def test_characters_a_lone_title_is_the_one_character_written_with_it():
     names = _by_name(_world(text))
     assert "Mademoiselle" in names["Mademoiselle Reisz"].aliases
     assert not any("Madame" in c.aliases for c in names.values())  # two of them: no one's
+
+
+def test_characters_a_short_name_called_before_a_tag_joins_its_full_one():
+    text = ("Castiel stood in the doorway. Castiel's coat was wet.\n\n"
+            "\"I'm right here, Cas,\" Dean said.\n\n\"Good,\" said Castiel.\n")
+    names = _by_name(_world(text))
+    assert "Cas" in names["Castiel"].aliases and "Cas" not in names

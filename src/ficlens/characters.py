@@ -257,6 +257,7 @@ _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause
 _CLAUSE_PRONOUN = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they)\b")  # "knew (that) he ..."
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
+_COMMA_CLOSES = re.compile(r",[\"”’]")  # "I'm here, Cas," Dean said: a name called, which a tag follows
 # A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
@@ -502,6 +503,7 @@ class _Candidate:
     acts: int = 0  # followed by a verb in the past tense: "Ines dropped the file"
     honorific: int = 0  # "Todoroki-kun", "Aizawa-sensei": a person, whatever NER says
     sends: int = 0  # sends a chat message: "Mercedes: who ate my pizza"
+    called_before_tag: int = 0  # called at a quote's end, before its tag: '"I'm here, Cas," Dean said'
 
 
 def _tokens(form: str) -> list[str]:
@@ -578,6 +580,8 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
             candidate.acts += bool(acting.match(text, end))
             candidate.honorific += bool(HONORIFIC_SUFFIX.match(text, end))
             candidate.sends += start in senders
+            candidate.called_before_tag += bool(_VOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+                                                and _COMMA_CLOSES.match(text, end))
     return found, lower
 
 
@@ -1603,7 +1607,8 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
         spoken = sum(_inside(quotes, p) for p in candidate.positions)
         pet = spoken >= DIALOGUE_SHARE * len(candidate.positions)
         formal = formal_names(form) if pet else frozenset()
-        short = candidate.vocative > 0 and (form not in aliases or alone[form].aliases == [form])
+        short = (candidate.vocative or candidate.called_before_tag) > 0 \
+            and (form not in aliases or alone[form].aliases == [form])
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
         owners = sorted({id(g): g for name, g in first_names if g is not alone.get(form)
                          and _compatible(g.gender_hint, hint) and (
