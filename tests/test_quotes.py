@@ -337,3 +337,8 @@ def test_quotes_lines_that_are_no_chat(text: str) -> None:
 def test_quotes_two_chat_lines_of_first_names() -> None:
     text = "Her phone buzzed.\n\nKurt: where are you\nBlaine: on my way\n"
     assert _texts(text) == ["where are you", "on my way"]
+
+
+def test_quotes_dashed_scene_breaks_are_no_dialogue() -> None:
+    text = "Kurt walked home.\n\n\u2014 \u2014 \u2014\n\nBlaine waited.\n\n\u2014 \u2014 \u2014\n\nRain.\n\n\u2014 \u2014 \u2014\n\nEnd.\n"
+    assert _texts(text) == []

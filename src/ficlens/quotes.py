@@ -97,8 +97,9 @@ _CUE_WINDOW = 60  # characters either side of a quote searched for tags like "sh
 _TAG_GAP = 80  # longest narration between two quotes that still splits one speech
 _BARE_TAG = 25  # "he said. ": the longest tag after a finished sentence that still splits one
 _DASH = r"(?:\u2014|\u2015|--(?!-)|\u2013(?=[ \t]))"
-# a dialogue dash opening a line, or after a colon: "—Come in." / "He said: — Come in."
-_DASH_OPENER = re.compile(rf"(?:^[ \t]*|:[ \t]*)({_DASH})[ \t]*(?=\S)", re.MULTILINE)
+# a dialogue dash opening a line, or after a colon: "—Come in." / "He said: — Come in." (not a
+# scene break's "— — —")
+_DASH_OPENER = re.compile(rf"(?:^[ \t]*|:[ \t]*)({_DASH})[ \t]*(?=[^\s\u2014\u2013*~=_-])", re.MULTILINE)
 _DASH_MIN = 3  # dashed lines, at least, for a text told in dashes (and more than quotes by marks)
 _DASH_TAG = re.compile(
     rf"(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:[A-Z][\w'\u2019-]*|he|she|they|I|we|you)\s+"
