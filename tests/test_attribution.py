@@ -523,3 +523,12 @@ def test_attribution_chat_messages_are_their_senders_to_the_others():
     ]
     first = world.quotes[0]
     assert [(e.note, text[e.start:e.end]) for e in first.evidence] == [("sender: Mercedes", "Mercedes")]
+
+
+def test_attribution_a_scripts_lines_in_capitals_are_their_senders():
+    text = ("The rehearsal went badly from the start.\n\n"
+            "KURT: (sighing) Fine. From the top.\nBLAINE: You said that an hour ago.\n"
+            "KURT: And I meant it an hour ago.\n\nNobody sang.\n")
+    world, names = _analyzed(text)
+    assert [names.get(q.speaker or "") for q in world.quotes] == ["Kurt", "Blaine", "Kurt"]
+    assert "KURT" in world.characters[0].aliases

@@ -257,6 +257,7 @@ _CLAUSE_BEFORE = re.compile(  # "When Dani finally arrives, she's ...": a clause
 _CLAUSE_PRONOUN = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they)\b")  # "knew (that) he ..."
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
+_SHOUTED = re.compile(r"[A-Z]{2,}(?:[ \t][A-Z]{2,})?(?![\w'’])")  # a name in capitals
 _COMMA_CLOSES = re.compile(r",[\"”’]")  # "I'm here, Cas," Dean said: a name called, which a tag follows
 # A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
@@ -355,6 +356,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         groups = _cast_groups(world.text, ranges, world._cast)
     else:
         groups = _discover(world.text, ranges, quotes, senders)
+        _add_shouted_senders(world.text, senders, groups)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
     narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
@@ -582,6 +584,11 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
             candidate.sends += start in senders
             candidate.called_before_tag += bool(_VOCATIVE_BEFORE.search(text, max(0, start - 12), start)
                                                 and _COMMA_CLOSES.match(text, end))
+    for start in sorted(senders):  # a script's "KURT:", which no capitalised run reads, is Kurt
+        if (shouted := _SHOUTED.match(text, start)) is not None:
+            candidate = found.setdefault(shouted.group().title(), _Candidate(shouted.group().title()))
+            candidate.positions.append(start)
+            candidate.sends += 1
     return found, lower
 
 
@@ -1522,6 +1529,16 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
             target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
             owner.update(dict.fromkeys(target.aliases, target))
     return [group for group in groups if group.aliases]
+
+
+def _add_shouted_senders(text: str, senders: frozenset[int], groups: list[_Group]) -> None:
+    """A script's sender in capitals ("KURT:") is also an alias of the character it names ("Kurt")."""
+    owner = {alias: group for group in groups for alias in group.aliases}
+    for start in sorted(senders):
+        shouted = _SHOUTED.match(text, start)
+        group = owner.get(shouted.group().title()) if shouted else None
+        if shouted and group is not None and shouted.group() not in group.aliases:
+            group.aliases.append(shouted.group())
 
 
 def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], groups: list[_Group]) -> None:
