@@ -41,9 +41,10 @@ How marks are paired, in one pass over the text (linear, regex only):
   speech goes on at the next sentence unless a subject acting opens it: "He came
   over."). Quote marks outside that speech are still read ("Closed", on a sign).
 * Chat lines ("Mercedes: who ate my pizza", "**Puck:** define ate"), two or more in a
-  row with some sender twice, are written quotes (messages) whose ``evidence`` is the
-  sender's name (note "sender"); labels ("Rating:", "Note:") are no senders. The
-  attribution stage gives each message its sender.
+  row with some sender twice or every sender a first name, are written quotes
+  (messages) whose ``evidence`` is the sender's name (note "sender"); labels
+  ("Rating:", "Note:") are no senders. The attribution stage gives each message its
+  sender.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ _LABELS = frozenset(
     "relationships fandom fandoms character characters chapter chapters author authors title tags tag "
     "update edit beta status words word time date day location place setting subject from to re cc "
     "ps p.s. q a question answer translation song artist lyrics prompt part book episode scene season "
-    "spoilers genre archive category categories series language summary notes".split())
+    "spoilers genre archive category categories series language".split())
 
 
 @dataclass

@@ -171,6 +171,8 @@ _CHAT_GAP = re.compile(r"[\s*_]*(?:\[[^\]\n]{1,20}\][ \t]*)?[\s*_]*")  # between
 def _message_senders(world: StoryWorld) -> None:
     """A chat message (a written quote whose sender the quotes stage found, "Mercedes: who ate my
     pizza") is its sender's, explicitly, and goes to the others who write in that chat."""
+    if not any(q.kind == "written" and q.evidence for q in world.quotes):
+        return
     owner = {span.start: c.id for c in world.characters for span in c.mention_spans}
     chats: list[list[Quote]] = []
     previous: Quote | None = None
