@@ -226,8 +226,9 @@ _PERSON_SPEECH_VERBS = (
     "snarled|wailed|moaned|mumbled|stuttered|blurted|queried"
 )
 # "Ines dropped", "Ines glanced", "Ines came in"
-_WAS_DOING = re.compile(r"[ \t]+(?:was|is)[ \t]+[a-z]{2,}ing\b")  # "Natasha was waiting"; no act elsewhere:
-# "Summer was ending" is no one, but the line after it is not tagged "she said"
+# "Natasha was waiting": read only before a line its pronoun tags (``_line_after``), as no act
+# anywhere else ("Summer was ending" is no one)
+_WAS_DOING = re.compile(r"[ \t]+(?:was|is)[ \t]+[a-z]{2,}ing\b")
 # a verb of acting after a name, an adverb allowed ("Natasha just looked")
 _ACTS_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]{{2,}}ly|just|still|then|also|already|never|always|even)[ \t]+)?"
                          rf"(?:{PAST_ACTS}|{PRESENT_ACTS})\b")
@@ -983,7 +984,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
                        and (title not in _MALE_TITLES or g.gender_hint == "he")]
             if title == "Miss" and len(fitting) == 1 and (
                     her_title.get(id(fitting[0])) in _MARRIED_TITLES or _written_with(fitting[0], "Lady")):
-                fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch", "Miss de Bourgh" no "Lady Anne"
+                fitting = []  # "Miss Honeychurch" is no "Mrs. Honeychurch", "Miss Vane" no "Lady Agatha"
             ranked = [g for g in fitting if _written_with(g, title)] if title in _NEUTRAL_TITLES else []
             if len(fitting) > 1 and len(ranked) == 1:
                 fitting = ranked  # "Captain Frederick Tilney"
