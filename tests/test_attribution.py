@@ -532,3 +532,14 @@ def test_attribution_a_scripts_lines_in_capitals_are_their_senders():
     world, names = _analyzed(text)
     assert [names.get(q.speaker or "") for q in world.quotes] == ["Kurt", "Blaine", "Kurt"]
     assert "KURT" in world.characters[0].aliases
+
+
+@pytest.mark.parametrize(("tag", "speaker"), [
+    ("the boy said, holding out his hand", "Blaine"),  # he names himself
+    ("Kurt mocked", "Kurt"),  # the tag names someone else: mimicry
+])
+def test_attribution_a_line_that_names_its_speaker(tag: str, speaker: str) -> None:
+    text = ("Kurt was halfway down the staircase. Blaine waited at the bottom.\n\n"
+            f"\"Hi! I'm Blaine,\" {tag}.\n\n\"Nice to meet you,\" said Kurt.\n")
+    world, names = _analyzed(text)
+    assert names.get(world.quotes[0].speaker or "") == speaker

@@ -453,6 +453,13 @@ EXPECTED = [
     ("first-person-my-mom.txt", "With my family", "Ava"),
     ("first-person-my-mom.txt", "Oof", "the cashier"),
     ("first-person-my-mom.txt", "Good luck", "the cashier"),
+    # '"Hi. I'm Theo, by the way."': a newcomer who names himself speaks that line, though
+    # turn-taking would give it to the one already there.
+    ("newcomer-introduces-himself.txt", "Hi. I'm Theo", "Theo"),
+    ("newcomer-introduces-himself.txt", "Maya,", "Maya"),
+    ("newcomer-introduces-himself.txt", "Welcome to the building", "Maya"),
+    ("newcomer-introduces-himself.txt", "Thanks. Is it always", "Theo"),
+    ("newcomer-introduces-himself.txt", "Only when it rains", "Maya"),
 ]
 
 WRONG_TODAY = {

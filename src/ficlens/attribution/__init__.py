@@ -464,8 +464,9 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             belief = beliefs.get(head.id, {})
         else:
             candidates = _candidates(context, cues[i], nearby[i], turns, places[i], ahead[i])
-            kept = _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) or (
-                None if backward else _same_speaker_goes_on(cues[i], turns, places[i]))
+            kept = _introduces_self(context, cues[i], quote) \
+                or _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) \
+                or (None if backward else _same_speaker_goes_on(cues[i], turns, places[i]))
             candidates = [kept] if kept else candidates
             features = _features(context, cues[i], nearby[i], candidates, turns, places[i], ahead[i],
                                  prepared.voices.of(i, candidates))
@@ -742,6 +743,27 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
         return None
     tail = context.text[context.paragraph_starts[paragraph - 1]:end].rstrip()
     return end if tail.endswith((",", ":", ";", "-", "\u2014", ".")) else None
+
+
+_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me)[ \t]+$")
+
+
+def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | None:
+    """The character a quote names as its speaker ("Hi. I'm Theo, by the way.", "My name is
+    Blaine"), unless its tag names, or its pronoun fits, someone else ('"I'm Blaine," Kurt
+    mocked'): a newcomer's first line, which turn-taking gives to the people already talking."""
+    for i in context.named.within(quote.start, quote.end):
+        start, end = context.named.starts[i], context.named.ends[i]
+        if not _SELF_NAMING.search(context.text, max(quote.start, start - 16), start) \
+                or context.text.startswith(("'s", "\u2019s"), end):
+            continue
+        speaker, tag = context.named.owners[i], cues.tag
+        gender = context.genders.get(speaker, "unknown")
+        if tag is not None and (tag.kind == "name" and tag.character != speaker
+                                or tag.gender not in (None, "unknown", gender)):
+            return None
+        return speaker
+    return None
 
 
 def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_start: int) -> str | None:
