@@ -258,7 +258,10 @@ def test_quotes_pdnc_novel_recall(pdnc_dir: Path) -> None:
     'He said "hi" and she said "no, not now" and they left. ' * 4000,
     '"Open and never closed. ' * 8000,
     "'Hi,' she said. 'The lads' boots are wet,' he said. " * 4000,
-], ids=["blank-line", "one-long-line", "unclosed", "single-marks"])
+    "\u2014Hi.\n\u2014Yo.\n\u2014Hm.\n" + "\u2014Ab, he said. Cd, she said: \u2014Ef. " * 6000,
+    "\u2014Hi.\n\u2014Yo.\n\u2014Hm.\n" + "\u2014 A, \u2014 said he. \u2014 B. " * 6000,
+    "Kurt: hey\nBlaine: hi\n" * 8000,
+], ids=["blank-line", "one-long-line", "unclosed", "single-marks", "dashes-joyce", "dashes", "chat"])
 def test_quotes_pathological_input_stays_linear(text: str) -> None:
     world = _world(text)
     started = time.perf_counter()
