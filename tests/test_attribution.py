@@ -543,3 +543,13 @@ def test_attribution_a_line_that_names_its_speaker(tag: str, speaker: str) -> No
             f"\"Hi! I'm Blaine,\" {tag}.\n\n\"Nice to meet you,\" said Kurt.\n")
     world, names = _analyzed(text)
     assert names.get(world.quotes[0].speaker or "") == speaker
+
+
+def test_attribution_chat_handles_are_characters_of_their_own():
+    text = ("The group chat woke up at midnight.\n\n"
+            "[00:01] lady_sings: who ate my leftover pizza\n[00:02] puckasaurus: define ate\n"
+            "[00:02] lady_sings: NOAH\n[00:03] Santana: lmao\n\nnote: nobody answered.\n")
+    world, names = _analyzed(text)
+    assert [(q.text, names.get(q.speaker or "")) for q in world.quotes] == [
+        ("who ate my leftover pizza", "lady_sings"), ("define ate", "puckasaurus"), ("NOAH", "lady_sings"),
+        ("lmao", "Santana")]

@@ -352,12 +352,13 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     """Fill ``world.characters`` from the story text (or ``world._cast``); see the module docstring."""
     ranges = _story_ranges(world)
     quotes = _quote_ranges(world.text, ranges)
-    senders = frozenset(start for start, _ in message_senders(world.text, ranges))
+    sender_spans = message_senders(world.text, ranges)
+    senders = frozenset(start for start, _ in sender_spans)
     if world._cast:
         groups = _cast_groups(world.text, ranges, world._cast)
     else:
         groups = _discover(world.text, ranges, quotes, senders)
-        _add_shouted_senders(world.text, senders, groups)
+        groups += _add_senders(world.text, sender_spans, groups)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
     narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
@@ -1532,14 +1533,21 @@ def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
     return [group for group in groups if group.aliases]
 
 
-def _add_shouted_senders(text: str, senders: frozenset[int], groups: list[_Group]) -> None:
-    """A script's sender in capitals ("KURT:") is also an alias of the character it names ("Kurt")."""
+def _add_senders(text: str, senders: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
+    """A script's sender in capitals ("KURT:") is also an alias of the character it names ("Kurt");
+    a chat's handle no name reads ("lady_sings: ...") is a character of its own, returned."""
     owner = {alias: group for group in groups for alias in group.aliases}
-    for start in sorted(senders):
-        shouted = _SHOUTED.match(text, start)
-        group = owner.get(shouted.group().title()) if shouted else None
-        if shouted and group is not None and shouted.group() not in group.aliases:
-            group.aliases.append(shouted.group())
+    handles: list[_Group] = []
+    for start, end in sorted(senders):
+        name = text[start:end]
+        shouted = _SHOUTED.fullmatch(name)
+        group = owner.get(name.title()) if shouted else owner.get(name)
+        if group is None and not shouted:
+            group = owner[name] = _Group(aliases=[name], name=name)
+            handles.append(group)
+        elif group is not None and name not in group.aliases:
+            group.aliases.append(name)
+    return handles
 
 
 def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], groups: list[_Group]) -> None:

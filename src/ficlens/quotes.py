@@ -40,11 +40,11 @@ How marks are paired, in one pass over the text (linear, regex only):
   "—Thanks, he said. Come in." (a subject and a speech verb open the tag; the
   speech goes on at the next sentence unless a subject acting opens it: "He came
   over."). Quote marks outside that speech are still read ("Closed", on a sign).
-* Chat lines ("Mercedes: who ate my pizza", "**Puck:** define ate"), two or more in a
-  row with some sender twice or every sender a first name, are written quotes
-  (messages) whose ``evidence`` is the sender's name (note "sender"); labels
-  ("Rating:", "Note:") are no senders. The attribution stage gives each message its
-  sender.
+* Chat lines ("Mercedes: who ate my pizza", "**Puck:** define ate", "puckasaurus:
+  hi"), two or more in a row with some sender twice or every sender a first name, are
+  written quotes (messages) whose ``evidence`` is the sender's name (note "sender");
+  labels ("Rating:", "Note:") are no senders. The attribution stage gives each
+  message its sender.
 """
 
 from __future__ import annotations
@@ -116,10 +116,12 @@ _NARRATION_OPENS = re.compile(  # "He came over", "Buck Mulligan attacked": a su
     rf"(?:{PAST_ACTS})\b")
 
 
-# a chat's or a script's line: "Mercedes: who ate my pizza", "**Puck:** define ate", "[10:42] kurt_h: hi"
+# a chat's or a script's line: "Mercedes: who ate my pizza", "**Puck:** define ate", "[10:42] kurt_h: hi",
+# "puckasaurus: define ate"
 _CHAT_LINE = re.compile(
     r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:\*\*|__)?"
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t][A-Z][\w'\u2019.-]*){0,2}|[A-Za-z][A-Za-z0-9]*[_.0-9][\w.]*)"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t][A-Z][\w'\u2019.-]*){0,2}|[A-Za-z][A-Za-z0-9]*[_.0-9][\w.]*"
+    r"|[a-z][a-z0-9]{2,23})"
     r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?P<message>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 # labels a line may open with that name no sender: a story's header, a note, a transcript's turns
 _LABELS = frozenset(
