@@ -1550,22 +1550,35 @@ def _add_senders(text: str, senders: list[tuple[int, int]], groups: list[_Group]
     return handles
 
 
+def _times_named(candidates: dict[str, _Candidate], group: _Group) -> int:
+    """How often the text writes the group by any of its names: "Elizabeth" makes Elizabeth
+    Bennet, not Eliza."""
+    return sum(len(candidates[alias].positions) for alias in group.aliases if alias in candidates)
+
+
+def _dominant(candidates: dict[str, _Candidate], owners: Iterable[_Group]) -> _Group | None:
+    """Of the groups a short form or a lone title fits, the one named ``SHORT_FORM_DOMINANCE``
+    times as often as the rest together (the last of a tie), if any."""
+    ranked = sorted(owners, key=lambda group: _times_named(candidates, group))
+    if ranked and _times_named(candidates, ranked[-1]) >= SHORT_FORM_DOMINANCE * sum(
+            _times_named(candidates, group) for group in ranked[:-1]):
+        return ranked[-1]
+    return None
+
+
 def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], groups: list[_Group]) -> None:
     """A title the text writes alone and capitalised ("Mademoiselle had finished.") is the character
     written with it ("Mademoiselle Reisz"), or of several the one named ``SHORT_FORM_DOMINANCE``
     times as often as the rest (not Mademoiselle Duvigne, named once; of "Madame Ratignolle" and
     "Madame Lebrun", no one)."""
-    def named(group: _Group) -> int:
-        return sum(len(candidates[a].positions) for a in group.aliases if a in candidates)
-
     taken = {alias for group in groups for alias in group.aliases}
     for title in sorted(_LONE_TITLES - taken):
         alone = candidates.get(title)
         if alone is None or len(alone.positions) <= lower[title.lower()]:
             continue
-        owners = sorted((group for group in groups if _written_with(group, title)), key=named)
-        if owners and named(owners[-1]) >= SHORT_FORM_DOMINANCE * sum(map(named, owners[:-1])):
-            owners[-1].aliases.append(title)
+        owner = _dominant(candidates, (group for group in groups if _written_with(group, title)))
+        if owner is not None:
+            owner.aliases.append(title)
 
 
 def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: list[_Group]) -> list[_Group]:
@@ -1580,9 +1593,6 @@ def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: l
             parsed = _parse(alias, 0)
             if parsed.title is None and len(parsed.names) == 2:
                 by_surname[parsed.names[1]].append((parsed.names[0], alias, group))
-
-    def named(group: _Group) -> int:  # by all its names: "Elizabeth" makes Elizabeth Bennet, not Eliza
-        return sum(len(candidates[alias].positions) for alias in group.aliases if alias in candidates)
 
     def together(one: str, other: str) -> bool:
         """Whether a sentence names both full names."""
@@ -1600,7 +1610,7 @@ def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: l
                     or together(pet_name, formal[0][0]):
                 continue
             keep, other = formal[0][1], short
-            if named(other) > named(keep):
+            if _times_named(candidates, other) > _times_named(candidates, keep):
                 keep, other = other, keep
             _absorb(keep, other)
             if keep.gender_hint == "unknown":
@@ -1623,9 +1633,6 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
              if len(words := _untitled_words(g)) == 1}
     aliases = {alias for g in groups for alias in g.aliases}
 
-    def named(group: _Group) -> int:
-        return sum(len(candidates[a].positions) for a in group.aliases if a in candidates)
-
     for form, candidate in candidates.items():
         if " " in form or len(form) < 3 or _is_common_word(form) or form.lower() in lower \
                 or form in aliases and form not in alone:
@@ -1636,13 +1643,13 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
         short = (candidate.vocative or candidate.called_before_tag) > 0 \
             and (form not in aliases or alone[form].aliases == [form])
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
-        owners = sorted({id(g): g for name, g in first_names if g is not alone.get(form)
-                         and _compatible(g.gender_hint, hint) and (
+        owner = _dominant(candidates, {id(g): g for name, g in first_names if g is not alone.get(form)
+                                       and _compatible(g.gender_hint, hint) and (
             short and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form)
-            or pet and _diminutive(form, name))}.values(), key=named)
-        if owners and named(owners[-1]) >= SHORT_FORM_DOMINANCE * sum(map(named, owners[:-1])):
-            owners[-1].aliases.extend([form] if form not in alone else alone[form].aliases)
+            or pet and _diminutive(form, name))}.values())
+        if owner is not None:
+            owner.aliases.extend([form] if form not in alone else alone[form].aliases)
             if form in alone:
                 alone[form].aliases = []
     return [group for group in groups if group.aliases]
@@ -1931,8 +1938,9 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
     found = []
     for kin, written in forms.items():
         called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)[2]
-        calls = sum(1 for a, b in quotes for m in re.finditer(rf"\b(?:{'|'.join(called)})\b", text[a:b])
-                    if _called_at(text, a + m.start(), a + m.end())) if called else 0
+        family_name = re.compile(rf"\b(?:{'|'.join(called)})\b") if called else None
+        calls = sum(1 for a, b in quotes for m in family_name.finditer(text, a, b)
+                    if _called_at(text, m.start(), m.end())) if family_name else 0
         if sum(written.values()) + calls < MIN_MENTIONS and not tagged[kin]:
             continue
         gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)
