@@ -54,7 +54,7 @@ from .lexicon import (
     person_word_genders,
 )
 from .model import CastMember, Character, Gender, Span, StoryWorld
-from .quotes import message_senders, quotation_spans
+from .quotes import quotation_spans
 
 SAMPLE_CHARS = 60_000  # ~12k tokens of NER: ~1.3 s on one core, whatever the text length,
 SAMPLE_SHARE = 0.5  # and at most this share of a short text (keeps a chapter under 4 s per 100k words)
@@ -351,8 +351,8 @@ def _listed_gender(names: list[str]) -> Gender:
 def find_characters(world: StoryWorld) -> StoryWorld:
     """Fill ``world.characters`` from the story text (or ``world._cast``); see the module docstring."""
     ranges = _story_ranges(world)
-    quotes = _quote_ranges(world.text, ranges)
-    sender_spans = message_senders(world.text, ranges)
+    quoted, sender_spans = quotation_spans(world.text, ranges)
+    quotes = _quote_ranges(world.text, ranges, quoted)
     senders = frozenset(start for start, _ in sender_spans)
     if world._cast:
         groups = _cast_groups(world.text, ranges, world._cast)
@@ -468,13 +468,14 @@ def _story_ranges(world: StoryWorld) -> list[tuple[int, int]]:
     return sorted(spans) if spans else [(0, len(world.text))]
 
 
-def _quote_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _quote_ranges(text: str, ranges: list[tuple[int, int]],
+                  quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of dialogue, sorted and disjoint: double quotes within a line, and the quotations
-    the quotes stage finds (British single quotes, told apart from apostrophes: without them, the
-    "I" of every line made a third-person story first-person)."""
+    the quotes stage finds, ``quoted`` (British single quotes, told apart from apostrophes: without
+    them, the "I" of every line made a third-person story first-person)."""
     merged: list[tuple[int, int]] = []
     found = [(m.start() + a, m.end() + a) for a, b in ranges for m in _QUOTE.finditer(text[a:b])]
-    for start, end in sorted(found + quotation_spans(text, ranges)):
+    for start, end in sorted(found + quoted):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:

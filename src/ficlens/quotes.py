@@ -175,10 +175,14 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     return world
 
 
-def quotation_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where each quotation within ``spans`` starts and ends, marks included, in text order: what
-    ``find_quotes`` finds, for a stage that runs before it (the characters stage's dialogue)."""
-    return [(f.start, f.end) for f in _quotations(text, spans)]
+def quotation_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]],
+                                                                     list[tuple[int, int]]]:
+    """Where each quotation within ``spans`` starts and ends, marks included, in text order, and
+    where each chat message names its sender ("Mercedes" of "Mercedes: who ate my pizza"): what
+    ``find_quotes`` finds, for a stage that runs before it (the characters stage's dialogue, and
+    its senders, who are people)."""
+    found = _quotations(text, spans)
+    return [(f.start, f.end) for f in found], [f.sender for f in found if f.sender]
 
 
 def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
@@ -197,12 +201,6 @@ def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
         messages = _chat_messages(text, start, end)
         found.extend(sorted(messages + _outside(marked, messages), key=lambda f: f.start))
     return found
-
-
-def message_senders(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where each chat message within ``spans`` names its sender ("Mercedes" of "Mercedes: who ate my
-    pizza"), for the characters stage: a sender is a person."""
-    return [f.sender for start, end in spans for f in _chat_messages(text, start, end) if f.sender]
 
 
 def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
