@@ -553,3 +553,48 @@ def test_attribution_chat_handles_are_characters_of_their_own():
     assert [(q.text, names.get(q.speaker or "")) for q in world.quotes] == [
         ("who ate my leftover pizza", "lady_sings"), ("define ate", "puckasaurus"), ("NOAH", "lady_sings"),
         ("lmao", "Santana")]
+
+
+def test_attribution_thoughts_in_italics_are_their_thinkers_said_to_no_one():
+    text = ("Kurt stared at the ring. *He can't be serious.*\n\n"
+            '"Well?" Blaine asked.\n\n'
+            "*Oh no,* he thought. *Not here.*\n\n"
+            '"Say something."\n\n'
+            "*Say something, he says.*\n\n"
+            '"Yes," Kurt said.\n')
+    world, names = _analyzed(text)
+    got = [(q.text, q.kind, names.get(q.speaker or ""), q.type, [e.note for e in q.evidence],
+            [names[a] for a in q.addressees]) for q in world.quotes]
+    assert got == [
+        ("He can't be serious.", "thought", "Kurt", "implicit", ["action beat: Kurt"], []),
+        ("Well?", "speech", "Blaine", "explicit", ["tag: Blaine"], ["Kurt"]),
+        ("Oh no,", "thought", "Kurt", "anaphoric", ["tag: he"], []),
+        ("Not here.", "thought", "Kurt", "anaphoric", ["tag: he"], []),
+        ("Say something.", "speech", "Blaine", "implicit", ["conversation turn-taking"], ["Kurt"]),  # no turn
+        ("Say something, he says.", "thought", "Kurt", "implicit", ["point of view: Kurt"], []),
+        ("Yes,", "speech", "Kurt", "explicit", ["tag: Kurt"], ["Blaine"]),
+    ]
+    assert all(0 < q.confidence <= 1 for q in world.quotes)
+
+
+def test_attribution_thoughts_in_italics_of_an_ao3_download(fixtures_dir: Path):
+    world, names = _analyzed(str(fixtures_dir / "ingest" / "ao3-work.html"))
+    thought = next(q for q in world.quotes if q.kind == "thought")
+    assert thought.text == "Let him watch. The lamp won't light itself."
+    assert names[thought.speaker or ""] == "Maren" and thought.addressees == []
+    assert [(e.note, world.text[e.start:e.end]) for e in thought.evidence] == [("action beat: She", "She")]
+
+
+def test_attribution_a_first_person_narrators_thought_and_no_one_to_think_it():
+    text = ("I hate Mondays. I push the door of the café open and my friend Maya waves at me from our "
+            "table by the window. I sit down across from her and I wait.\n\n"
+            '"You look awful," Maya says.\n\n'
+            "*Thanks,* I think. I drink my coffee and say nothing.\n\n"
+            "*Here we go again.*\n")
+    world, names = _analyzed(text)
+    narrator = next(c.name for c in world.characters if c.narrator)
+    assert [(q.text, names.get(q.speaker or "")) for q in world.quotes] == [
+        ("You look awful,", "Maya"), ("Thanks,", narrator), ("Here we go again.", narrator)]
+    world, _ = _analyzed("The rain went on all night.\n\n*Will it ever stop?*\n")
+    assert [(q.text, q.kind, q.speaker, q.type, q.evidence) for q in world.quotes] == [
+        ("Will it ever stop?", "thought", None, None, [])]

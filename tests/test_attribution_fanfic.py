@@ -108,6 +108,8 @@ EXPECTED = [
     ("single-quotes-boiler.txt", "Both.", "Tom"),
     ("single-quotes-boiler.txt", "I rang the landlord", "Tom"),
     ("single-quotes-boiler.txt", "Come here", "Rhys"),
+    ("single-quotes-boiler.txt", "He's warm", "Tom"),  # "*He's warm,* Tom thought."
+    ("single-quotes-boiler.txt", "How is he always so warm", "Tom"),
     ("single-quotes-boiler.txt", "Better?", "Rhys"),
     ("single-quotes-boiler.txt", "Mm.", "Tom"),
     ("single-quotes-boiler.txt", "Don't let go yet", "Tom"),
@@ -320,6 +322,8 @@ EXPECTED = [
     ("someone-new-speaks.txt", "You didn't have to come", "Teddy"),
     ("someone-new-speaks.txt", "Shut up", "Marisol"),
     ("someone-new-speaks.txt", "Of course I had to come", "Marisol"),
+    ("someone-new-speaks.txt", "He looks terrible", "Marisol"),  # "*He looks terrible*, she thought."
+    ("someone-new-speaks.txt", "He looks like a kid", "Marisol"),
     ("someone-new-speaks.txt", "I look terrible", "Teddy"),
     ("someone-new-speaks.txt", "You look fine", "Marisol"),
     ("someone-new-speaks.txt", "Liar.", "Teddy"),
@@ -379,6 +383,7 @@ EXPECTED = [
     ("first-person-present-cafe.txt", "You're late", "Wren"),
     ("first-person-present-cafe.txt", "I'm fashionably late", "Maya"),
     ("first-person-present-cafe.txt", "There's a difference", "Maya"),
+    ("first-person-present-cafe.txt", "There isn't", "Wren"),  # italics: "*There isn't,* I think"
     ("first-person-present-cafe.txt", "So,", "Maya"),
     ("first-person-present-cafe.txt", "Did he text you back", "Maya"),
     ("first-person-present-cafe.txt", "Who?", "Wren"),
@@ -460,6 +465,25 @@ EXPECTED = [
     ("newcomer-introduces-himself.txt", "Welcome to the building", "Maya"),
     ("newcomer-introduces-himself.txt", "Thanks. Is it always", "Theo"),
     ("newcomer-introduces-himself.txt", "Only when it rains", "Maya"),
+    # Thoughts set in italics ("*He looks tired,* Kurt thought.", a paragraph "*Here it comes.*",
+    # "_Why does this sound like goodbye?_") are the point-of-view character's and no turn of the
+    # conversation: "Wrong how?" after "*Here it comes.*" is still Kurt's. "*Vogue*" and "*so*" are
+    # no thoughts.
+    ("italic-thoughts.txt", "You're early", "Blaine"),
+    ("italic-thoughts.txt", "You're late", "Kurt"),
+    ("italic-thoughts.txt", "Again.", "Kurt"),
+    ("italic-thoughts.txt", "He looks tired", "Kurt"),
+    ("italic-thoughts.txt", "He looks like he hasn't slept", "Kurt"),
+    ("italic-thoughts.txt", "Did you finish", "Kurt"),
+    ("italic-thoughts.txt", "Almost. The bridge", "Blaine"),
+    ("italic-thoughts.txt", "Here it comes", "Kurt"),
+    ("italic-thoughts.txt", "Wrong how?", "Kurt"),
+    ("italic-thoughts.txt", "Wrong like everything", "Blaine"),
+    ("italic-thoughts.txt", "The bridge is perfect", "Kurt"),
+    ("italic-thoughts.txt", "Play it for me", "Kurt"),
+    ("italic-thoughts.txt", "Why does this sound", "Kurt"),
+    ("italic-thoughts.txt", "Well?", "Blaine"),
+    ("italic-thoughts.txt", "It's beautiful", "Kurt"),
 ]
 
 WRONG_TODAY = {
@@ -518,7 +542,8 @@ def test_attribution_fanfic_speaker(fixture: str, opening: str, speaker: str) ->
     quote = _quote(world, opening)
     names = {c.id: c.name for c in world.characters}
     span = world.text[quote.start:quote.end]
-    assert (span[0] in "\"\u201c'\u2018\u2014" or quote.continues) and quote.text in span  # a mark or a dash
+    opened = span[0] in "\"\u201c'\u2018\u2014*_"  # a mark, a dash or typed italics
+    assert (opened or quote.continues) and quote.text in span
     assert names.get(quote.speaker or "") == speaker
 
 

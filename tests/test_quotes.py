@@ -26,7 +26,7 @@ def _quotes(text: str) -> list[Quote]:
     world = find_quotes(_world(text))
     for quote in world.quotes:
         opening = text[quote.start] in "\"'\u201c\u2018\u201e\u00ab\u2014\u2013-"  # or a dialogue dash
-        assert opening or quote.continues or quote.evidence  # carried parts and chat messages have none
+        assert opening or quote.continues or quote.evidence  # carried parts, chats and italics have none
         assert quote.text in text[quote.start:quote.end]
     return world.quotes
 
@@ -261,7 +261,9 @@ def test_quotes_pdnc_novel_recall(pdnc_dir: Path) -> None:
     "\u2014Hi.\n\u2014Yo.\n\u2014Hm.\n" + "\u2014Ab, he said. Cd, she said: \u2014Ef. " * 6000,
     "\u2014Hi.\n\u2014Yo.\n\u2014Hm.\n" + "\u2014 A, \u2014 said he. \u2014 B. " * 6000,
     "Kurt: hey\nBlaine: hi\n" * 8000,
-], ids=["blank-line", "one-long-line", "unclosed", "single-marks", "dashes-joyce", "dashes", "chat"])
+    "*a " * 50_000 + "\n\n" + "_I am._ " * 20_000 + "\n\n" + "*Oh.* He *so* did. " * 10_000,
+], ids=["blank-line", "one-long-line", "unclosed", "single-marks", "dashes-joyce", "dashes", "chat",
+        "italics"])
 def test_quotes_pathological_input_stays_linear(text: str) -> None:
     world = _world(text)
     started = time.perf_counter()
@@ -345,3 +347,44 @@ def test_quotes_two_chat_lines_of_first_names() -> None:
 def test_quotes_dashed_scene_breaks_are_no_dialogue() -> None:
     text = "\n\n\u2014 \u2014 \u2014\n\n".join(["Kurt walked home.", "Blaine waited.", "Rain.", "End.\n"])
     assert _texts(text) == []
+
+
+_ITALICS = (
+    "Blaine laughed and turned around. *He looks tired,* Kurt thought. *He looks like a kid.*\n"
+    '"Did you finish it?" Kurt asked.\n'
+    "*Here it comes.*\n"
+    "_Why does this sound like goodbye?_\n"
+    "He had read the whole of *Vogue* on the train. He was *so* not ready. *This* is the worst part of it.\n"
+    "* * *\n"
+    "**Puck:** hey\n"
+    "*Where are you?* she texted.\n"
+    "*Years ago, \"Stay,\" his mother had said, and he had.*\n"
+)
+
+
+def test_quotes_thoughts_in_italics() -> None:
+    quotes = _quotes(_ITALICS)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("He looks tired,", "thought"), ("He looks like a kid.", "thought"), ("Did you finish it?", "speech"),
+        ("Here it comes.", "thought"), ("Why does this sound like goodbye?", "thought"),
+        ("Where are you?", "written"), ("Stay,", "speech")]
+    first, second = quotes[:2]
+    assert _ITALICS[first.start:first.end] == "*He looks tired,*" and second.continues == first.id
+    assert [e.note for q in quotes if q.kind == "thought" for e in q.evidence] == ["italics"] * 4
+
+
+def test_quotes_thoughts_in_italics_of_the_markup() -> None:
+    text = "Kurt stared at the ring. He can't be serious. She read Vogue daily."
+    world = _world(text)
+    thought, title = text.index("He can't"), text.index("Vogue")
+    world._italics = [(thought, text.index(" She")), (title, title + len("Vogue"))]
+    quotes = find_quotes(world).quotes
+    assert [(q.text, q.kind, q.start, q.end) for q in quotes] == [
+        ("He can't be serious.", "thought", text.index("He can't"), text.index(" She"))]
+
+
+def test_quotes_no_thoughts_in_emphasis_of_old_books() -> None:
+    text = ("It was _her's_ she thought, and _I_ will not.\n"
+            "She wore a _peignoir_.\n"
+            'He said, "_Cousin Kate!_ Imagine."\n')
+    assert _texts(text) == ["_Cousin Kate!_ Imagine."]

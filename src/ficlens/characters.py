@@ -351,7 +351,7 @@ def _listed_gender(names: list[str]) -> Gender:
 def find_characters(world: StoryWorld) -> StoryWorld:
     """Fill ``world.characters`` from the story text (or ``world._cast``); see the module docstring."""
     ranges = _story_ranges(world)
-    quoted, sender_spans = quotation_spans(world.text, ranges)
+    quoted, sender_spans = quotation_spans(world.text, ranges, world._italics)
     quotes = _quote_ranges(world.text, ranges, quoted)
     senders = frozenset(start for start, _ in sender_spans)
     if world._cast:

@@ -252,6 +252,9 @@ class StoryWorld(Record):
 
     # The user's ``--cast``, read by the characters stage; never serialised.
     _cast: list[CastMember] | None = PrivateAttr(default=None)
+    # Where the markup set the text in italics (``<em>``, ``<i>``: (start, end) into ``text``),
+    # read by the quotes stage for thoughts; never serialised (the thoughts it finds are quotes).
+    _italics: list[tuple[int, int]] = PrivateAttr(default_factory=list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         """The JSON-ready form; the text itself only when asked (it can be large)."""

@@ -45,6 +45,11 @@ How marks are paired, in one pass over the text (linear, regex only):
   written quotes (messages) whose ``evidence`` is the sender's name (note "sender");
   labels ("Rating:", "Note:") are no senders. The attribution stage gives each
   message its sender.
+* Thoughts in italics (the markup's, ``world._italics``, or typed ``*like this*``,
+  ``_like this_``), when the italics are a whole sentence that reads as an inner voice, a
+  short paragraph of their own, or go on from a thought in their paragraph, are ``thought``
+  quotes (evidence note "italics", for the attribution stage); an emphasised word or a
+  title is none.
 """
 
 from __future__ import annotations
@@ -93,6 +98,18 @@ _MENTION_CUE = re.compile(r"\b(?:called|named|titled|entitled|the title|the word
 _TAG_SPLIT = re.compile(r"[,!?][\"\u201d\u00bb]")  # a quote that ends mid-sentence before a tag
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:\u2026]|--|\u2014")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)[.!?](?=\s|$)")
+# italics as typed in plain text: *like this* or _like this_ (not **bold**, not "* * *"); a single
+# line break inside (hard-wrapped text), never a blank line
+_TYPED_ITALICS = re.compile(r"(?<![\w*])\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s*])\*(?![\w*])"
+                            r"|(?<![\w_])_(?=[^\s_])((?:[^_\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s_])_(?![\w_])")
+_THOUGHT_WORDS = 80  # longer italics are a flashback, a letter or lyrics, not one thought
+_ALONE_WORDS = 25  # italics this short that are a paragraph of their own are a thought
+_BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these open a sentence
+_THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
+                                rf"(?:(?:[A-Z][\w'\u2019-]*|he|she|they|I|we)\s+"
+                                rf"(?:[a-z]+ly\s+)?(?:{_THOUGHT_VERBS})|(?:{_THOUGHT_VERBS})\s+(?:[A-Z]|he\b|she\b))")
+_INNER_VOICE = re.compile(r"\bI(?:'m|'d|'ll|'ve)?\b|n't\b|(?i:\b(?:me|my|mine|myself|we|us|our|you|your|"
+                          r"am|is|are|can|will)\b)")
 _SET_APART_SHARE = 0.2  # indented quotes are letters only where most quotes are not indented
 _CUE_WINDOW = 60  # characters either side of a quote searched for tags like "she wrote"
 _TAG_GAP = 80  # longest narration between two quotes that still splits one speech
@@ -147,18 +164,20 @@ class _Found:
     unit: int  # where its paragraph starts
     continues: _Found | None = None
     sender: tuple[int, int] | None = None  # a chat message's "Mercedes:"
+    italic: bool = False  # a thought set in italics, not quote marks
 
 
 def find_quotes(world: StoryWorld) -> StoryWorld:
     """Fill ``world.quotes`` with every quotation in the chapters; see the module docstring."""
     text = world.text
     note_spans = [(n.start, n.end) for n in world.notes]
-    found = [f for f in _quotations(text, world.story_spans() or [(0, len(text))])
+    found = [f for f in _quotations(text, world.story_spans() or [(0, len(text))], world._italics)
              if not _inside_notes(f, note_spans)]
     order = {id(f): i for i, f in enumerate(found)}
     indented = [_is_indented(text, f.start) for f in found]
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
-    kinds: list[QuoteKind] = ["written" if f.sender or set_apart and indented[i] else _kind(text, f)
+    kinds: list[QuoteKind] = ["written" if f.sender or set_apart and indented[i] else
+                              _italic_kind(text, f) if f.italic else _kind(text, f)
                               for i, f in enumerate(found)]
     _link_tagged_parts(text, found, kinds)
     links = [order.get(id(f.continues)) if f.continues else None for f in found]
@@ -169,23 +188,31 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     quotes = [Quote(id=f"q{i + 1}", start=f.start, end=f.end, text=text[f.text_start:f.text_end],
                     kind=kinds[i], paragraph=_paragraph_index(paragraph_starts, f.start),
                     continues=_quote_id(links[i]),
-                    evidence=[Span(start=f.sender[0], end=f.sender[1], note="sender")] if f.sender else [])
+                    evidence=_marked_by(f))
               for i, f in enumerate(found)]
     world.quotes = quotes
     return world
 
 
-def quotation_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]],
-                                                                     list[tuple[int, int]]]:
+def quotation_spans(text: str, spans: list[tuple[int, int]], italics: list[tuple[int, int]] | None = None,
+                    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where each quotation within ``spans`` starts and ends, marks included, in text order, and
     where each chat message names its sender ("Mercedes" of "Mercedes: who ate my pizza"): what
     ``find_quotes`` finds, for a stage that runs before it (the characters stage's dialogue, and
-    its senders, who are people)."""
-    found = _quotations(text, spans)
+    its senders, who are people). ``italics``: where the markup set text in italics."""
+    found = _quotations(text, spans, italics or [])
     return [(f.start, f.end) for f in found], [f.sender for f in found if f.sender]
 
 
-def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
+def _marked_by(found: _Found) -> list[Span]:
+    """The quote's evidence from this stage: a chat message's sender ("sender"), or the italics a
+    thought is set in ("italics"), for the attribution stage."""
+    if found.sender:
+        return [Span(start=found.sender[0], end=found.sender[1], note="sender")]
+    return [Span(start=found.start, end=found.end, note="italics")] if found.italic else []
+
+
+def _quotations(text: str, spans: list[tuple[int, int]], italics: list[tuple[int, int]]) -> list[_Found]:
     double_open = sum(1 for m in _DOUBLE_MARKS.finditer(text) if _double_role(text, m.start()) != "close")
     single_open = sum(1 for m in _SINGLE_MARKS.finditer(text) if _single_role(text, m.start()) == "open")
     single = single_open > double_open  # British style
@@ -199,8 +226,69 @@ def _quotations(text: str, spans: list[tuple[int, int]]) -> list[_Found]:
             spoken = _dash_quotes(text, units)
             marked = sorted(spoken + _outside(marked, spoken), key=lambda f: f.start)
         messages = _chat_messages(text, start, end)
-        found.extend(sorted(messages + _outside(marked, messages), key=lambda f: f.start))
+        marked = sorted(messages + _outside(marked, messages), key=lambda f: f.start)
+        thoughts = _italic_thoughts(text, units, italics, start, end)
+        found.extend(sorted(marked + _outside(thoughts, marked), key=lambda f: f.start))
     return found
+
+
+def _italic_thoughts(text: str, units: list[tuple[int, int]], italics: list[tuple[int, int]],
+                     start: int, end: int) -> list[_Found]:
+    """Thoughts set in italics, by the markup (``italics``) or as typed (``*like this*``,
+    ``_like this_``): a whole sentence or more (``_whole_sentences``) that reads as someone's inner
+    voice (``_inner_voice``), is a short paragraph of its own ("*Here it comes.*") or goes on from
+    a thought before it in its paragraph ("*He looks terrible,* she thought. *He looks like a
+    kid.*")."""
+    spans = [(first, last, first, last) for first, last in italics if start <= first < end]
+    for typed in _TYPED_ITALICS.finditer(text, start, end):  # "*like this*": the asterisks are its marks
+        inner = 1 if typed.group(1) else 2
+        spans.append((typed.start(), typed.end(), typed.start(inner), typed.end(inner)))
+    unit_starts = [u for u, _ in units]
+    found: list[_Found] = []
+    for first, last, inner_start, inner_end in sorted(spans):
+        if found and first < found[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end):
+            continue
+        unit, unit_end = units[max(0, bisect_right(unit_starts, first) - 1)] if units else (start, end)
+        previous = found[-1] if found else None
+        goes_on = previous is not None and previous.unit == unit and first - previous.end <= _TAG_GAP \
+            and not _DOUBLE_MARKS.search(text, previous.end, first)  # "*Oh no,* he thought. *Not here.*"
+        alone = not text[unit:first].strip() and not text[last:unit_end].strip() \
+            and len(text[inner_start:inner_end].split()) <= _ALONE_WORDS  # a paragraph: "*Here it comes.*"
+        if goes_on or alone or _inner_voice(text, last, inner_start, inner_end):
+            found.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
+                                italic=True))
+    return found
+
+
+def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_end: int) -> bool:
+    """Italics that open a sentence and end it (or a thought tag follows: "*Great,* he thought"),
+    with no quote marks inside: no emphasised word, no title ("*Vogue*"), no flashback with its
+    own dialogue."""
+    inner = text[inner_start:inner_end]
+    words = inner.split()
+    if not words or len(words) > _THOUGHT_WORDS or _DOUBLE_MARKS.search(inner):
+        return False
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    after = text[end:end + _CUE_WINDOW]
+    return (not before or before[-1] in _BEFORE_THOUGHT) and (
+        inner.rstrip()[-1] in ".!?\u2026,;:-\u2014" or after[:1] in (".", "!", "?", "\u2026")
+        or bool(_THOUGHT_TAG_AFTER.match(after)))
+
+
+def _inner_voice(text: str, end: int, inner_start: int, inner_end: int) -> bool:
+    """Italics that read as someone's inner voice: a thought tag after them, "I" or "you", the
+    present tense, a question or an exclamation."""
+    inner = text[inner_start:inner_end].rstrip()
+    after = text[end:end + _CUE_WINDOW]
+    return bool(_THOUGHT_TAG_AFTER.match(after) or _INNER_VOICE.search(inner)) or inner[-1:] in ("!", "?") \
+        or after[:1] in ("!", "?")
+
+
+def _italic_kind(text: str, found: _Found) -> QuoteKind:
+    """A thought, unless its tag says it is written ("*Where are you?* she texted") or said aloud."""
+    after = re.split(r"\n\n|[.!?]\s", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
+    cue = next((m.lastgroup for m in _CUE.finditer(after)), None)
+    return cue if cue in ("written", "speech") else "thought"  # type: ignore[return-value]
 
 
 def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
@@ -470,7 +558,8 @@ def _link_tagged_parts(text: str, found: list[_Found], kinds: list[QuoteKind]) -
     """
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
-        if current.continues is not None or current.unit != previous.unit or "mention" in kinds[i - 1:i + 1]:
+        if current.continues is not None or current.unit != previous.unit or "mention" in kinds[i - 1:i + 1] \
+                or current.italic != previous.italic:
             continue
         gap = text[previous.end:current.start]
         if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap or _SENTENCE_END.search(gap.strip()[:-1]):

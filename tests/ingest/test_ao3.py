@@ -53,6 +53,9 @@ def _check(world) -> None:
     assert text[second.start:second.end] == (
         "Morning arrived grey and apologetic.\n\n~*~\n\nIris had fallen asleep in the chair by the stove, "
         "one boot still on.\n\n\"Stay,\" Maren said, very quietly, to nobody awake.")
+    # italics are kept beside the text, never in it (nor in the metadata read from the markup)
+    assert [text[start:end] for start, end in world._italics] == [
+        "coming back", "Let him watch. The lamp won't light itself."]
 
 
 def test_ao3_html_download(ao3_html: Path):

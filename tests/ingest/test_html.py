@@ -57,3 +57,20 @@ def test_html_blocks_lines_and_blank_runs(markup: str, text: str):
 
 def test_html_fragment_is_sniffed():
     assert read("<p>Wren ran.</p>\n<p>Odile didn't.</p>").text == "Wren ran.\n\nOdile didn't."
+
+
+@pytest.mark.parametrize(("markup", "text", "italics"), [
+    ("<p>Kurt stared. <em>He can't be serious.</em></p>", "Kurt stared. He can't be serious.",
+     ["He can't be serious."]),
+    ("<p><i>Oh no,</i> he thought. <em> Not here. </em></p>", "Oh no, he thought. Not here.",
+     ["Oh no,", "Not here."]),  # spaces at an edge stay outside the italics, collapsed as ever
+    ("<p>A<em> </em>B <em></em>C</p><p><em></em></p><p>D</p>", "A B C\n\nD", []),  # nothing to set
+    ("<p><em>Out <i>in</i> out.</em></p>", "Out in out.", ["Out in out."]),  # nested: the outer span
+    ("<p>Before<br><br><em>across<br><br>the break</em> after</p>", "Before\n\nacross\n\nthe break after",
+     ["across", "the break"]),  # one span per paragraph
+    ("<h2>The <em>Big</em> Day</h2><p>x\ue000y\ue001z</p>", "The Big Day\n\nx\ufffdy\ufffdz", []),
+])
+def test_html_italics_beside_the_text(markup: str, text: str, italics: list[str]):
+    world = read(f"<html><body>{markup}</body></html>")
+    assert world.text == text
+    assert [world.text[start:end] for start, end in world._italics] == italics

@@ -44,6 +44,7 @@ import numpy as np
 
 from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
+from ..scenes.cues import PERCEPTION_AFTER
 from .addressees import CONVERSATION_GAP, set_addressees
 from .cues import (
     Mentions,
@@ -162,6 +163,7 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
     _write(world, prepared, [decision for decision, _ in ahead.values()], decided)
     _gender_from_own_lines(world, prepared)
     _message_senders(world)
+    _inner_thoughts(world, prepared)
     return world
 
 
@@ -194,6 +196,97 @@ def _message_senders(world: StoryWorld) -> None:
         writers = list(dict.fromkeys(q.speaker for q in chat if q.speaker))
         for quote in chat:
             quote.addressees = [w for w in writers if w != quote.speaker]
+
+
+def _in_italics(quote: Quote) -> bool:
+    """A thought the quotes stage found set in italics ("*He can't be serious.*"): no turn of a
+    conversation, so the walks leave it out."""
+    return quote.kind == "thought" and bool(quote.evidence) and quote.evidence[0].note == "italics"
+
+
+# Confidence of a thought in italics by what decided it: set by rule, as no annotated text has them.
+_THOUGHT_CONFIDENCE = {"tag": 0.95, "pronoun": 0.8, "action beat": 0.8, "narrator": 0.9, "point of view": 0.6}
+
+
+def _inner_thoughts(world: StoryWorld, prepared: _Prepared | None) -> None:
+    """A thought in italics is its thinker's: the one its tag or the narration of its paragraph
+    names ("*Great,* Kurt thought", "Kurt stared at the ring. *He can't be serious.*"), or a
+    first-person narrator's "I"; a "he" or "she" there is the scene's point of view when that
+    pronoun fits them (the thinker of the nearest thought a name decided in the same scene), else
+    the last of that gender to open a sentence before it; with no tag, the scene's point of view,
+    else a first-person narrator, else the character the narration just before most often makes
+    its subject or has think, feel or notice ("Kurt knew"). Said to nobody."""
+    thoughts = sorted((q for q in world.quotes if _in_italics(q)), key=lambda q: q.start)
+    if not thoughts:
+        return
+    context = prepared.context if prepared is not None else _context(world)
+    ids = {q.id for q in thoughts}
+    read = [(q, _cues(context, [q], [_paragraph_of(context, q)], 0))
+            for q in thoughts if q.continues not in ids]
+    named = {q.id: _named_thinker(context, cues) for q, cues in read}
+    known = [(q, found) for q, cues in read if (found := named[q.id]) is not None]
+    for quote, cues in read:
+        section = _chapter_of(context.breaks, quote.start)
+        pov = min((k for k in known if _chapter_of(context.breaks, k[0].start) == section),
+                  key=lambda k: abs(k[0].start - quote.start), default=None)
+        thinker, how, cue = named[quote.id] or _unnamed_thinker(context, quote, cues, pov[1] if pov else None)
+        quote.speaker, quote.addressees = thinker, []
+        quote.confidence = _THOUGHT_CONFIDENCE[how] if thinker else 0.0
+        quote.type = None if thinker is None else "explicit" if how == "tag" else \
+            "anaphoric" if how == "pronoun" else "implicit"
+        start, end = cue or (quote.start, quote.start)
+        note = "tag" if how == "pronoun" else how
+        said = f"{note}: {world.text[start:end]}" if cue else note
+        quote.evidence = [Span(start=start, end=end, note=said)] if thinker else []
+    by_id = {q.id: q for q in thoughts}
+    for quote in thoughts:  # a later part ("*Oh no,* he thought. *Not here.*") is the first part's
+        head = by_id.get(quote.continues or "")
+        if head is not None:
+            quote.speaker, quote.type, quote.confidence = head.speaker, head.type, head.confidence
+            quote.addressees, quote.evidence = [], list(head.evidence)
+
+
+_Thinker = tuple[str | None, str, tuple[int, int] | None]  # who, how it was decided, the words that say so
+
+
+def _named_thinker(context: _Context, cues: QuoteCues) -> _Thinker | None:
+    """The thinker a thought's tag or beat names, or the narrator its "I" is."""
+    for cue, how in ((cues.tag, "tag"), (cues.beat, "action beat")):
+        if cue is not None and cue.kind == "name" and cue.character:
+            return cue.character, how, (cue.start, cue.end)
+        if cue is not None and cue.kind == "pronoun" and cue.gender == "I" and context.narrator:
+            return context.narrator, "pronoun" if how == "tag" else how, (cue.start, cue.end)
+    return None
+
+
+def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues, pov: _Thinker | None) -> _Thinker:
+    """The thinker of a thought no name or "I" decides; ``pov``: the scene's thinker, if known."""
+    for cue, how in ((cues.tag, "pronoun"), (cues.beat, "action beat")):
+        if cue is None or cue.kind != "pronoun" or cue.gender not in ("he", "she", "they"):
+            continue
+        if pov is not None and context.genders.get(pov[0] or "") == cue.gender:
+            return pov[0], how, (cue.start, cue.end)
+        nearby = _nearby(context, quote, 0)
+        person = nearby.subject_of_gender.get(cue.gender) or nearby.latest_of_gender.get(cue.gender)
+        if person:
+            return person, how, (cue.start, cue.end)
+    if pov is not None:
+        return pov[0], "point of view", pov[2]
+    if context.narrator:
+        return context.narrator, "narrator", None
+    focus: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for i in context.mentions.within(quote.start - WINDOW, quote.start):
+        if context.narrated[i]:
+            owner = context.mentions.owners[i]
+            thinks = PERCEPTION_AFTER.match(context.text, context.mentions.ends[i]) is not None
+            focus[owner] += context.subjects[i] + 2 * thinks
+            last[owner] = i
+    person = max((c for c in focus if focus[c]), key=lambda c: (focus[c], last[c]), default=None)
+    if person is None:
+        return None, "point of view", None
+    named = last[person]
+    return person, "point of view", (context.mentions.starts[named], context.mentions.ends[named])
 
 
 _OWN_PRONOUNS: dict[str, Gender] = {"he": "he", "she": "she", "they": "they"}
@@ -354,7 +447,8 @@ class _Prepared:
 
 
 def _prepare(world: StoryWorld) -> _Prepared | None:
-    quotes = sorted((q for q in world.quotes if q.kind in SPOKEN), key=lambda q: q.start)
+    quotes = sorted((q for q in world.quotes if q.kind in SPOKEN and not _in_italics(q)),
+                    key=lambda q: q.start)
     if not quotes:
         return None
     context = _context(world)

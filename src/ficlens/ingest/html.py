@@ -5,12 +5,15 @@ The text as read for HTML and EPUB is what a reader sees: every block element
 break, ``<hr>`` a line ``* * *`` (so the scene break has offsets like any marker),
 and a run of two or more empty paragraphs an extra-wide gap (two more blank
 lines) that :mod:`ficlens.segment` reads as a scene break. Entities are decoded
-by the HTML parser; XML entity declarations are never expanded.
+by the HTML parser; XML entity declarations are never expanded. Where ``<em>`` or
+``<i>`` set text in italics is kept beside the text (``StoryWorld._italics``): fan
+fiction writes its characters' thoughts so.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -32,6 +35,12 @@ _BLOCKS = _HEADINGS | {
 }
 _TOO_DEEP = "the HTML is nested too deeply to read (more than about 900 elements inside each other)"
 _BLOCK_SELECTOR = ",".join(sorted(_BLOCKS - {"body", "html"}))
+_ITALIC_TAGS = {"em", "i"}
+# Where italics open and close, carried inside a paragraph's text until ``TextBuilder.add`` takes
+# them out (private-use characters; any in the input itself are replaced).
+_ITALIC_OPEN, _ITALIC_CLOSE = "\ue000", "\ue001"
+_NO_MARKERS = {ord(_ITALIC_OPEN): None, ord(_ITALIC_CLOSE): None}
+_MARKER = re.compile(f"([{_ITALIC_OPEN}{_ITALIC_CLOSE}])")
 
 
 @dataclass
@@ -51,11 +60,12 @@ class TextBuilder:
     starts: list[int] = field(default_factory=list)
     length: int = 0
     blocks: list[Block] = field(default_factory=list)
+    italics: list[tuple[int, int]] = field(default_factory=list)
     _blank_run: int = 0
 
     def add(self, text: str, tag: str = "p") -> Block | None:
         """Append a paragraph (stripped); nothing for empty text, which counts as a blank."""
-        text = text.strip()
+        text, italics = _take_italics(text)
         if not text:
             self._blank_run += 1
             return None
@@ -64,6 +74,7 @@ class TextBuilder:
         self._blank_run = 0
         start = self.length
         self._append(text)
+        self.italics.extend((start + first, start + last) for first, last in italics)
         block = Block(start, self.length, tag)
         self.blocks.append(block)
         return block
@@ -101,9 +112,42 @@ def parse_html(markup: str | bytes, name: str = "input") -> LexborNode:
     return body
 
 
+def _take_italics(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """A paragraph's text without its italics markers, stripped, and where its italics lie in it
+    (whitespace at their edges left out; italics across a paragraph break run to its edge)."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    opened, depth, length = 0, 0, 0
+    for piece in _MARKER.split(marked):
+        if piece == _ITALIC_OPEN:
+            opened = length if depth == 0 else opened
+            depth += 1
+        elif piece == _ITALIC_CLOSE:
+            if depth <= 1:  # unopened here: opened in the paragraph before
+                spans.append((opened, length))
+            depth = max(0, depth - 1)
+        else:
+            pieces.append(piece)
+            length += len(piece)
+    if depth:
+        spans.append((opened, length))
+    raw = "".join(pieces)
+    text = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    kept = []
+    for first, last in spans:
+        inner = raw[first:last]
+        first += len(inner) - len(inner.lstrip()) - lead
+        last -= len(inner) - len(inner.rstrip()) + lead
+        if 0 <= first < last <= len(text):
+            kept.append((first, last))
+    return text, kept
+
+
 def _text_of(text_node: LexborNode) -> str:
     """A text node's text; its own newlines are just spaces (only ``<br>`` breaks a line)."""
-    return (text_node.text_content or "").replace("\n", " ")
+    text = (text_node.text_content or "").replace("\n", " ")
+    return text.replace(_ITALIC_OPEN, "\ufffd").replace(_ITALIC_CLOSE, "\ufffd")
 
 
 def _clean_lines(raw: str) -> list[str]:
@@ -117,7 +161,7 @@ def inline_text(node: LexborNode) -> str:
         _collect_inline(node, pieces)
     except RecursionError:
         raise FormatError(_TOO_DEEP) from None
-    return "\n".join(line for line in _clean_lines("".join(pieces)) if line)
+    return "\n".join(line for line in _clean_lines("".join(pieces).translate(_NO_MARKERS)) if line)
 
 
 def _collect_inline(node: LexborNode, pieces: list[str]) -> None:
@@ -127,12 +171,28 @@ def _collect_inline(node: LexborNode, pieces: list[str]) -> None:
             pieces.append(_text_of(child))
         elif tag == "br":
             pieces.append("\n")
+        elif tag in _ITALIC_TAGS:
+            _collect_italics(child, pieces)
         elif tag not in _SKIP:
             if tag in _BLOCKS:
                 pieces.append("\n")
             _collect_inline(child, pieces)
             if tag in _BLOCKS:
                 pieces.append("\n")
+
+
+def _collect_italics(node: LexborNode, pieces: list[str]) -> None:
+    """An italic element's text between markers (none around whitespace alone, its edges' spaces
+    outside them, so the text reads as it did without them)."""
+    inner: list[str] = []
+    _collect_inline(node, inner)
+    text = "".join(inner)
+    kept = text.strip()
+    if not kept:
+        pieces.append(text)
+        return
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    pieces.extend((lead, _ITALIC_OPEN, kept, _ITALIC_CLOSE, trail))  # spaces outside: collapsed as ever
 
 
 def add_html(builder: TextBuilder, node: LexborNode) -> None:
@@ -165,6 +225,8 @@ def _add_children(builder: TextBuilder, node: LexborNode) -> None:
             _add_children(builder, child)
             if tag == "p" and len(builder.blocks) == before:
                 builder.add("")
+        elif tag in _ITALIC_TAGS:
+            _collect_italics(child, inline)
         else:
             _collect_inline(child, inline)
     _flush(builder, inline)
@@ -178,7 +240,7 @@ def _flush(builder: TextBuilder, inline: list[str]) -> None:
     """
     raw = "".join(inline)
     inline.clear()
-    if "\n" not in raw and not raw.strip():
+    if "\n" not in raw and not raw.translate(_NO_MARKERS).strip():
         return
     lines = _clean_lines(raw)
     if not lines[-1]:
@@ -207,4 +269,6 @@ def world_from_builder(builder: TextBuilder, source: Source) -> StoryWorld:
     text = builder.text()
     if not text.strip():
         raise FormatError(f"{source.path or 'the input'} has no readable text")
-    return new_world(text, source)
+    world = new_world(text, source)
+    world._italics = builder.italics
+    return world

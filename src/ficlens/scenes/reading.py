@@ -147,20 +147,25 @@ def read_paragraphs(world: StoryWorld, spans: list[tuple[int, int]]) -> list[Par
     mentions = mention_list(world)
     mention_starts = [m.start for m in mentions]
     speakers = sorted(
-        (q.start, q.end, q.speaker) for q in world.quotes if q.speaker and q.kind in ("speech", "thought")
+        (q.start, q.end, q.speaker, q.kind)
+        for q in world.quotes
+        if q.speaker and q.kind in ("speech", "thought")
     )
-    speaker_starts = [s for s, _, _ in speakers]
+    speaker_starts = [s for s, _, _, _ in speakers]
     reader = _Reader(world.text, mask, world.characters)
     facts = []
     for start, end in spans:
         lo, hi = bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, end)
         here = mentions[lo:hi]
         paragraph = reader.read(start, end, here)
-        for q_start, q_end, speaker in speakers[
+        for q_start, q_end, speaker, kind in speakers[
             bisect.bisect_left(speaker_starts, start) : bisect.bisect_left(speaker_starts, end)
         ]:
             paragraph.presence[speaker] += 1.0
             paragraph.first_mention.setdefault(speaker, Cue(q_start, q_end, speaker))
+            if kind == "thought":  # "*He can't be serious.*": whose head the scene is in
+                paragraph.pov_votes[speaker] += 1.0
+                paragraph.pov_cues.append(Cue(q_start, q_end, speaker, "thinks"))
         facts.append(paragraph)
     return facts
 
