@@ -484,6 +484,21 @@ EXPECTED = [
     ("italic-thoughts.txt", "Why does this sound", "Kurt"),
     ("italic-thoughts.txt", "Well?", "Blaine"),
     ("italic-thoughts.txt", "It's beautiful", "Kurt"),
+    # Each scene its own point of view: Dean's first thought is his (the scene opens on him, though
+    # Sam is named as often), and after "~*~" Castiel's, untagged or "he decided" ("*Later,*" is
+    # one thought with "*I will ask him later.*").
+    ("italic-thoughts-two-scenes.txt", "If he's flirting", "Dean"),
+    ("italic-thoughts-two-scenes.txt", "Sorry. She wanted", "Sam"),
+    ("italic-thoughts-two-scenes.txt", "Of course she did,", "Dean"),
+    ("italic-thoughts-two-scenes.txt", "Naturally she did", "Dean"),
+    ("italic-thoughts-two-scenes.txt", "Why would anyone", "Castiel"),
+    ("italic-thoughts-two-scenes.txt", "You okay, Cas?", "Dean"),
+    ("italic-thoughts-two-scenes.txt", "I am considering", "Castiel"),
+    ("italic-thoughts-two-scenes.txt", "Don't.", "Dean"),
+    ("italic-thoughts-two-scenes.txt", "He always says that", "Castiel"),
+    ("italic-thoughts-two-scenes.txt", "He never explains", "Castiel"),
+    ("italic-thoughts-two-scenes.txt", "Later,", "Castiel"),
+    ("italic-thoughts-two-scenes.txt", "I will ask him later", "Castiel"),
 ]
 
 WRONG_TODAY = {

@@ -383,6 +383,19 @@ def test_quotes_thoughts_in_italics_of_the_markup() -> None:
         ("He can't be serious.", "thought", text.index("He can't"), text.index(" She"))]
 
 
+def test_quotes_thoughts_in_italics_after_a_beat_split_by_a_tag_or_written() -> None:
+    text = ("Draco smiled. *She said yes. She actually said yes.*\n\n"
+            "*Later,* he decided. *I will ask him later.*\n\n"
+            "Hermione found the note in her book. *Library. Midnight. Come alone.*\n\n"
+            "*The summer before, her mother had taken her to the coast and they had walked for hours "
+            "along the sand while the gulls cried over the water and the wind pulled at their coats.*\n")
+    quotes = _quotes(text)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("She said yes. She actually said yes.", "thought"), ("Later,", "thought"),
+        ("I will ask him later.", "thought"), ("Library. Midnight. Come alone.", "written")]
+    assert quotes[2].continues == quotes[1].id
+
+
 def test_quotes_no_thoughts_in_emphasis_of_old_books() -> None:
     text = ("It was _her's_ she thought, and _I_ will not.\n"
             "She wore a _peignoir_.\n"

@@ -103,7 +103,11 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\
 _TYPED_ITALICS = re.compile(r"(?<![\w*])\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s*])\*(?![\w*])"
                             r"|(?<![\w_])_(?=[^\s_])((?:[^_\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s_])_(?![\w_])")
 _THOUGHT_WORDS = 80  # longer italics are a flashback, a letter or lyrics, not one thought
-_ALONE_WORDS = 25  # italics this short that are a paragraph of their own are a thought
+_ALONE_WORDS = 25  # italics this short that are a paragraph or a sentence of their own are a thought
+# the sentence before italics that are written, not thought: "She found the note in her book."
+_WRITTEN_BEFORE = re.compile(r":\s*$|\b(?:note|letter|text|texts|message|sign|card|e-?mail|postcard|notice|"
+                             r"inscription|caption|banner|screen|headline)s?\b(?!\s+(?:of|about)\b)",
+                             re.IGNORECASE)
 _BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these open a sentence
 _THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
                                 rf"(?:(?:[A-Z][\w'\u2019-]*|he|she|they|I|we)\s+"
@@ -236,28 +240,36 @@ def _italic_thoughts(text: str, units: list[tuple[int, int]], italics: list[tupl
                      start: int, end: int) -> list[_Found]:
     """Thoughts set in italics, by the markup (``italics``) or as typed (``*like this*``,
     ``_like this_``): a whole sentence or more (``_whole_sentences``) that reads as someone's inner
-    voice (``_inner_voice``), is a short paragraph of its own ("*Here it comes.*") or goes on from
-    a thought before it in its paragraph ("*He looks terrible,* she thought. *He looks like a
-    kid.*")."""
+    voice (``_inner_voice``), is a short paragraph of its own ("*Here it comes.*") or is one part
+    of a thought split by its tag ("*He looks terrible,* she thought. *He looks like a kid.*",
+    "*Later,* he decided. *I will ask him.*")."""
     spans = [(first, last, first, last) for first, last in italics if start <= first < end]
     for typed in _TYPED_ITALICS.finditer(text, start, end):  # "*like this*": the asterisks are its marks
         inner = 1 if typed.group(1) else 2
         spans.append((typed.start(), typed.end(), typed.start(inner), typed.end(inner)))
     unit_starts = [u for u, _ in units]
-    found: list[_Found] = []
+    whole: list[_Found] = []
+    sure: list[bool] = []  # it reads as a thought on its own
     for first, last, inner_start, inner_end in sorted(spans):
-        if found and first < found[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end):
+        if whole and first < whole[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end):
             continue
         unit, unit_end = units[max(0, bisect_right(unit_starts, first) - 1)] if units else (start, end)
-        previous = found[-1] if found else None
-        goes_on = previous is not None and previous.unit == unit and first - previous.end <= _TAG_GAP \
-            and not _DOUBLE_MARKS.search(text, previous.end, first)  # "*Oh no,* he thought. *Not here.*"
         alone = not text[unit:first].strip() and not text[last:unit_end].strip() \
             and len(text[inner_start:inner_end].split()) <= _ALONE_WORDS  # a paragraph: "*Here it comes.*"
-        if goes_on or alone or _inner_voice(text, last, inner_start, inner_end):
-            found.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
-                                italic=True))
-    return found
+        whole.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
+                            italic=True))
+        sure.append(alone or _inner_voice(text, last, inner_start, inner_end))
+    split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
+    kept = [False] * len(whole)
+    for i in range(len(whole)):
+        kept[i] = sure[i] or split[i] and kept[i - 1] or i + 1 < len(whole) and split[i + 1] and sure[i + 1]
+    return [found for found, keep in zip(whole, kept, strict=True) if keep]
+
+
+def _one_thought(text: str, first: _Found, second: _Found) -> bool:
+    """Two italics of a paragraph with at most a tag between them, no quote marks."""
+    return first.unit == second.unit and second.start - first.end <= _TAG_GAP \
+        and not _DOUBLE_MARKS.search(text, first.end, second.start)
 
 
 def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_end: int) -> bool:
@@ -277,17 +289,25 @@ def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_en
 
 def _inner_voice(text: str, end: int, inner_start: int, inner_end: int) -> bool:
     """Italics that read as someone's inner voice: a thought tag after them, "I" or "you", the
-    present tense, a question or an exclamation."""
+    present tense, a question or an exclamation, or a short sentence of three words or more set
+    in italics whole ("*She actually said yes.*")."""
     inner = text[inner_start:inner_end].rstrip()
     after = text[end:end + _CUE_WINDOW]
+    whole = inner[-1:] in (".", "!", "?", "\u2026") and 3 <= len(inner.split()) <= _ALONE_WORDS
     return bool(_THOUGHT_TAG_AFTER.match(after) or _INNER_VOICE.search(inner)) or inner[-1:] in ("!", "?") \
-        or after[:1] in ("!", "?")
+        or after[:1] in ("!", "?") or whole
 
 
 def _italic_kind(text: str, found: _Found) -> QuoteKind:
-    """A thought, unless its tag says it is written ("*Where are you?* she texted") or said aloud."""
+    """A thought, unless its tag says it is written ("*Where are you?* she texted") or said aloud,
+    or the sentence before it brings something written ("She found the note in her book.
+    *Library. Midnight.*", "The message said:")."""
     after = re.split(r"\n\n|[.!?]\s", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
     cue = next((m.lastgroup for m in _CUE.finditer(after)), None)
+    reach = max(found.unit, found.start - _CUE_WINDOW * 2)
+    before = re.split(r"\n|(?<=[.!?])\s", text[reach:found.start].rstrip())
+    if cue is None and _WRITTEN_BEFORE.search(before[-1]):
+        return "written"
     return cue if cue in ("written", "speech") else "thought"  # type: ignore[return-value]
 
 

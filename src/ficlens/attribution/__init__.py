@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -212,10 +212,12 @@ def _inner_thoughts(world: StoryWorld, prepared: _Prepared | None) -> None:
     """A thought in italics is its thinker's: the one its tag or the narration of its paragraph
     names ("*Great,* Kurt thought", "Kurt stared at the ring. *He can't be serious.*"), or a
     first-person narrator's "I"; a "he" or "she" there is the scene's point of view when that
-    pronoun fits them (the thinker of the nearest thought a name decided in the same scene), else
-    the last of that gender to open a sentence before it; with no tag, the scene's point of view,
-    else a first-person narrator, else the character the narration just before most often makes
-    its subject or has think, feel or notice ("Kurt knew"). Said to nobody."""
+    pronoun fits them (the thinker of the nearest thought decided before it in the same scene: by
+    a name first, then by a pronoun), else the last of that gender to open a sentence before it;
+    with no tag, the scene's point of view,
+    else a first-person narrator, else the character the narration of the scene just before most
+    often makes its subject (its first subject counting three times) or has think, feel or notice
+    ("Kurt knew"). Said to nobody."""
     thoughts = sorted((q for q in world.quotes if _in_italics(q)), key=lambda q: q.start)
     if not thoughts:
         return
@@ -223,20 +225,35 @@ def _inner_thoughts(world: StoryWorld, prepared: _Prepared | None) -> None:
     ids = {q.id for q in thoughts}
     read = [(q, _cues(context, [q], [_paragraph_of(context, q)], 0))
             for q in thoughts if q.continues not in ids]
-    named = {q.id: _named_thinker(context, cues) for q, cues in read}
-    known = [(q, found) for q, cues in read if (found := named[q.id]) is not None]
-    for quote, cues in read:
+    decided = {q.id: _named_thinker(context, cues) for q, cues in read}
+    known = sorted((q.start, q.id) for q, _ in read if decided[q.id])  # thoughts decided so far
+
+    def scene_thinker(quote: Quote) -> _Thinker | None:
+        """The thinker of the nearest thought decided so far in the quote's scene."""
         section = _chapter_of(context.breaks, quote.start)
-        pov = min((k for k in known if _chapter_of(context.breaks, k[0].start) == section),
-                  key=lambda k: abs(k[0].start - quote.start), default=None)
-        thinker, how, cue = named[quote.id] or _unnamed_thinker(context, quote, cues, pov[1] if pov else None)
+        at = bisect_right(known, (quote.start, ""))
+        near = [known[k] for k in (at - 1, at) if 0 <= k < len(known)
+                and _chapter_of(context.breaks, known[k][0]) == section]
+        nearest = min(near, key=lambda k: abs(k[0] - quote.start), default=None)
+        return decided[nearest[1]] if nearest is not None else None
+
+    for tagged in (True, False):  # those a pronoun decides first, then the point of view
+        for quote, cues in read:
+            if decided[quote.id] is None and (cues.tag is not None or cues.beat is not None) == tagged:
+                decided[quote.id] = _unnamed_thinker(context, quote, cues, scene_thinker(quote))
+                if decided[quote.id]:
+                    insort(known, (quote.start, quote.id))
+    names = {c.id: c.name for c in world.characters}
+    for quote, _ in read:
+        thinker, how, cue = decided[quote.id] or (None, "point of view", None)
         quote.speaker, quote.addressees = thinker, []
         quote.confidence = _THOUGHT_CONFIDENCE[how] if thinker else 0.0
         quote.type = None if thinker is None else "explicit" if how == "tag" else \
             "anaphoric" if how == "pronoun" else "implicit"
         start, end = cue or (quote.start, quote.start)
         note = "tag" if how == "pronoun" else how
-        said = f"{note}: {world.text[start:end]}" if cue else note
+        said = f"{note}: {names.get(thinker or '')}" if how == "point of view" else \
+            f"{note}: {world.text[start:end]}" if cue else note
         quote.evidence = [Span(start=start, end=end, note=said)] if thinker else []
     by_id = {q.id: q for q in thoughts}
     for quote in thoughts:  # a later part ("*Oh no,* he thought. *Not here.*") is the first part's
@@ -246,7 +263,7 @@ def _inner_thoughts(world: StoryWorld, prepared: _Prepared | None) -> None:
             quote.addressees, quote.evidence = [], list(head.evidence)
 
 
-_Thinker = tuple[str | None, str, tuple[int, int] | None]  # who, how it was decided, the words that say so
+_Thinker = tuple[str, str, tuple[int, int] | None]  # who, how it was decided, the words that say so
 
 
 def _named_thinker(context: _Context, cues: QuoteCues) -> _Thinker | None:
@@ -259,7 +276,8 @@ def _named_thinker(context: _Context, cues: QuoteCues) -> _Thinker | None:
     return None
 
 
-def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues, pov: _Thinker | None) -> _Thinker:
+def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues,
+                     pov: _Thinker | None) -> _Thinker | None:
     """The thinker of a thought no name or "I" decides; ``pov``: the scene's thinker, if known."""
     for cue, how in ((cues.tag, "pronoun"), (cues.beat, "action beat")):
         if cue is None or cue.kind != "pronoun" or cue.gender not in ("he", "she", "they"):
@@ -276,15 +294,20 @@ def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues, pov: _Thi
         return context.narrator, "narrator", None
     focus: Counter[str] = Counter()
     last: dict[str, int] = {}
-    for i in context.mentions.within(quote.start - WINDOW, quote.start):
+    starts = context.breaks[:_chapter_of(context.breaks, quote.start) + 1]
+    section = max([b for b in starts if b <= quote.start] or [0])
+    opener = True  # the scene's first subject is most often whose eyes it is seen through
+    for i in context.mentions.within(max(section, quote.start - WINDOW), quote.start):
         if context.narrated[i]:
             owner = context.mentions.owners[i]
             thinks = PERCEPTION_AFTER.match(context.text, context.mentions.ends[i]) is not None
-            focus[owner] += context.subjects[i] + 2 * thinks
+            focus[owner] += context.subjects[i] * (1 + 2 * (opener and section >= quote.start - WINDOW)) \
+                + 2 * thinks
+            opener = opener and not context.subjects[i]
             last[owner] = i
     person = max((c for c in focus if focus[c]), key=lambda c: (focus[c], last[c]), default=None)
     if person is None:
-        return None, "point of view", None
+        return None
     named = last[person]
     return person, "point of view", (context.mentions.starts[named], context.mentions.ends[named])
 
