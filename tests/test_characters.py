@@ -975,6 +975,15 @@ def test_characters_cast_adds_what_the_text_calls_its_members():
     assert aliases["The Girl"] == []  # "a girl" is anyone
 
 
+def test_characters_cast_description_as_first_met_and_hyphenated():
+    text = ("A looker-on shouted. The looker-on ran. \"Stop,\" said a little hump-backed man, and the "
+            "hump-backed man shut the door on the looker-on.\n")
+    cast = [{"name": "The Looker-on", "gender": "he"}, {"name": "The Hump-backed Man", "gender": "he"}]
+    notes = _notes(_world(text, cast))
+    assert notes["The Looker-on"] == ["A looker-on", "The looker-on", "the looker-on"]
+    assert notes["The Hump-backed Man"] == ["the hump-backed man"]  # not "a little ...": he is described
+
+
 def test_characters_cast_keeps_namesakes_apart():
     text = ("Mr. Ashby rode out. Mr. Tom Ashby stayed in. Ashby shrugged. Tom ate. Mrs. Brill sang "
             "while Mr. Brill sat. Brill coughed. Later Mrs. Brill left.\n")

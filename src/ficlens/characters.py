@@ -1781,8 +1781,10 @@ def _respell(word: str, spelling: dict[str, str]) -> str:
 
 def _lower_case_forms(parts: list[str], words: Counter[str]) -> Iterator[str]:
     """A description as the text writes it: each word in the case the text mostly gives it
-    ("The Cabman" -> "the cabman", "The cabman"; "the Invisible Man" stays capitalised)."""
-    usual = [w if words[w.rstrip(".")] >= words[w.rstrip(".").lower()] else w.lower() for w in parts]
+    ("The Cabman" -> "the cabman", "The cabman"; "the Invisible Man" stays capitalised), and with
+    "a" for "the" ("a cabman")."""
+    usual = [w if words[key] >= words[key.lower()] else w.lower()
+             for w in parts for key in [w.rstrip(".").split("-")[0]]]  # "Hump-backed": as "hump" is written
     article = parts[0].lower() in ("the", "a", "an")
     if len(parts) < 2 or (usual == parts and not article):
         return
@@ -1791,6 +1793,10 @@ def _lower_case_forms(parts: list[str], words: Counter[str]) -> Iterator[str]:
     if " ".join(usual[1:] if article else usual).lower() not in _GENERIC_PEOPLE:
         yield " ".join(usual)
         yield " ".join([usual[0].capitalize(), *usual[1:]])
+        if usual[0] == "the":  # as the one is first met: "a looker-on shouted", "A cabman"
+            article = "an" if usual[1][:1].lower() in "aeiou" else "a"
+            yield " ".join([article, *usual[1:]])
+            yield " ".join([article.capitalize(), *usual[1:]])
 
 
 def _bare_form(word: str, words: Counter[str], title_ok: bool = False) -> Iterator[str]:
