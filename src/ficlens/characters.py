@@ -1794,9 +1794,9 @@ def _lower_case_forms(parts: list[str], words: Counter[str]) -> Iterator[str]:
         yield " ".join(usual)
         yield " ".join([usual[0].capitalize(), *usual[1:]])
         if usual[0] == "the":  # as the one is first met: "a looker-on shouted", "A cabman"
-            article = "an" if usual[1][:1].lower() in "aeiou" else "a"
-            yield " ".join([article, *usual[1:]])
-            yield " ".join([article.capitalize(), *usual[1:]])
+            first_met = "an" if usual[1][:1].lower() in "aeiou" else "a"
+            yield " ".join([first_met, *usual[1:]])
+            yield " ".join([first_met.capitalize(), *usual[1:]])
 
 
 def _bare_form(word: str, words: Counter[str], title_ok: bool = False) -> Iterator[str]:
