@@ -211,6 +211,9 @@ def test_attribution_cues_vocative_with_an_honorific(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "called"), [
+    ('"And Maren\u2014"', ["c1"]),  # cut off as she is called
+    ('"So Maren, the nets."', ["c1"]),
+    ('"And Maren is late."', []),  # talked about
     ('"The tide is out. Maren, fetch the nets."', ["c1"]),  # a sentence that opens by calling her
     ('"We were late again. Lady Vane, you must forgive us."', ["c3"]),
     ('"He means well. Maren, I dare say, will not agree."', []),  # an aside: she is talked about

@@ -499,6 +499,27 @@ EXPECTED = [
     ("italic-thoughts-two-scenes.txt", "He never explains", "Castiel"),
     ("italic-thoughts-two-scenes.txt", "Later,", "Castiel"),
     ("italic-thoughts-two-scenes.txt", "I will ask him later", "Castiel"),
+    # Four friends, most lines untagged; "And Tobias\u2014" calls him as it is cut off, so the
+    # interruption is his and the line goes on with Priya's "\u2014you're with me."
+    ("heist-four-friends.txt", "Right,", "Priya"),
+    ("heist-four-friends.txt", "Who's got the map?", "Priya"),
+    ("heist-four-friends.txt", "Here. Slightly singed.", "Tobias"),
+    ("heist-four-friends.txt", "Why is it singed?", "Priya"),
+    ("heist-four-friends.txt", "Long story.", "Tobias"),
+    ("heist-four-friends.txt", "It was an accident", "Marcus"),
+    ("heist-four-friends.txt", "Mostly.", "Marcus"),
+    ("heist-four-friends.txt", "You set fire to it", "Lena"),
+    ("heist-four-friends.txt", "And it was!", "Marcus"),
+    ("heist-four-friends.txt", "I am surrounded", "Priya"),
+    ("heist-four-friends.txt", "Beloved idiots", "Tobias"),
+    ("heist-four-friends.txt", "Debatable.", "Priya"),
+    ("heist-four-friends.txt", "Okay. The vault", "Priya"),
+    ("heist-four-friends.txt", "Obviously.", "Lena"),
+    ("heist-four-friends.txt", "Marcus, you're on distraction", "Priya"),
+    ("heist-four-friends.txt", "Finally, a job", "Marcus"),
+    ("heist-four-friends.txt", "And Tobias", "Priya"),
+    ("heist-four-friends.txt", "Don't say it", "Tobias"),
+    ("heist-four-friends.txt", "\u2014you're with me", "Priya"),
 ]
 
 WRONG_TODAY = {
@@ -515,6 +536,12 @@ WRONG_TODAY = {
         "an untagged reply to Hazel's retort, in a three-way talk: since the ranker was retrained with "
         "candidates named further off (nineteenth pass) the quiet third friend outscores the alternation "
         "back to Theo (0.69 for Sami)",
+    ("heist-four-friends.txt", "Obviously."):
+        "the answer to 'Lena, you're on the door.': Priya hands out jobs by name, and the call two "
+        "turns on, 'And Tobias\u2014', reads as in PDNC's novels, where a name called is most often the "
+        "last speaker's, so Tobias outscores the one just called (0.43)",
+    ("heist-four-friends.txt", "Finally, a job"):
+        "Marcus answering his job: as above, 'And Tobias\u2014' in the next turn counts for Tobias",
 }
 
 

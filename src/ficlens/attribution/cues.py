@@ -887,7 +887,9 @@ _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In
                              r"[^,.!?\n\"\u201c]{0,80},\s*")
 
 
-_VOCATIVE_BEFORE = re.compile(r"(?:^[\W_]*|[,;!?]\s*|\b(?:oh|dear|my dear|my)\s+)$", re.IGNORECASE)
+# "Emma, ...", "..., Emma", "oh Emma", and a quote opening on a conjunction: "And Tobias—" (cut off)
+_VOCATIVE_BEFORE = re.compile(r"(?:^[\W_]*(?:(?:and|but|so|now|okay|ok|right)\s+)?|[,;!?]\s*|"
+                              r"\b(?:oh|dear|my dear|my)\s+)$", re.IGNORECASE)
 _VOCATIVE_AFTER = re.compile(r"^\s*(?:[,;!?.\u2014\u2026]|--|$)")
 # a name opening a sentence inside the quote and set off by a comma calls that person ("...no more.
 # Mr. Bertram, you are to advise us."), unless an aside or its own pronoun follows: "Miss Fairfax,
