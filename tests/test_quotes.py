@@ -359,6 +359,8 @@ _ITALICS = (
     "**Puck:** hey\n"
     "*Where are you?* she texted.\n"
     "*Years ago, \"Stay,\" his mother had said, and he had.*\n"
+    "*Three years later.*\n"
+    "*London, 1944.*\n"
 )
 
 

@@ -104,6 +104,9 @@ _TYPED_ITALICS = re.compile(r"(?<![\w*])\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n)){1
                             r"|(?<![\w_])_(?=[^\s_])((?:[^_\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s_])_(?![\w_])")
 _THOUGHT_WORDS = 80  # longer italics are a flashback, a letter or lyrics, not one thought
 _ALONE_WORDS = 25  # italics this short that are a paragraph or a sentence of their own are a thought
+# a scene's heading in italics, no thought: "*Three years later.*", "*London, 1944.*"
+_HEADING = re.compile(r"^(?=(?:\W*\w+){1,6}\W*$)(?:.*\d|.*\b(?:years?|months?|weeks?|days?|hours?|minutes?|"
+                      r"time|decades?)\s+(?:later|earlier|ago|before)\W*$)", re.IGNORECASE)
 # the sentence before italics that are written, not thought: "She found the note in her book."
 _WRITTEN_BEFORE = re.compile(r":\s*$|\b(?:note|letter|text|texts|message|sign|card|e-?mail|postcard|notice|"
                              r"inscription|caption|banner|screen|headline)s?\b(?!\s+(?:of|about)\b)",
@@ -275,10 +278,10 @@ def _one_thought(text: str, first: _Found, second: _Found) -> bool:
 def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_end: int) -> bool:
     """Italics that open a sentence and end it (or a thought tag follows: "*Great,* he thought"),
     with no quote marks inside: no emphasised word, no title ("*Vogue*"), no flashback with its
-    own dialogue."""
+    own dialogue, no scene heading ("*Three years later.*")."""
     inner = text[inner_start:inner_end]
     words = inner.split()
-    if not words or len(words) > _THOUGHT_WORDS or _DOUBLE_MARKS.search(inner):
+    if not words or len(words) > _THOUGHT_WORDS or _DOUBLE_MARKS.search(inner) or _HEADING.match(inner):
         return False
     before = text[max(0, start - 3):start].rstrip(" \t")
     after = text[end:end + _CUE_WINDOW]
