@@ -90,3 +90,16 @@ def test_report_terminal_cli_prints_summary(tmp_path, sample_chapter):
     result = CliRunner().invoke(main, ["analyze", str(sample_chapter), "-o", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     assert f"wrote {tmp_path / 's.json'}" in result.stdout and "words ·" in result.stdout
+
+
+def test_report_dialogue_counts_leave_thoughts_out():
+    import ficlens
+    from ficlens.report.data import dialogue_counts
+
+    world = ficlens.analyze('Kurt stared at him. *He cannot be serious.*\n\n"You are serious," Kurt said.\n\n'
+                            '"I am," Blaine said.\n')
+    names = {c.name: c.id for c in world.characters}
+    assert [q.kind for q in world.quotes] == ["thought", "speech", "speech"]
+    lines, words = dialogue_counts(world)
+    assert (lines[names["Kurt"]], words[names["Kurt"]]) == (1, 3)  # his thought is no line
+    assert lines[names["Blaine"]] == 1

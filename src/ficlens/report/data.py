@@ -65,11 +65,12 @@ def snippet(text: str, start: int, end: int, limit: int = 80) -> str:
 
 
 def dialogue_counts(world: StoryWorld) -> tuple[Counter[str], Counter[str]]:
-    """Lines and words of dialogue per speaker id."""
+    """Lines and words of dialogue per speaker id: what they say or write (chat messages), not
+    their thoughts."""
     lines: Counter[str] = Counter()
     words: Counter[str] = Counter()
     for q in world.quotes:
-        if q.speaker:
+        if q.speaker and q.kind != "thought":
             lines[q.speaker] += 1
             words[q.speaker] += word_count(q.text)
     return lines, words
