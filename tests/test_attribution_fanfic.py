@@ -520,6 +520,17 @@ EXPECTED = [
     ("heist-four-friends.txt", "And Tobias", "Priya"),
     ("heist-four-friends.txt", "Don't say it", "Tobias"),
     ("heist-four-friends.txt", "\u2014you're with me", "Priya"),
+    # Thoughts in single quotes where the dialogue takes double ones ("'Something's wrong.'").
+    ("single-quoted-thoughts.txt", "You're back early", "Ron"),
+    ("single-quoted-thoughts.txt", "Snape let us go", "Harry"),
+    ("single-quoted-thoughts.txt", "That's never happened", "Harry"),
+    ("single-quoted-thoughts.txt", "Something's wrong", "Harry"),
+    ("single-quoted-thoughts.txt", "Brilliant. Want a game?", "Ron"),
+    ("single-quoted-thoughts.txt", "Not really", "Harry"),
+    ("single-quoted-thoughts.txt", "White or black?", "Ron"),
+    ("single-quoted-thoughts.txt", "White.", "Harry"),
+    ("single-quoted-thoughts.txt", "He always picks white", "Ron"),
+    ("single-quoted-thoughts.txt", "And he always loses", "Ron"),
 ]
 
 WRONG_TODAY = {
@@ -540,6 +551,11 @@ WRONG_TODAY = {
         "the answer to 'Lena, you're on the door.': Priya hands out jobs by name, and the call two "
         "turns on, 'And Tobias\u2014', reads as in PDNC's novels, where a name called is most often the "
         "last speaker's, so Tobias outscores the one just called (0.43)",
+    ("single-quoted-thoughts.txt", "White or black?"):
+        "'Not really,' Harry thought stands where his answer would be, so Ron asks on; a thought is no "
+        "turn (in italic-thoughts.txt one before the thinker's own reply must not be), so alternation "
+        "gives this line to Harry",
+    ("single-quoted-thoughts.txt", "White."): "as above: alternation, one turn off",
     ("heist-four-friends.txt", "Finally, a job"):
         "Marcus answering his job: as above, 'And Tobias\u2014' in the next turn counts for Tobias",
 }

@@ -398,6 +398,20 @@ def test_quotes_thoughts_in_italics_after_a_beat_split_by_a_tag_or_written() -> 
     assert quotes[2].continues == quotes[1].id
 
 
+def test_quotes_thoughts_in_single_quotes_where_dialogue_takes_double() -> None:
+    text = ('"Snape let us go." Harry dropped his bag. '
+            "'That's never happened,' he thought. 'Something's wrong.'\n\n"
+            "'Not really,' Harry thought, but he sat down anyway.\n\n"
+            "Ron's chess set was the twins' old one. 'Fine.' He shrugged.\n\n"
+            '"White or black?"\n\n"White."\n\n"You always pick white."\n\n"And you always lose."\n')
+    quotes = _quotes(text)[:5]
+    assert [(q.text, q.kind, [e.note for e in q.evidence]) for q in quotes] == [
+        ("Snape let us go.", "speech", []), ("That's never happened,", "thought", ["single quotes"]),
+        ("Something's wrong.", "thought", ["single quotes"]), ("Not really,", "thought", ["single quotes"]),
+        ("White or black?", "speech", [])]  # 'Fine.' has no thought tag: no quote where dialogue is double
+    assert quotes[2].continues == quotes[1].id
+
+
 def test_quotes_no_thoughts_in_emphasis_of_old_books() -> None:
     text = ("It was _her's_ she thought, and _I_ will not.\n"
             "She wore a _peignoir_.\n"

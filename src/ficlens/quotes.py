@@ -49,7 +49,8 @@ How marks are paired, in one pass over the text (linear, regex only):
   ``_like this_``), when the italics are a whole sentence that reads as an inner voice, a
   short paragraph of their own, or go on from a thought in their paragraph, are ``thought``
   quotes (evidence note "italics", for the attribution stage); an emphasised word or a
-  title is none.
+  title is none. Where dialogue takes double quotes, so are thoughts in single quotes a
+  thought tag follows ("'Not really,' Harry thought"; evidence note "single quotes").
 """
 
 from __future__ import annotations
@@ -102,6 +103,10 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\
 # line break inside (hard-wrapped text), never a blank line
 _TYPED_ITALICS = re.compile(r"(?<![\w*])\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s*])\*(?![\w*])"
                             r"|(?<![\w_])_(?=[^\s_])((?:[^_\n]|\n(?![ \t]*\n)){1,600}?)(?<=[^\s_])_(?![\w_])")
+# a thought in single quotes where dialogue takes double ones: 'That's never happened,' he thought
+_SINGLE_QUOTED = re.compile(r"(?<![\w'\u2018\u2019])['\u2018]"
+                            r"((?:[^'\u2018\u2019\n]|(?<=\w)['\u2019](?=\w)){1,600}?[,.!?\u2026\u2014-])"
+                            r"['\u2019](?![\w'\u2019])")
 _THOUGHT_WORDS = 80  # longer italics are a flashback, a letter or lyrics, not one thought
 _ALONE_WORDS = 25  # italics this short that are a paragraph or a sentence of their own are a thought
 # a scene's heading in italics, no thought: "*Three years later.*", "*London, 1944.*"
@@ -171,7 +176,7 @@ class _Found:
     unit: int  # where its paragraph starts
     continues: _Found | None = None
     sender: tuple[int, int] | None = None  # a chat message's "Mercedes:"
-    italic: bool = False  # a thought set in italics, not quote marks
+    set_apart: str | None = None  # a thought set in "italics" or "single quotes", not the dialogue's marks
 
 
 def find_quotes(world: StoryWorld) -> StoryWorld:
@@ -184,7 +189,7 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     indented = [_is_indented(text, f.start) for f in found]
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
     kinds: list[QuoteKind] = ["written" if f.sender or set_apart and indented[i] else
-                              _italic_kind(text, f) if f.italic else _kind(text, f)
+                              _italic_kind(text, f) if f.set_apart else _kind(text, f)
                               for i, f in enumerate(found)]
     _link_tagged_parts(text, found, kinds)
     links = [order.get(id(f.continues)) if f.continues else None for f in found]
@@ -212,11 +217,11 @@ def quotation_spans(text: str, spans: list[tuple[int, int]], italics: list[tuple
 
 
 def _marked_by(found: _Found) -> list[Span]:
-    """The quote's evidence from this stage: a chat message's sender ("sender"), or the italics a
-    thought is set in ("italics"), for the attribution stage."""
+    """The quote's evidence from this stage: a chat message's sender ("sender"), or how a thought
+    is set apart ("italics", "single quotes"), for the attribution stage."""
     if found.sender:
         return [Span(start=found.sender[0], end=found.sender[1], note="sender")]
-    return [Span(start=found.start, end=found.end, note="italics")] if found.italic else []
+    return [Span(start=found.start, end=found.end, note=found.set_apart)] if found.set_apart else []
 
 
 def _quotations(text: str, spans: list[tuple[int, int]], italics: list[tuple[int, int]]) -> list[_Found]:
@@ -234,34 +239,40 @@ def _quotations(text: str, spans: list[tuple[int, int]], italics: list[tuple[int
             marked = sorted(spoken + _outside(marked, spoken), key=lambda f: f.start)
         messages = _chat_messages(text, start, end)
         marked = sorted(messages + _outside(marked, messages), key=lambda f: f.start)
-        thoughts = _italic_thoughts(text, units, italics, start, end)
+        thoughts = _set_apart_thoughts(text, units, italics, start, end, single_free=not single)
         found.extend(sorted(marked + _outside(thoughts, marked), key=lambda f: f.start))
     return found
 
 
-def _italic_thoughts(text: str, units: list[tuple[int, int]], italics: list[tuple[int, int]],
-                     start: int, end: int) -> list[_Found]:
+def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[tuple[int, int]],
+                        start: int, end: int, single_free: bool) -> list[_Found]:
     """Thoughts set in italics, by the markup (``italics``) or as typed (``*like this*``,
     ``_like this_``): a whole sentence or more (``_whole_sentences``) that reads as someone's inner
     voice (``_inner_voice``), is a short paragraph of its own ("*Here it comes.*") or is one part
     of a thought split by its tag ("*He looks terrible,* she thought. *He looks like a kid.*",
-    "*Later,* he decided. *I will ask him.*")."""
-    spans = [(first, last, first, last) for first, last in italics if start <= first < end]
+    "*Later,* he decided. *I will ask him.*"). Where dialogue takes double quotes
+    (``single_free``), also thoughts in single quotes that a thought tag follows ("'Not really,'
+    Harry thought"), or one part of such a thought."""
+    spans = [(first, last, first, last, "italics") for first, last in italics if start <= first < end]
     for typed in _TYPED_ITALICS.finditer(text, start, end):  # "*like this*": the asterisks are its marks
         inner = 1 if typed.group(1) else 2
-        spans.append((typed.start(), typed.end(), typed.start(inner), typed.end(inner)))
+        spans.append((typed.start(), typed.end(), typed.start(inner), typed.end(inner), "italics"))
+    if single_free:
+        spans += [(m.start(), m.end(), m.start(1), m.end(1), "single quotes")
+                  for m in _SINGLE_QUOTED.finditer(text, start, end)]
     unit_starts = [u for u, _ in units]
     whole: list[_Found] = []
     sure: list[bool] = []  # it reads as a thought on its own
-    for first, last, inner_start, inner_end in sorted(spans):
+    for first, last, inner_start, inner_end, how in sorted(spans):
         if whole and first < whole[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end):
             continue
         unit, unit_end = units[max(0, bisect_right(unit_starts, first) - 1)] if units else (start, end)
         alone = not text[unit:first].strip() and not text[last:unit_end].strip() \
             and len(text[inner_start:inner_end].split()) <= _ALONE_WORDS  # a paragraph: "*Here it comes.*"
         whole.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
-                            italic=True))
-        sure.append(alone or _inner_voice(text, last, inner_start, inner_end))
+                            set_apart=how))
+        sure.append(bool(_THOUGHT_TAG_AFTER.match(text, last)) if how == "single quotes" else
+                    alone or _inner_voice(text, last, inner_start, inner_end))
     split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
     kept = [False] * len(whole)
     for i in range(len(whole)):
@@ -270,9 +281,9 @@ def _italic_thoughts(text: str, units: list[tuple[int, int]], italics: list[tupl
 
 
 def _one_thought(text: str, first: _Found, second: _Found) -> bool:
-    """Two italics of a paragraph with at most a tag between them, no quote marks."""
-    return first.unit == second.unit and second.start - first.end <= _TAG_GAP \
-        and not _DOUBLE_MARKS.search(text, first.end, second.start)
+    """Two thoughts set apart alike in a paragraph, with at most a tag between them, no quote marks."""
+    return first.unit == second.unit and first.set_apart == second.set_apart \
+        and second.start - first.end <= _TAG_GAP and not _DOUBLE_MARKS.search(text, first.end, second.start)
 
 
 def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_end: int) -> bool:
@@ -582,7 +593,7 @@ def _link_tagged_parts(text: str, found: list[_Found], kinds: list[QuoteKind]) -
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
         if current.continues is not None or current.unit != previous.unit or "mention" in kinds[i - 1:i + 1] \
-                or current.italic != previous.italic:
+                or current.set_apart != previous.set_apart:
             continue
         gap = text[previous.end:current.start]
         if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap or _SENTENCE_END.search(gap.strip()[:-1]):

@@ -198,27 +198,30 @@ def _message_senders(world: StoryWorld) -> None:
             quote.addressees = [w for w in writers if w != quote.speaker]
 
 
-def _in_italics(quote: Quote) -> bool:
-    """A thought the quotes stage found set in italics ("*He can't be serious.*"): no turn of a
-    conversation, so the walks leave it out."""
-    return quote.kind == "thought" and bool(quote.evidence) and quote.evidence[0].note == "italics"
+_SET_APART = ("italics", "single quotes")  # how the quotes stage says a thought is set apart
 
 
-# Confidence of a thought in italics by what decided it: set by rule, as no annotated text has them.
+def _set_apart(quote: Quote) -> bool:
+    """A thought the quotes stage found set apart from the dialogue ("*He can't be serious.*",
+    "'Not really,' Harry thought"): no turn of a conversation, so the walks leave it out."""
+    return quote.kind == "thought" and bool(quote.evidence) and quote.evidence[0].note in _SET_APART
+
+
+# Confidence of a thought set apart by what decided it: set by rule, as no annotated text has them.
 _THOUGHT_CONFIDENCE = {"tag": 0.95, "pronoun": 0.8, "action beat": 0.8, "narrator": 0.9, "point of view": 0.6}
 
 
 def _inner_thoughts(world: StoryWorld, prepared: _Prepared | None) -> None:
-    """A thought in italics is its thinker's: the one its tag or the narration of its paragraph
-    names ("*Great,* Kurt thought", "Kurt stared at the ring. *He can't be serious.*"), or a
-    first-person narrator's "I"; a "he" or "she" there is the scene's point of view when that
-    pronoun fits them (the thinker of the nearest thought decided before it in the same scene: by
-    a name first, then by a pronoun), else the last of that gender to open a sentence before it;
-    with no tag, the scene's point of view,
-    else a first-person narrator, else the character the narration of the scene just before most
-    often makes its subject (its first subject counting three times) or has think, feel or notice
+    """A thought set apart (in italics, or single quotes) is its thinker's: the one its tag or
+    the narration of its paragraph names ("*Great,* Kurt thought", "Kurt stared at the ring.
+    *He can't be serious.*"), or a first-person narrator's "I"; a "he" or "she" there is the
+    scene's point of view when that pronoun fits them (the thinker of the nearest thought
+    decided before it in the same scene: by a name first, then by a pronoun), else the last of
+    that gender to open a sentence before it; with no tag, the scene's point of view, else a
+    first-person narrator, else the character the narration of the scene just before most often
+    makes its subject (its first subject counting three times) or has think, feel or notice
     ("Kurt knew"). Said to nobody."""
-    thoughts = sorted((q for q in world.quotes if _in_italics(q)), key=lambda q: q.start)
+    thoughts = sorted((q for q in world.quotes if _set_apart(q)), key=lambda q: q.start)
     if not thoughts:
         return
     context = prepared.context if prepared is not None else _context(world)
@@ -470,7 +473,7 @@ class _Prepared:
 
 
 def _prepare(world: StoryWorld) -> _Prepared | None:
-    quotes = sorted((q for q in world.quotes if q.kind in SPOKEN and not _in_italics(q)),
+    quotes = sorted((q for q in world.quotes if q.kind in SPOKEN and not _set_apart(q)),
                     key=lambda q: q.start)
     if not quotes:
         return None
