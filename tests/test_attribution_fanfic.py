@@ -531,6 +531,19 @@ EXPECTED = [
     ("single-quoted-thoughts.txt", "White.", "Harry"),
     ("single-quoted-thoughts.txt", "He always picks white", "Ron"),
     ("single-quoted-thoughts.txt", "And he always loses", "Ron"),
+    # A waitress never named: "The waitress came over with the coffee pot. "Refill, hon?"", twice,
+    # makes her a character, and her lines hers.
+    ("diner-waitress.txt", "You ordered without me", "Sam"),
+    ("diner-waitress.txt", "You were taking forever", "Dean"),
+    ("diner-waitress.txt", "Pie's coming", "Dean"),
+    ("diner-waitress.txt", "Refill, hon?", "the waitress"),
+    ("diner-waitress.txt", "Please,", "Sam"),
+    ("diner-waitress.txt", "Don't,", "Sam"),
+    ("diner-waitress.txt", "I didn't say anything", "Dean"),
+    ("diner-waitress.txt", "You were going to", "Sam"),
+    ("diner-waitress.txt", "Cherry for you", "the waitress"),
+    ("diner-waitress.txt", "We're good", "Dean"),
+    ("diner-waitress.txt", "Thanks.", "Dean"),
 ]
 
 WRONG_TODAY = {
@@ -556,6 +569,9 @@ WRONG_TODAY = {
         "turn (in italic-thoughts.txt one before the thinker's own reply must not be), so alternation "
         "gives this line to Harry",
     ("single-quoted-thoughts.txt", "White."): "as above: alternation, one turn off",
+    ("diner-waitress.txt", "I didn't say anything"):
+        "'She poured and left.': the waitress has gone, but attribution reads no exits, and she is "
+        "the last woman named; the line, Dean's, goes to her (0.48)",
     ("heist-four-friends.txt", "Finally, a job"):
         "Marcus answering his job: as above, 'And Tobias\u2014' in the next turn counts for Tobias",
 }

@@ -1488,3 +1488,14 @@ def test_characters_a_short_name_called_before_a_tag_joins_its_full_one():
             "\"I'm right here, Cas,\" Dean said.\n\n\"Good,\" said Castiel.\n")
     names = _by_name(_world(text))
     assert "Cas" in names["Castiel"].aliases and "Cas" not in names
+
+
+@pytest.mark.parametrize(("beats", "found"), [
+    (2, ["the barista"]),  # twice acting before a line of their own: someone of the story's
+    (1, []),  # once could be anyone behind a counter
+])
+def test_characters_a_role_acting_before_its_lines_is_a_character(beats: int, found: list[str]):
+    beat = 'The barista slid two cups across the counter. "Two oat lattes."\n\n"Thanks," Mina said.\n\n'
+    text = "Mina and Jun waited by the window.\n\n" + beat * beats + '"Again?" Jun said. "Every day."\n'
+    names = [c.name for c in _world(text).characters]
+    assert [n for n in names if n.startswith("the ")] == found and {"Mina", "Jun"} <= set(names)

@@ -45,6 +45,7 @@ from .lexicon import (
     PAST_ACTS,
     PERSON_PARTS,
     PRESENT_ACTS,
+    ROLE_NOUNS,
     ROLE_TITLES,
     SPEECH_VERBS,
     TITLE_SPELLINGS,
@@ -310,6 +311,11 @@ _DESCRIBED_TAG = re.compile(
 _INDEFINITE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
     rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b)"
+    rf"(?:[^\n\"“”]|\n(?![ \t]*\n)){{0,160}}?[.!?][ \t]*\n?[ \t]*[\"“]")
+# A paragraph that opens with someone known by what they do acting, then they speak: 'The waitress
+# came over with the pot. "Refill, hon?"' (twice, like a tag, to be a character)
+_ROLE_BEAT = re.compile(
+    rf"(?:^|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)(?={_ACTS_AFTER.pattern})"
     rf"(?:[^\n\"“”]|\n(?![ \t]*\n)){{0,160}}?[.!?][ \t]*\n?[ \t]*[\"“]")
 # A paragraph that sets someone by their role, then they speak: 'Inside, the cashier is a girl with
 # green hair. / "Rough morning?" she asks.'
@@ -1352,6 +1358,9 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
                 key = (m.group(1) or "", m.group(2), "")
                 tags[key] = max(tags[key], DESCRIBED_TAGS)
                 introduced.add(key)
+        for m in _ROLE_BEAT.finditer(text, a, b):
+            if m.group(2) in ROLE_NOUNS:
+                tags[(m.group(1) or "", m.group(2), "")] += 1
         for m in _ROLE_INTRODUCED.finditer(text, a, b):
             if m.group(1) not in _NOT_DESCRIPTIONS and m.group(1) not in _GENERIC_PEOPLE:
                 key = ("", m.group(1), "")

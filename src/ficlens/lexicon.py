@@ -116,6 +116,18 @@ PERSON_PARTS = frozenset("head hand hands face eyes eye arm arms shoulder should
                          "cheeks neck knee knees finger fingers chin nose forehead brow wrist wrists lap "
                          "chest ear ears jaw throat smile gaze voice expression breath".split())
 
+# People known by what they do: "The barista slid the cups across. "Two lattes."" is someone of
+# the story's, however rarely named.
+ROLE_NOUNS = frozenset(
+    "waiter waitress barman barmaid policeman policewoman parson barista bartender cashier clerk "
+    "receptionist nurse doctor surgeon paramedic medic teacher professor "
+    "tutor coach driver cabbie cabman chauffeur pilot guard jailer turnkey officer constable cop detective "
+    "inspector sergeant lieutenant captain soldier sentry bouncer janitor porter doorman concierge "
+    "librarian shopkeeper vendor cook chef baker butcher servant footman housekeeper attendant "
+    "stranger newcomer pharmacist dentist vet therapist counselor counsellor principal headmaster "
+    "headmistress secretary manager boss neighbour neighbor landlord landlady innkeeper server "
+    "stewardess steward conductor ranger sheriff deputy judge magistrate lawyer clergyman priest vicar "
+    "rector curate minister healer mechanic photographer reporter journalist interviewer".split())
 # Appearance and comparison epithets fan fiction gives its named characters ("the blond", "the
 # taller boy"): descriptions of someone already named, not characters of their own.
 EPITHETS = frozenset({"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter",
