@@ -189,7 +189,7 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     indented = [_is_indented(text, f.start) for f in found]
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
     kinds: list[QuoteKind] = ["written" if f.sender or set_apart and indented[i] else
-                              _italic_kind(text, f) if f.set_apart else _kind(text, f)
+                              _set_apart_kind(text, f) if f.set_apart else _kind(text, f)
                               for i, f in enumerate(found)]
     _link_tagged_parts(text, found, kinds)
     links = [order.get(id(f.continues)) if f.continues else None for f in found]
@@ -312,8 +312,8 @@ def _inner_voice(text: str, end: int, inner_start: int, inner_end: int) -> bool:
         or after[:1] in ("!", "?") or whole
 
 
-def _italic_kind(text: str, found: _Found) -> QuoteKind:
-    """A thought, unless its tag says it is written ("*Where are you?* she texted") or said aloud,
+def _set_apart_kind(text: str, found: _Found) -> QuoteKind:
+    """A thought set apart, unless its tag says it is written ("*Where are you?* she texted") or said aloud,
     or the sentence before it brings something written ("She found the note in her book.
     *Library. Midnight.*", "The message said:")."""
     after = re.split(r"\n\n|[.!?]\s", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
