@@ -1499,3 +1499,17 @@ def test_characters_a_role_acting_before_its_lines_is_a_character(beats: int, fo
     text = "Mina and Jun waited by the window.\n\n" + beat * beats + '"Again?" Jun said. "Every day."\n'
     names = [c.name for c in _world(text).characters]
     assert [n for n in names if n.startswith("the ")] == found and {"Mina", "Jun"} <= set(names)
+
+
+def test_characters_a_word_ner_misreads_as_a_person_hides_no_speaker():
+    # "Hogwarts", which NER reads as a person and nothing else does, sits between "Draco sat" and
+    # '"You came," he said.': it is no "he" that line could be, so Draco, named once, speaks it
+    text = ("Hermione found the note tucked into her Arithmancy textbook. Library. Midnight. Come alone.\n\n"
+            "Absolutely not, she told herself, and went anyway.\n\n"
+            "The library was dark except for one lamp. Draco sat beneath it with his feet on the table, "
+            "reading Hogwarts: A History as if it had personally insulted him.\n\n"
+            '"You came," he said.\n\n'
+            '"You left a note in my textbook. That\'s stalking, Malfoy."\n\n'
+            "Why did I come? Why am I still standing here?\n\n"
+            '"I need your help," he said. "With a potion."\n')
+    assert [c.name for c in _world(text).characters] == ["Draco"]

@@ -376,7 +376,10 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             group.gender = group.cast.gender
         else:
             group.gender = _infer_gender(world.text, group, groups, quotes)
-    genders_at = {start: g.gender for g in groups for start, _ in g.spans}
+    # who could be a line's "he" or "she": not a word written once that nothing gives a gender
+    # ("Hogwarts", which NER read as a person, between "Draco sat down" and '"Hi," he said')
+    genders_at = {start: g.gender for g in groups if len(g.spans) > 1 or g.gender != "unknown"
+                  for start, _ in g.spans}
     starts = sorted(genders_at)
     # named once, or of no gender yet: does the line after a mention of them say "she said"?
     for group in (g for g in groups if (len(g.spans) == 1 or g.gender == "unknown") and not g.described):
@@ -1084,8 +1087,12 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
             spans = [(p, p + len(candidate.form)) for p in candidate.positions]
             person[candidate.form] = bool(candidate.speech) or \
                 sum(_pronoun_votes(text, spans, starts, quotes).values()) >= PRONOUN_PERSON
+    # the people found so far, by their first names; not a word NER alone calls a person, which does
+    # nothing a person does ("Hogwarts", "Arithmancy")
     listed_at = {p: _name_genders().get(_tokens(c.form)[0], "unknown") for c in candidates.values()
-                 if person[c.form] for p in c.positions}  # the people found so far, by their first names
+                 if person[c.form] and (c.acts or c.speech or c.possessive or c.vocative or _known_name(c)
+                                        or _is_title(_tokens(c.form)[0]))
+                 for p in c.positions}
     listed_starts = sorted(listed_at)
     for candidate in doubtful:  # "Ysolde sat down.\n\n"There you are!" she said.": the one who speaks
         if not person[candidate.form] and candidate.acts and not candidate.place \
