@@ -571,6 +571,17 @@ def test_characters_described_speakers_marked_out_by_a_phrase():
     assert _by_name(_world(text))["the man in the grey coat"].gender == "he"  # its noun says
 
 
+def test_characters_described_speakers_hyphenated_or_of_a_named_place():
+    text = ('"Who\'s there?" said the hump-backed man.\n\n"A friend," said Nell.\n\n'
+            '"Liar," replied the hump-backed man.\n\n"Beer," said the landlord of the Cripples.\n\n'
+            '"Two," said the landlord of the Cripples, and Nell paid.\n')
+    world = _world(text)
+    notes = _notes(world)
+    assert notes["the hump-backed man"] == ["the hump-backed man"] * 2  # not "the hump"
+    assert notes["the landlord of the Cripples"] == ["the landlord of the Cripples"] * 2
+    assert _by_name(world)["the hump-backed man"].gender == "he"  # its last word says
+
+
 def test_characters_described_title_joins_its_one_holder():
     text = ('General Hale rode in. General Hale dismounted.\n\n"Report," said the general.\n\n'
             '"All quiet," said Tom Fisk. "Good," said the general. "Rest," the general said.\n')

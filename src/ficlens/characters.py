@@ -295,8 +295,8 @@ _DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|shor
     r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange|good|poor|dear|worthy|" \
     r"honest|kind|great|pretty|handsome|wretched)"
 # "the (old) man (with the black beard)": what marks one person out may follow the noun.
-_DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
-                rf"(?:[ \t]*\n?[ \t]*((?:in|with|of)[ \t]*\n?[ \t]*the(?:[ \t]*\n?[ \t]*[a-z-]+){{1,2}})\b"
+_DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+(?:-[a-z]+)*)"
+                rf"(?:[ \t]*\n?[ \t]*((?:in|with|of)[ \t]*\n?[ \t]*the(?:[ \t]*\n?[ \t]*[A-Za-z-]+){{1,2}})\b"
                 rf"(?![ \t]*['’]s\b))?")
 # A quotation's closing mark: a straight single quote only after punctuation (",' said the nurse"),
 # where it is no apostrophe; or the dash that closes speech told with dashes (", — said Ivan")
@@ -1353,8 +1353,11 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
     for a, b in ranges:
         for m in _DESCRIBED_TAG.finditer(text, a, b):
             adjective, noun, after = m.groups()[:3] if m.group(2) else m.groups()[3:]
-            if _PERSON_NOUN_AFTER.match(text, m.end(2) if m.group(2) else m.end(5)):
+            person_noun = _PERSON_NOUN_AFTER.match(text, m.end(2) if m.group(2) else m.end(5))
+            if person_noun and "-" not in noun:
                 continue  # "said the irritable old gentleman": "irritable" names no one
+            if person_noun:  # "said the hump-backed man": the compound and its noun together
+                noun = " ".join([noun, *person_noun.group(0).split()])
             after = " ".join(after.split()) if after and after.split()[-1] not in _NOT_DISTINGUISHING else ""
             tags[(adjective or "", noun, after)] += 1
     introduced = set()  # "A nurse put her head round the curtain. "...": someone new, who speaks
@@ -2043,9 +2046,9 @@ def _infer_gender(text: str, group: _Group, groups: list[_Group], quotes: list[t
         return titles.pop()
     if group.described and group.gender_hint != "unknown":
         return group.gender_hint  # "the cashier is a girl with green hair"
-    head = re.split(r"\s(?:in|with|of)\s", group.name)[0].split()[-1].lower()
+    head = re.split(r"\s(?:in|with|of)\s", group.name)[0].split()[-1].split("-")[-1].lower()
     if group.described and person_words.get(head, "unknown") != "unknown":
-        return person_words[head]  # "the landlady", "the man with the black beard": its noun says
+        return person_words[head]  # "the landlady", "the man with the black beard", "the charity-boy"
     names = _parse(group.name, 0).names or group.name.split()[-1:] or [""]
     word = names[0]
     prior = _listed_gender(names)
