@@ -1524,3 +1524,13 @@ def test_characters_a_word_ner_misreads_as_a_person_hides_no_speaker():
             "Why did I come? Why am I still standing here?\n\n"
             '"I need your help," he said. "With a potion."\n')
     assert [c.name for c in _world(text).characters] == ["Draco"]
+
+
+def test_characters_a_title_tells_a_full_names_gender_over_the_name_lists():
+    # "Charley" is on the women's list; "Master Charley Bates" says this Charley is a boy
+    text = ("Charley Bates laughed at the door. Charley Bates always laughed. Master Charley Bates, "
+            "the others called him, and he liked it.\n\n\"Come on,\" said Charley Bates.\n")
+    world = _world(text)
+    boys = [c for c in world.characters if "Charley Bates" in (c.name, *c.aliases)]
+    assert len(boys) == 1 and "Master Charley Bates" in (boys[0].name, *boys[0].aliases)
+    assert boys[0].gender == "he"

@@ -937,11 +937,11 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     groups: list[_Group] = []
     counts: dict[int, int] = defaultdict(int)
 
-    def add(group: _Group, form: _Form) -> None:
+    def add(group: _Group, form: _Form, gender: Gender | None = None) -> None:
         group.aliases.append(form.form)
         counts[id(group)] += form.count
         if group.gender_hint == "unknown":
-            group.gender_hint = form.gender
+            group.gender_hint = gender or form.gender
 
     def new_group() -> _Group:
         groups.append(_Group(aliases=[]))
@@ -953,13 +953,21 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     # how often each group is written in full with a first name, untitled: a bare "John" is John Dashwood
     # (named so 28 times), not John Willoughby (once), though Willoughby is named far more
     written_first: Counter[tuple[int, str]] = Counter()
+    # a full name the text also writes with a title of one gender is of that gender, whatever the
+    # name lists say of its first name ("Master Charley Bates": Charley Bates is a boy)
+    titled_genders: dict[tuple[str, ...], set[Gender]] = defaultdict(set)
+    for form in forms:
+        if len(form.names) > 1 and _title_gender(form.title) != "unknown":
+            titled_genders[tuple(form.names)].add(_title_gender(form.title))
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
         key = tuple(form.names)
-        same = [g for g in full[key] if _compatible(g.gender_hint, form.gender)]
+        worn = titled_genders.get(key, set())
+        gender = next(iter(worn)) if not form.title and len(worn) == 1 else form.gender
+        same = [g for g in full[key] if _compatible(g.gender_hint, gender)]
         group = same[0] if same else new_group()
         if not same:
             full[key].append(group)
-        add(group, form)
+        add(group, form, gender)
         if not form.title:
             written_first[id(group), form.names[0]] += form.count
         if form.title:
