@@ -128,6 +128,7 @@ ROLE_NOUNS = frozenset(
     "headmistress secretary manager boss neighbour neighbor landlord landlady innkeeper server "
     "stewardess steward conductor ranger sheriff deputy judge magistrate lawyer clergyman priest vicar "
     "rector curate minister healer mechanic photographer reporter journalist interviewer".split())
+
 # Appearance and comparison epithets fan fiction gives its named characters ("the blond", "the
 # taller boy"): descriptions of someone already named, not characters of their own.
 EPITHETS = frozenset({"blond", "blonde", "brunet", "brunette", "redhead", "ginger", "taller", "shorter",
