@@ -339,6 +339,15 @@ def test_quotes_lines_that_are_no_chat(text: str) -> None:
     assert _texts(text) == []
 
 
+def test_quotes_chat_lines_set_in_italics() -> None:
+    text = ("His phone buzzed.\n\n*Blaine: where are you*\n*Blaine: the movie starts in ten*\n"
+            "_Kurt: parking. two *minutes*_\n\nHe ran.\n")
+    quotes = _quotes(text)
+    assert [(q.text, q.kind, text[q.evidence[0].start:q.evidence[0].end]) for q in quotes] == [
+        ("where are you", "written", "Blaine"), ("the movie starts in ten", "written", "Blaine"),
+        ("parking. two *minutes*", "written", "Kurt")]
+
+
 def test_quotes_two_chat_lines_of_first_names() -> None:
     text = "Her phone buzzed.\n\nKurt: where are you\nBlaine: on my way\n"
     assert _texts(text) == ["where are you", "on my way"]

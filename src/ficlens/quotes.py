@@ -146,12 +146,12 @@ _NARRATION_OPENS = re.compile(  # "He came over", "Buck Mulligan attacked": a su
 
 
 # a chat's or a script's line: "Mercedes: who ate my pizza", "**Puck:** define ate", "[10:42] kurt_h: hi",
-# "puckasaurus: define ate"
+# "puckasaurus: define ate", "*Blaine: where are you*" (a text set in italics)
 _CHAT_LINE = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:\*\*|__)?"
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<wrap>[*_](?![*_\s]))?(?:\*\*|__)?"
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t][A-Z][\w'\u2019.-]*){0,2}|[A-Za-z][A-Za-z0-9]*[_.0-9][\w.]*"
     r"|[a-z][a-z0-9]{2,23})"
-    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?P<message>\S[^\n]*?)[ \t]*$", re.MULTILINE)
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?P<message>\S[^\n]*?)(?(wrap)[*_])[ \t]*$", re.MULTILINE)
 # labels a line may open with that name no sender: a story's header, a note, a transcript's turns
 _LABELS = frozenset(
     "note notes warning warnings summary disclaimer rating ratings pairing pairings relationship "
