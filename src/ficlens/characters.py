@@ -306,17 +306,18 @@ _DESCRIBED_TAG = re.compile(
     rf"{_CLOSING_MARK}[ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
     rf"|{_CLOSING_MARK}[ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})\b"
 )
+# The rest of a paragraph's first sentence, and the quotation that opens right after it
+_THEN_A_LINE = r"(?:[^\n\"“”]|\n(?![ \t]*\n)){0,160}?[.!?][ \t]*\n?[ \t]*[\"“]"
 # A paragraph that opens with someone new acting, then speaking: 'A nurse put her head round the
 # curtain. "..."'
 _INDEFINITE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
-    rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b)"
-    rf"(?:[^\n\"“”]|\n(?![ \t]*\n)){{0,160}}?[.!?][ \t]*\n?[ \t]*[\"“]")
+    rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b){_THEN_A_LINE}")
 # A paragraph that opens with someone known by what they do acting, then they speak: 'The waitress
 # came over with the pot. "Refill, hon?"' (twice, like a tag, to be a character)
 _ROLE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)(?={_ACTS_AFTER.pattern})"
-    rf"(?:[^\n\"“”]|\n(?![ \t]*\n)){{0,160}}?[.!?][ \t]*\n?[ \t]*[\"“]")
+    rf"{_THEN_A_LINE}")
 # A paragraph that sets someone by their role, then they speak: 'Inside, the cashier is a girl with
 # green hair. / "Rough morning?" she asks.'
 _ROLE_INTRODUCED = re.compile(

@@ -264,15 +264,17 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
     whole: list[_Found] = []
     sure: list[bool] = []  # it reads as a thought on its own
     for first, last, inner_start, inner_end, how in sorted(spans):
-        if whole and first < whole[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end):
+        tagged = _THOUGHT_TAG_AFTER.match(text, last, last + _CUE_WINDOW) is not None  # "*Great,* he thought"
+        if whole and first < whole[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end,
+                                                                   tagged):
             continue
         unit, unit_end = units[max(0, bisect_right(unit_starts, first) - 1)] if units else (start, end)
         alone = not text[unit:first].strip() and not text[last:unit_end].strip() \
             and len(text[inner_start:inner_end].split()) <= _ALONE_WORDS  # a paragraph: "*Here it comes.*"
         whole.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
                             set_apart=how))
-        sure.append(bool(_THOUGHT_TAG_AFTER.match(text, last)) if how == "single quotes" else
-                    alone or _inner_voice(text, last, inner_start, inner_end))
+        sure.append(tagged if how == "single quotes" else
+                    alone or _inner_voice(text, last, inner_start, inner_end, tagged))
     split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
     kept = [False] * len(whole)
     for i in range(len(whole)):
@@ -286,8 +288,8 @@ def _one_thought(text: str, first: _Found, second: _Found) -> bool:
         and second.start - first.end <= _TAG_GAP and not _DOUBLE_MARKS.search(text, first.end, second.start)
 
 
-def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_end: int) -> bool:
-    """Italics that open a sentence and end it (or a thought tag follows: "*Great,* he thought"),
+def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_end: int, tagged: bool) -> bool:
+    """Italics that open a sentence and end it (or a thought tag follows, ``tagged``: "*Great,* he thought"),
     with no quote marks inside: no emphasised word, no title ("*Vogue*"), no flashback with its
     own dialogue, no scene heading ("*Three years later.*")."""
     inner = text[inner_start:inner_end]
@@ -295,21 +297,18 @@ def _whole_sentences(text: str, start: int, end: int, inner_start: int, inner_en
     if not words or len(words) > _THOUGHT_WORDS or _DOUBLE_MARKS.search(inner) or _HEADING.match(inner):
         return False
     before = text[max(0, start - 3):start].rstrip(" \t")
-    after = text[end:end + _CUE_WINDOW]
-    return (not before or before[-1] in _BEFORE_THOUGHT) and (
-        inner.rstrip()[-1] in ".!?\u2026,;:-\u2014" or after[:1] in (".", "!", "?", "\u2026")
-        or bool(_THOUGHT_TAG_AFTER.match(after)))
+    ends = inner.rstrip()[-1] in ".!?\u2026,;:-\u2014" or text[end:end + 1] in (".", "!", "?", "\u2026")
+    return (not before or before[-1] in _BEFORE_THOUGHT) and (ends or tagged)
 
 
-def _inner_voice(text: str, end: int, inner_start: int, inner_end: int) -> bool:
+def _inner_voice(text: str, end: int, inner_start: int, inner_end: int, tagged: bool) -> bool:
     """Italics that read as someone's inner voice: a thought tag after them, "I" or "you", the
     present tense, a question or an exclamation, or a short sentence of three words or more set
     in italics whole ("*She actually said yes.*")."""
     inner = text[inner_start:inner_end].rstrip()
-    after = text[end:end + _CUE_WINDOW]
     whole = inner[-1:] in (".", "!", "?", "\u2026") and 3 <= len(inner.split()) <= _ALONE_WORDS
-    return bool(_THOUGHT_TAG_AFTER.match(after) or _INNER_VOICE.search(inner)) or inner[-1:] in ("!", "?") \
-        or after[:1] in ("!", "?") or whole
+    return tagged or bool(_INNER_VOICE.search(inner)) or inner[-1:] in ("!", "?") \
+        or text[end:end + 1] in ("!", "?") or whole
 
 
 def _set_apart_kind(text: str, found: _Found) -> QuoteKind:

@@ -285,7 +285,7 @@ def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues,
     for cue, how in ((cues.tag, "pronoun"), (cues.beat, "action beat")):
         if cue is None or cue.kind != "pronoun" or cue.gender not in ("he", "she", "they"):
             continue
-        if pov is not None and context.genders.get(pov[0] or "") == cue.gender:
+        if pov is not None and context.genders.get(pov[0]) == cue.gender:
             return pov[0], how, (cue.start, cue.end)
         nearby = _nearby(context, quote, 0)
         person = nearby.subject_of_gender.get(cue.gender) or nearby.latest_of_gender.get(cue.gender)
@@ -297,15 +297,14 @@ def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues,
         return context.narrator, "narrator", None
     focus: Counter[str] = Counter()
     last: dict[str, int] = {}
-    starts = context.breaks[:_chapter_of(context.breaks, quote.start) + 1]
-    section = max([b for b in starts if b <= quote.start] or [0])
-    opener = True  # the scene's first subject is most often whose eyes it is seen through
+    previous_break = bisect_right(context.breaks, quote.start) - 1
+    section = context.breaks[previous_break] if previous_break >= 0 else 0
+    opener = section >= quote.start - WINDOW  # the scene's first subject, seen: whose eyes it is seen through
     for i in context.mentions.within(max(section, quote.start - WINDOW), quote.start):
         if context.narrated[i]:
             owner = context.mentions.owners[i]
             thinks = PERCEPTION_AFTER.match(context.text, context.mentions.ends[i]) is not None
-            focus[owner] += context.subjects[i] * (1 + 2 * (opener and section >= quote.start - WINDOW)) \
-                + 2 * thinks
+            focus[owner] += context.subjects[i] * (3 if opener else 1) + 2 * thinks
             opener = opener and not context.subjects[i]
             last[owner] = i
     person = max((c for c in focus if focus[c]), key=lambda c: (focus[c], last[c]), default=None)
