@@ -68,6 +68,7 @@ def test_html_fragment_is_sniffed():
     ("<p><em>Out <i>in</i> out.</em></p>", "Out in out.", ["Out in out."]),  # nested: the outer span
     ("<p>Before<br><br><em>across<br><br>the break</em> after</p>", "Before\n\nacross\n\nthe break after",
      ["across", "the break"]),  # one span per paragraph
+    ("<p><em>a<br><br>b <i>c</i> d</em> e</p>", "a\n\nb c d e", ["a", "c", "b c d"]),  # not "c d"
     ("<h2>The <em>Big</em> Day</h2><p>x\ue000y\ue001z</p>", "The Big Day\n\nx\ufffdy\ufffdz", []),
 ])
 def test_html_italics_beside_the_text(markup: str, text: str, italics: list[str]):

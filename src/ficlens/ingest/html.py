@@ -123,8 +123,8 @@ def _take_italics(marked: str) -> tuple[str, list[tuple[int, int]]]:
             opened = length if depth == 0 else opened
             depth += 1
         elif piece == _ITALIC_CLOSE:
-            if depth <= 1:  # unopened here: opened in the paragraph before
-                spans.append((opened, length))
+            if depth <= 1:  # at depth 0, unopened here: opened in the paragraph before, so from its start
+                spans.append((opened if depth else 0, length))
             depth = max(0, depth - 1)
         else:
             pieces.append(piece)
