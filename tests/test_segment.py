@@ -280,3 +280,49 @@ def test_segment_chapter_heading_forms(heading, title):
 def test_segment_sentences_about_chapters_are_not_headings(line):
     world = _segment("\n\n".join([*STORY, line, *STORY]))
     assert len(world.chapters) == 1
+
+
+HEADER = [
+    "Title: The Flour Hour",
+    "Fandom: Original Work",
+    "Rating: General Audiences",
+    "Relationships: Wren/Odile, Wren & Bastien",
+    "Word Count: 64",
+    "Summary: A baker, an early customer, and the dough.",
+]
+
+
+def test_segment_posting_header_rows_are_front_matter_and_metadata():
+    world = _segment("\n".join(HEADER) + "\n\n---\n\n" + "\n\n".join(STORY))
+    _check_offsets(world)
+    assert _body(world) == "\n\n".join(STORY)
+    kinds = [n.kind for n in world.notes]
+    assert kinds == ["front_matter", "summary"]
+    assert world.notes[0].text == "\n".join(HEADER[:5])
+    meta = world.metadata
+    assert meta.title == "The Flour Hour" and meta.rating == "General Audiences"
+    assert meta.fandoms == ["Original Work"]
+    assert meta.relationships == ["Wren/Odile", "Wren & Bastien"]
+    assert meta.stats == {"word count": "64"}
+    assert meta.summary == "A baker, an early customer, and the dough."
+    assert meta.chapter_title is None  # "Title: ..." is the work's title, not a chapter's
+
+
+def test_segment_header_rows_inside_the_story_stay_story():
+    lines = [*STORY[:2], "Status: closed for the holiday", *STORY[2:]]
+    world = _segment("\n\n".join(lines))
+    assert _body(world) == "\n\n".join(lines)
+    assert world.notes == [] and world.metadata.title is None
+
+
+def test_segment_a_story_opening_with_a_labelled_line_of_prose_is_story():
+    lines = ["Title: that was the word the landlord kept using, as if the house were a crown.", *STORY]
+    world = _segment("\n\n".join(lines))
+    assert _body(world).startswith("Title: that was the word")
+
+
+@pytest.mark.parametrize("after", ["", "Summary: Flour, dough and an early customer.\n\n"])
+def test_segment_a_lone_title_row_names_the_work(after):
+    world = _segment("Title: The Flour Hour\n\n" + after + "\n\n".join(STORY))
+    assert world.metadata.title == "The Flour Hour" and world.metadata.chapter_title is None
+    assert world.notes[0].kind == "front_matter" and _body(world) == "\n\n".join(STORY)

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .ingest.labels import apply_row
 from .model import (
     BreakKind,
     Chapter,
@@ -116,6 +117,14 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "w
                 "up", "is", "as", "but", "nor", "into", "over"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BYLINE = re.compile(r"^(?:written\s+)?by:?\s+[\w@][^.!?\n]{0,50}$", re.IGNORECASE)
+# a posting header's rows, one a line: "Title: ...", "Fandom: ...", "Relationships: ..." (the summary,
+# notes and disclaimer rows are notes of their own kinds: ``_classify``)
+_HEADER_ROW = re.compile(
+    r"^[ \t*_]*(?P<label>title|author|writer|fandoms?|rating|relationships?|pairings?|ships?|characters?|"
+    r"categor(?:y|ies)|(?:archive )?warnings?|additional tags|tags|freeform|genres?|word count|words|"
+    r"spoilers?|prompt|beta(?: reader)?|series|language|status|chapters)[ \t*_]*:[ \t*_]*"
+    r"(?P<value>\S[^\n]{0,300})$",
+    re.IGNORECASE)
 _LEAD_LOOKAHEAD = 3
 _TAIL_CONTINUATION = 4
 _SELF_CONTAINED = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*$")
@@ -383,6 +392,10 @@ def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: boo
     while index < len(paragraphs):
         start, end = paragraphs[index]
         paragraph = text[start:end]
+        if _opens_header(text, paragraphs, index, parts):
+            parts.append(_Part("front_matter", start, end))
+            index += 1
+            continue
         found = _classify(paragraph, start)
         if found:
             parts.extend(found)
@@ -406,6 +419,25 @@ def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: boo
             continue
         break
     return parts, index
+
+
+def _is_header(paragraph: str) -> bool:
+    return all(_HEADER_ROW.match(line) for line in paragraph.split("\n"))
+
+
+def _opens_header(text: str, paragraphs: list[tuple[int, int]], index: int, parts: list[_Part]) -> bool:
+    """Whether a paragraph is rows of a posting header: with other rows (its own lines, the
+    paragraphs before or after it, a summary next), or one whose value reads as a title
+    ("Title: Salt and Static"); a lone labelled line of prose is story ("Title: that was the word")."""
+    paragraph = text[slice(*paragraphs[index])]
+    if not _is_header(paragraph):
+        return False
+    row = _HEADER_ROW.match(paragraph)
+    if "\n" in paragraph or any(p.kind == "front_matter" for p in parts) \
+            or row is not None and _is_title_line(row.group("value")):
+        return True
+    following = text[slice(*paragraphs[index + 1])] if index + 1 < len(paragraphs) else ""
+    return _is_header(following) or bool(_SUMMARY_START.match(following))
 
 
 def _continue_leading_note(text: str, paragraphs: list[tuple[int, int]], index: int,
@@ -448,6 +480,10 @@ def _trailing_parts(text: str, paragraphs: list[tuple[int, int]],
     parts: list[_Part] = []
     for start, end in paragraphs[end_index:]:
         paragraph = text[start:end]
+        if _opens_header(text, paragraphs, index, parts):
+            parts.append(_Part("front_matter", start, end))
+            index += 1
+            continue
         found = _classify(paragraph, start)
         if found:
             parts.extend(found)
@@ -562,7 +598,10 @@ def _inside_notes(text: str, paragraphs: list[tuple[int, int]], chapters: list[C
 
 def _fill_metadata(metadata: Metadata, notes: list[Note]) -> None:
     for note in notes:
-        if note.kind == "disclaimer":
+        if note.kind == "front_matter":
+            for row in filter(None, map(_HEADER_ROW.match, note.text.split("\n"))):
+                apply_row(metadata, row.group("label"), row.group("value").strip(" \t*_"))
+        elif note.kind == "disclaimer":
             for fandom in _fandoms_in(note.text):
                 if fandom not in metadata.fandoms:
                     metadata.fandoms.append(fandom)

@@ -15,14 +15,13 @@ import re
 
 from ..model import Chapter, Metadata, Note, Source, StoryWorld
 from .html import TextBuilder, add_html, parse_html, world_from_builder
-from .labels import apply_label, split_values
+from .labels import apply_row
 from .text import new_world
 
 _ROW = re.compile(r"^(?P<label>[A-Z][A-Za-z /]{1,30}):[ \t]*(?P<value>.*)$")
 _BY_LINE = re.compile(r"^(?:(?P<title>.+?)\s+)?by\s+(?P<author>.+)$")
 _TOC = re.compile(r"^\s*TABLE OF CONTENTS\s*$", re.MULTILINE | re.IGNORECASE)
 _END = re.compile(r"^\s*End file\.?\s*$", re.MULTILINE)
-_SINGLE_VALUED = {"summary", "description", "title", "author", "rating", "language", "series"}
 _KNOWN_ROWS = re.compile(r"^(Category|Fandoms?|Characters|Genre|Rating|Status|Published|Updated|Packaged|"
                          r"Words|Chapters|Summary|Story URL|Source|Relationships|Warnings):",
                          re.MULTILINE)
@@ -69,8 +68,7 @@ def read_title_page(text: str, start: int, end: int, metadata: Metadata, notes: 
             metadata.summary = text[span[0]:span[1]]
             notes.append(Note(kind="summary", start=span[0], end=span[1], text=metadata.summary))
         elif value:
-            values = [value] if label in _SINGLE_VALUED else split_values(value)
-            apply_label(metadata, label, values, fanficfare=True)
+            apply_row(metadata, label, value, fanficfare=True)
 
 
 def _read_byline(line: str, metadata: Metadata) -> None:

@@ -23,6 +23,7 @@ _LIST_FIELDS = {
     "genre": "additional_tags", "genres": "additional_tags", "tags": "additional_tags",
     "series": "series",
 }
+_SINGLE_VALUED = {"summary", "description", "title", "author", "rating", "language", "series"}
 _TEXT_FIELDS = {"rating": "rating", "language": "language", "title": "title", "author": "author",
                 "summary": "summary", "description": "summary"}
 # FanFicFare's "Category" is the fandom (FanFiction.Net's word for it); AO3's is F/M, M/M, ...
@@ -33,6 +34,13 @@ _STATS_PAIR = re.compile(r"([A-Z][A-Za-z ]*?):\s*(\S+)")
 def split_values(value: str) -> list[str]:
     """``"A, B, C"`` -> ``["A", "B", "C"]`` (empty parts dropped)."""
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def apply_row(metadata: Metadata, label: str, value: str, fanficfare: bool = False) -> None:
+    """One "Label: value" row as written: a summary, title, author, ... keeps its commas, a list
+    ("Fandom: A, B") is split at them."""
+    key = " ".join(label.strip().rstrip(":").lower().split())
+    apply_label(metadata, label, [value] if key in _SINGLE_VALUED else split_values(value), fanficfare)
 
 
 def apply_label(metadata: Metadata, label: str, values: list[str], fanficfare: bool = False) -> None:
