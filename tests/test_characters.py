@@ -1414,6 +1414,16 @@ def test_characters_pronoun_opening_the_next_sentence_is_the_subjects():
     assert _by_name(_world(text))["Zell"].gender == "she"
 
 
+def test_characters_a_pronoun_after_another_persons_him_is_theirs():
+    """ "Zell waited for him in the hall. He heard voices.": the "He" is the "him" (the boy she
+    waits for), not Zell's; nor the "he" after "them" ("Zell fed them. They ..." likewise)."""
+    text = ("Zell waited for him in the hall. He heard voices in the study.\n\n"
+            "Zell knocked and went in. Hollis stood at the window.\n\n"
+            "Zell was waiting for him again at noon. He went out past her without a word.\n\n"
+            "\"You're late,\" Zell said. Hollis shrugged.\n")
+    assert _by_name(_world(text))["Zell"].gender != "he"
+
+
 def test_characters_nickname_ner_takes_for_a_country_is_a_person():
     """ "Turkey", a cook's nickname that NER reads as a country, is written mid-sentence again and
     again and tags a line of his own: a person."""

@@ -209,6 +209,10 @@ _LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|do
                          r"around)\b)[a-z]")
 _SENTENCE_STOP = re.compile(r"[.!?][ \t]+(?=[A-Z])")
 _OPENING_PRONOUN = re.compile(r"(?:(He)|(She))\b")
+# a pronoun of another person in a name's own sentence: "him", or "her" as an object ("kissed her.")
+_OBJECT_PRONOUN = {True: re.compile(r"\bhim\b"),  # not "himself": "Harry told himself to wait. He" is his
+                   False: re.compile(r"\bher\b(?=\s*(?:[.,;:!?]|$|(?:in|on|at|to|from|with|and|as|"
+                                     r"a|an|the|that|this|back|up|down|out|off|away)\b))")}
 _NARRATING_PRONOUN = re.compile(f"{_FIRST_PERSON.pattern}|{_SECOND_PERSON.pattern}")  # no he/she of theirs
 _AFTER_COMMA_QUOTE = re.compile(r",(?:[\"”’']|[ \t]?(?:—|--))[ \t]*$")  # or a dialogue dash: ", — Ivan said"
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…:;—–\-\"“”‘(\[*_]|\n)[\s\"“‘'(*_]*$")
@@ -2123,7 +2127,9 @@ def _next_sentence_pronoun(text: str, end: int) -> tuple[str, float] | None:
     if stop is None or "\n\n" in text[end:stop.end()]:
         return None
     opening = _OPENING_PRONOUN.match(text, stop.end())
-    return (("he" if opening.group(1) else "she"), 1.0) if opening else None
+    if opening is None or _OBJECT_PRONOUN[bool(opening.group(1))].search(text, end, stop.start()):
+        return None  # "Emma was waiting for him. He heard voices.": the "He" is that "him"
+    return ("he" if opening.group(1) else "she"), 1.0
 
 
 def _mention_starts(groups: list[_Group]) -> list[int]:
@@ -2140,18 +2146,22 @@ def _pronoun_after(text: str, end: int, boundaries: list[int], quotes: list[tupl
     limit = min(end + PRONOUN_WINDOW, boundaries[i] if i < len(boundaries) else len(text))
     paragraph = text.find("\n\n", end, limit)
     limit = paragraph if paragraph >= 0 else limit
+    others = set()  # "him"/"them" passed: someone else, whose "he"/"they" may come next
     for m in _THIRD_PERSON.finditer(text, end, limit):
         if _inside(quotes, m.start()):
             continue
         word = m.group().lower()
         if word in ("him", "them"):
-            continue  # an object or a group: someone else, most often
+            others.add("he" if word == "him" else "they")  # an object or a group: someone else, most often
+            continue
         if m.group(1):
-            return ("he", 1.0)
+            return None if "he" in others else ("he", 1.0)  # "Emma waited for him. He heard voices."
         if m.group(2):  # "her" is as often another woman's; "Annabeth leaned her shoulder" is hers
             own = word == "her" and (_OWN_POSSESSIVE.fullmatch(text, end, m.start())
                                      or own_clause and _OWN_CLAUSE.fullmatch(text, end, m.start())) \
                 and _LOWER_NEXT.match(text, m.end())
             return ("she", 0.3) if word == "her" and not own else ("she", 1.0)
+        if "they" in others:
+            return None
         return ("they", 0.3) if word == "their" else ("they", 0.5)  # "Rowan rolled their eyes"
     return None
