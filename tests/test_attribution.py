@@ -598,3 +598,22 @@ def test_attribution_a_first_person_narrators_thought_and_no_one_to_think_it():
     world, _ = _analyzed("The rain went on all night.\n\n*Will it ever stop?*\n")
     assert [(q.text, q.kind, q.speaker, q.type, q.evidence) for q in world.quotes] == [
         ("Will it ever stop?", "thought", None, None, [])]
+
+
+_ARRIVES = ('"Are you coming to the market?" Jonah asked.\n\n'
+            '"Not today," said Mara. "Work."\n\n'
+            "Mara {} with a sigh. She was tired, but she smiled when she saw Jonah asleep on the couch.\n\n"
+            '"Hey! Sorry I\'m so late. The bus never came."\n\n'
+            '"You\'re not late," Jonah said, yawning.\n')
+
+
+def test_attribution_someone_coming_in_begins_a_new_exchange():
+    """"Mara slid the door of the flat shut": whoever comes in (or home) opens a new exchange, so the
+    turn-taking before it does not decide the first line after it (here the one who came in)."""
+    world, names = _analyzed(_ARRIVES.format("slid the door of the flat shut"))
+    assert names[world.quotes[3].speaker or ""] == "Mara"
+    places = _prepare(world).places
+    assert places[3] - places[2] > 3  # beyond the conversation gap
+    for not_coming_in in ("burst into laughter", "came to a decision"):
+        places = _prepare(ficlens.analyze(_ARRIVES.format(not_coming_in))).places
+        assert places[3] - places[2] == 2

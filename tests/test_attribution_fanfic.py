@@ -544,6 +544,74 @@ EXPECTED = [
     ("diner-waitress.txt", "Cherry for you", "the waitress"),
     ("diner-waitress.txt", "We're good", "Dean"),
     ("diner-waitress.txt", "Thanks.", "Dean"),
+    # Two sisters and the postman: "Imogen", on no name list, is a she by her pronouns (a "he" after
+    # '"He likes you," Imogen said when he was out of earshot' is the postman's), so the beat 'She
+    # held out her hand until Wren gave in' is hers.
+    ("sisters-and-the-postman.txt", "You said you'd be back", "Wren"),
+    ("sisters-and-the-postman.txt", "I said I'd be back", "Imogen"),
+    ("sisters-and-the-postman.txt", "Dad's been asking", "Wren"),
+    ("sisters-and-the-postman.txt", "Dad's always asking", "Imogen"),
+    ("sisters-and-the-postman.txt", "Tell him the fog", "Imogen"),
+    ("sisters-and-the-postman.txt", "There's no fog", "Wren"),
+    ("sisters-and-the-postman.txt", "There was this morning", "Imogen"),
+    ("sisters-and-the-postman.txt", "Morning, Calloway girls", "Teodor"),
+    ("sisters-and-the-postman.txt", "It's afternoon", "Imogen"),
+    ("sisters-and-the-postman.txt", "Is it? Then I'm late", "Teodor"),
+    ("sisters-and-the-postman.txt", "This came for him", "Teodor"),
+    ("sisters-and-the-postman.txt", "Who's it from", "Wren"),
+    ("sisters-and-the-postman.txt", "Can't read the name", "Teodor"),
+    ("sisters-and-the-postman.txt", "Give it here", "Imogen"),
+    ("sisters-and-the-postman.txt", "It's addressed to Dad", "Wren"),
+    ("sisters-and-the-postman.txt", "And I'm going up", "Imogen"),
+    ("sisters-and-the-postman.txt", "Right. Well.", "Teodor"),
+    ("sisters-and-the-postman.txt", "I'll sign", "Wren"),
+    ("sisters-and-the-postman.txt", "He likes you", "Imogen"),
+    ("sisters-and-the-postman.txt", "He likes everybody", "Wren"),
+    ("sisters-and-the-postman.txt", "Not like that", "Imogen"),
+    # A first-person narrator the narration never names and a rival it calls by surname: the
+    # names only others call them ("Noor, ...", "Hi, Julian", "Dorothy,") become their aliases.
+    ("rivals-called-by-name.txt", "You're in my spot", "Perrin"),
+    ("rivals-called-by-name.txt", "Your spot.", "Ashdown"),
+    ("rivals-called-by-name.txt", "I didn't see your name", "Ashdown"),
+    ("rivals-called-by-name.txt", "It's on the booking sheet", "Perrin"),
+    ("rivals-called-by-name.txt", "The sheet says Tuesday", "Ashdown"),
+    ("rivals-called-by-name.txt", "Fine,", "Perrin"),
+    ("rivals-called-by-name.txt", "Then we share", "Perrin"),
+    ("rivals-called-by-name.txt", "Absolutely not", "Ashdown"),
+    ("rivals-called-by-name.txt", "Then I'll tell Professor Vance", "Perrin"),
+    ("rivals-called-by-name.txt", "That was you", "Ashdown"),
+    ("rivals-called-by-name.txt", "She doesn't know that", "Perrin"),
+    ("rivals-called-by-name.txt", "Noor, have you seen", "Dot"),
+    ("rivals-called-by-name.txt", "I've been busy being wronged", "Perrin"),
+    ("rivals-called-by-name.txt", "Someone posted the exam", "Dot"),
+    ("rivals-called-by-name.txt", "Oh. Hi, Julian", "Dot"),
+    ("rivals-called-by-name.txt", "Dorothy,", "Ashdown"),
+    ("rivals-called-by-name.txt", "Nobody calls me that", "Dot"),
+    ("rivals-called-by-name.txt", "I do.", "Ashdown"),
+    ("rivals-called-by-name.txt", "Anyway,", "Dot"),
+    ("rivals-called-by-name.txt", "if it's real", "Dot"),
+    ("rivals-called-by-name.txt", "It's not real", "Ashdown"),
+    ("rivals-called-by-name.txt", "I wrote the answers", "Ashdown"),
+    ("rivals-called-by-name.txt", "You're kidding", "Perrin"),
+    ("rivals-called-by-name.txt", "I never kid", "Ashdown"),
+    # Two men in the present tense, a posting header above the story: "Ezra comes in and sits on
+    # the edge of the desk." begins a new exchange (an arrival), and 'He lets go of Ezra's belt
+    # loop' is not Ezra's line (a name in its own "He"'s sentence is not that "He").
+    ("two-men-radio-booth.txt", "You're doing the thing", "Ezra"),
+    ("two-men-radio-booth.txt", "What thing?", "Callum"),
+    ("two-men-radio-booth.txt", "The breathing thing", "Ezra"),
+    ("two-men-radio-booth.txt", "Half the town isn't", "Callum"),
+    ("two-men-radio-booth.txt", "That was the Low Tides", "Callum"),
+    ("two-men-radio-booth.txt", "You're going to break it", "Callum"),
+    ("two-men-radio-booth.txt", "It's survived worse", "Ezra"),
+    ("two-men-radio-booth.txt", "Nothing has survived", "Callum"),
+    ("two-men-radio-booth.txt", "Answer it", "Ezra"),
+    ("two-men-radio-booth.txt", "Night Shift", "Callum"),
+    ("two-men-radio-booth.txt", "Mm,", "Callum"),
+    ("two-men-radio-booth.txt", "Yeah, I know the song", "Callum"),
+    ("two-men-radio-booth.txt", "She wants the one", "Callum"),
+    ("two-men-radio-booth.txt", "We don't have a song", "Ezra"),
+    ("two-men-radio-booth.txt", "We do now", "Callum"),
 ]
 
 WRONG_TODAY = {
@@ -553,9 +621,6 @@ WRONG_TODAY = {
         "go to Ines between the suspect's",
     ("epithets-interview-room.txt", "Why would he lie"):
         "'the redhead asked': as above",
-    ("beat-object-after-quote.txt", "Then run"):
-        "the beat 'He' fits both men and the object 'Owen's hand' counts for Owen (beat_any) instead of"
-        " against him; alternation gives Owen",
     ("epithets-three-friends.txt", "Which is why"):
         "an untagged reply to Hazel's retort, in a three-way talk: since the ranker was retrained with "
         "candidates named further off (nineteenth pass) the quiet third friend outscores the alternation "
@@ -572,6 +637,21 @@ WRONG_TODAY = {
     ("diner-waitress.txt", "I didn't say anything"):
         "'She poured and left.': the waitress has gone, but attribution reads no exits, and she is "
         "the last woman named; the line, Dean's, goes to her (0.48)",
+    ("sisters-and-the-postman.txt", "Who's it from"):
+        "'Wren took it and turned it over.': the narration between the turns is Wren's alone, but in "
+        "a three-way talk the ranker, trained mostly on PDNC (where, of 289 untagged lines such a subject "
+        "and alternation give to two people, 117 are alternation's and 84 the subject's), keeps "
+        "alternation and gives it to Imogen",
+    ("sisters-and-the-postman.txt", "It's addressed to Dad"):
+        "Wren's objection to her sister, two turns after the line above: the turn-taking is one off "
+        "and the postman gets it",
+    ("two-men-radio-booth.txt", "Night Shift"):
+        "'\"Answer it,\" Ezra says.' then 'He picks up.': the one told to answer is who picks up, but "
+        "nothing in the text says so; the last man named is Ezra and the ranker gives him the line",
+    ("two-men-radio-booth.txt", "She wants the one"):
+        "'He covers the receiver with his palm.' after Callum's own tagged line: still Callum on the "
+        "phone, but the beat's 'He' goes to Ezra, whose turn alternation says it is",
+    ("two-men-radio-booth.txt", "We don't have a song"): "Ezra's answer to the line above: one turn off",
     ("heist-four-friends.txt", "Finally, a job"):
         "Marcus answering his job: as above, 'And Tobias\u2014' in the next turn counts for Tobias",
 }

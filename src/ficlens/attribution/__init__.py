@@ -46,6 +46,7 @@ from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, person_wo
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
 from .addressees import CONVERSATION_GAP, set_addressees
+from .called import learn_called_names
 from .cues import (
     Mentions,
     NameIndex,
@@ -164,6 +165,8 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
     _gender_from_own_lines(world, prepared)
     _message_senders(world)
     _inner_thoughts(world, prepared)
+    if prepared is not None:
+        learn_called_names(world, [q for q in prepared.quotes if q.kind == "speech" and not q.continues])
     return world
 
 
@@ -496,8 +499,28 @@ def _conversation_places(context: _Context, paragraphs: list[int]) -> list[int]:
     chapter start, or scene a marker sets apart ("~*~"), before it: turns on either side of such a
     break are never one conversation, whose last speakers would stand for the new scene's first ones."""
     breaks, paragraph_starts = context.breaks, context.paragraph_starts
-    return [paragraph + CONVERSATION_GAP * _chapter_of(breaks, paragraph_starts[paragraph])
-            for paragraph in paragraphs]
+    places, arrivals = [], 0
+    for i, paragraph in enumerate(paragraphs):
+        if i and any(_arrives(context, paragraph_starts[p]) for p in range(paragraphs[i - 1] + 1, paragraph)):
+            arrivals += 1  # "Kurt slid the door to his apartment shut.": a new exchange begins
+        section = _chapter_of(breaks, paragraph_starts[paragraph]) + arrivals
+        places.append(paragraph + CONVERSATION_GAP * section)
+    return places
+
+
+_ARRIVAL = re.compile(
+    r"([A-Z][a-z]+|He|She)\s+(?:\w+ly\s+)?(?:(?:slid|slides|pushed|pushes|shoved|shoves|kicked|kicks|swung|swings|"
+    r"eased|eases|opened|opens|unlocked|unlocks)\s+(?:the|his|her)\s+(?:[\w-]+\s+){0,4}?door"
+    r"|(?:walked|walks|came|comes|stepped|steps|burst|bursts|strode|strides|wandered|wanders|hurried|hurries)\s+"
+    r"(?:in\b|(?:into|through)\s+(?:the|a|his|her|their)\s)"
+    r"|(?:came|comes|got|gets|arrived|arrives)\s+(?:back\s+)?home\b|arrived\b|arrives\b"
+    r"|lets?\s+(?:him|her)self\s+in\b)")
+
+
+def _arrives(context: _Context, start: int) -> bool:
+    """Whether a paragraph opens with a character (by name, or "He"/"She") coming in or home."""
+    arrival = _ARRIVAL.match(context.text, start)
+    return arrival is not None and (arrival.group(1) in ("He", "She") or start in context.named.starts)
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
@@ -586,7 +609,9 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             kept = _introduces_self(context, cues[i], quote) \
                 or _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) \
                 or (None if backward else _same_speaker_goes_on(cues[i], turns, places[i]))
-            candidates = [kept] if kept else candidates
+            acted_on = _acted_on_by_beat(context, cues[i], quote, turns, places[i],
+                                         nearby[i].latest_of_gender)
+            candidates = [kept] if kept else [c for c in candidates if c != acted_on] or candidates
             features = _features(context, cues[i], nearby[i], candidates, turns, places[i], ahead[i],
                                  prepared.voices.of(i, candidates))
             decision = Decision(quote, candidates, features, cues[i])
@@ -904,6 +929,32 @@ def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_st
         return None if beat.character in acted_on else beat.character
     opens_paragraph = quote.start - paragraph_start <= 1
     return beat.character if beat.start < quote.start or opens_paragraph else None
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She|he|she)\b")
+
+
+def _acted_on_by_beat(context: _Context, cues: QuoteCues, quote: Quote, turns: list[_Turn], paragraph: int,
+                      latest_of_gender: dict[str, str]) -> str | None:
+    """Who is not the speaker of an untagged quote whose action beat's "He"/"She", next to it, acts
+    on them by name ("He lets go of Ezra's belt loop."), when they are one of the conversation's
+    two speakers of that gender: a name in its own pronoun's sentence is not that pronoun."""
+    beat, tag = cues.beat, cues.tag
+    if beat is None or beat.kind != "pronoun" or beat.gender not in ("he", "she") \
+            or not _SUBJECT_PRONOUN.fullmatch(context.text, beat.start, beat.end) or tag is not None:
+        return None
+    found = re.search(r"[.!?\n\"\u201c\u201d]", context.text[beat.end:beat.end + 200])
+    sentence_end = beat.end + (found.end() if found else 200)
+    between = context.text[sentence_end:quote.start] if beat.start < quote.start \
+        else context.text[quote.end:beat.start]
+    if between.strip(" \t\n\"'\u201c\u201d\u2018\u2019"):
+        return None  # the beat's sentence is not the one next to the quote ("She asked X. X thought...")
+    acted_on = set(bound_by_pronoun(context.text, context.named, context.genders, beat.start, sentence_end))
+    same = {c for c in _conversation_speakers(turns, paragraph) if context.genders.get(c) == beat.gender}
+    antecedent = latest_of_gender.get(beat.gender)  # a third "he" named last is who the "He" may be
+    if len(same) != 2 or len(acted_on & same) != 1 or antecedent not in (None, *same):
+        return None
+    return next(iter(acted_on & same))
 
 
 def _same_speaker_goes_on(cues: QuoteCues, turns: list[_Turn], paragraph: int) -> str | None:

@@ -212,7 +212,7 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
 def vocatives(text: str, mentions: Mentions, start: int, end: int) -> list[str]:
     """The characters the quote at [start, end) calls by name ("Sit down, Naruto.")."""
     return [mentions.owners[i] for i in mentions.within(start, end)
-            if _is_vocative(text, start, end, mentions.starts[i], mentions.ends[i])]
+            if is_vocative(text, start, end, mentions.starts[i], mentions.ends[i])]
 
 
 _TO_GROUP = re.compile(r"\b(?:to|at|towards?|told|addressed|asked) (?:the others|the rest(?: of them)?|"
@@ -902,7 +902,7 @@ _CALLED_AFTER = re.compile(r",\s+(?!(?:who|whose|which|and|or|he|she|it|they|wit
                            r"understand|imagine|am\s+told|hear))\b)", re.IGNORECASE)
 
 
-def _is_vocative(text: str, start: int, end: int, mention_start: int, mention_end: int) -> bool:
+def is_vocative(text: str, start: int, end: int, mention_start: int, mention_end: int) -> bool:
     """A name set off by commas or opening/closing the quote: "Emma, listen" / "...listen, Emma."."""
     head = text[max(start, mention_start - 12):mention_start]
     if mention_start - start <= 2:

@@ -1,0 +1,66 @@
+"""Names learned from who answers a call (``attribution.called``), end to end on invented scenes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ficlens
+from ficlens.model import Character, StoryWorld
+
+RIVALS = Path(__file__).resolve().parent / "fixtures" / "attribution" / "rivals-called-by-name.txt"
+
+
+def _by_name(world: StoryWorld) -> dict[str, Character]:
+    return {c.name: c for c in world.characters}
+
+
+def test_names_only_calls_give_join_whoever_answers() -> None:
+    world = ficlens.analyze(RIVALS)
+    characters = _by_name(world)
+    assert characters["Perrin"].narrator and "Noor" in characters["Perrin"].aliases
+    assert "Julian" in characters["Ashdown"].aliases
+    assert "Dorothy" in characters["Dot"].aliases
+    for name, alias in (("Perrin", "Noor"), ("Ashdown", "Julian"), ("Dot", "Dorothy")):
+        spans = characters[name].mention_spans
+        assert any(world.text[s.start:s.end] == alias for s in spans)  # the calls are mentions
+        assert [s.start for s in spans] == sorted(s.start for s in spans)
+        assert characters[name].mentions == len(spans)
+
+
+def test_an_answer_word_is_no_name() -> None:
+    world = ficlens.analyze(RIVALS)  # '"Fine," I say.' and Ashdown answers: "Fine" is on a name list
+    assert all("Fine" not in c.aliases for c in world.characters)
+
+
+_TWO_ANSWERS = (
+    'Rosa leaned on the counter. "Elspeth, is the oven on?"\n\n'
+    '"It is," Marcus said.\n\n'
+    'Rosa frowned at him. "I asked you nothing. Elspeth, the oven?"\n\n'
+    '"Still on," Hugo said from the back.\n\n'
+    'Marcus and Hugo traded a look. Rosa sighed and checked it herself.\n'
+)
+
+
+def test_a_name_two_people_answer_is_nobody_s() -> None:
+    world = ficlens.analyze(_TWO_ANSWERS)
+    assert {c.name for c in world.characters} >= {"Rosa", "Marcus", "Hugo"}
+    assert all("Elspeth" not in c.aliases for c in world.characters)
+
+
+_CALLED_AND_NAMED = (
+    'Tamsin pushed the gate open. "Ambrose, hold the dog."\n\n'
+    '"I am holding the dog," said Ambrose.\n\n'
+    'Ambrose was not holding the dog.\n'
+)
+
+
+def test_a_name_the_narration_uses_is_left_alone() -> None:
+    world = ficlens.analyze(_CALLED_AND_NAMED)
+    ambrose = _by_name(world)["Ambrose"]
+    assert ambrose.aliases.count("Ambrose") == 0
+
+
+def test_a_given_cast_learns_nothing() -> None:
+    cast = [{"name": "Perrin"}, {"name": "Ashdown", "gender": "he"}, {"name": "Dot", "gender": "she"}]
+    world = ficlens.analyze(RIVALS, cast=cast)
+    assert all(not c.aliases for c in world.characters)
