@@ -1424,6 +1424,22 @@ def test_characters_a_pronoun_after_another_persons_him_is_theirs():
     assert _by_name(_world(text))["Zell"].gender != "he"
 
 
+def test_characters_a_sentence_opening_word_called_as_a_quote_opens_is_a_first_name():
+    """ "Hollis Brandt finally looked up." opens a sentence, and "Hollis" is on no list, but a line
+    calls him by it ('"Hollis, who had access?"'): one person with "Brandt"; "Catching Brandt's eye"
+    still names only Brandt."""
+    text = ("Brandt raised a hand without looking up from his tablet. \"That would be me, Cap.\"\n\n"
+            "\"Of course it would,\" said Okafor.\n\n"
+            "Hollis Brandt finally looked up. He was still wearing yesterday's shirt, a smear of dried "
+            "blood on the cuff. \"The radio was the thing that was compromised.\"\n\n"
+            "\"Hollis, who had access to that channel?\" Okafor asked.\n\n"
+            "\"Six people.\"\n\n"
+            "Catching Brandt's eye, Okafor nodded at the door.\n")
+    names = _by_name(_world(text))
+    assert "Hollis Brandt" in names and {"Brandt", "Hollis"} <= set(names["Hollis Brandt"].aliases)
+    assert not any(name.startswith("Catching") for name in names)
+
+
 def test_characters_nickname_ner_takes_for_a_country_is_a_person():
     """ "Turkey", a cook's nickname that NER reads as a country, is written mid-sentence again and
     again and tags a line of his own: a person."""

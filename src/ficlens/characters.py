@@ -264,6 +264,7 @@ _CLAUSE_PRONOUN = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they)\b")  # "knew
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*[.!?][\"”’]")
 _SHOUTED = re.compile(r"[A-Z]{2,}(?:[ \t][A-Z]{2,})?(?![\w'’])")  # a name in capitals
+_CALLED_FIRST = re.compile(r"[\"“][ \t]*$")  # '"Hollis, who had access?"': a name called as a quote opens
 _COMMA_CLOSES = re.compile(r",[\"”’]")  # "I'm here, Cas," Dean said: a name called, which a tag follows
 # A name called in dialogue: "Well, Watson?" / "Pip, come here." / "My dear Basil!"
 _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
@@ -566,10 +567,13 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
     # not the "Great" of "Great Portland Street")
     alone = Counter(_bare(tokens[0][1]) for initial, tokens in runs if not initial and len(tokens) == 1)
     given = frozenset(w for w, n in alone.items() if n >= 2 and (w in first_names() or w in _NUMBER_NAMES))
+    called = {_bare(token) for _, [(start, token)] in (r for r in runs if len(r[1]) == 1)  # a name
+              if _CALLED_FIRST.search(text, max(0, start - 3), start)
+              and text.startswith(",", start + len(token))}
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
-                and first not in first_names():
+                and first not in first_names() and first not in called:
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
     acting = _PRESENT_ACTS if _told_in_the_present(text, ranges, quotes) else _ACTS_AFTER

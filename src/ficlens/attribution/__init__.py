@@ -520,7 +520,8 @@ _ARRIVAL = re.compile(
 def _arrives(context: _Context, start: int) -> bool:
     """Whether a paragraph opens with a character (by name, or "He"/"She") coming in or home."""
     arrival = _ARRIVAL.match(context.text, start)
-    return arrival is not None and (arrival.group(1) in ("He", "She") or start in context.named.starts)
+    return arrival is not None and (arrival.group(1) in ("He", "She")
+                                    or bool(context.named.within(start, start + 1)))
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
