@@ -326,3 +326,22 @@ def test_segment_a_lone_title_row_names_the_work(after):
     world = _segment("Title: The Flour Hour\n\n" + after + "\n\n".join(STORY))
     assert world.metadata.title == "The Flour Hour" and world.metadata.chapter_title is None
     assert world.notes[0].kind == "front_matter" and _body(world) == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize(("preamble", "title", "author"), [
+    ("The Flour Hour", "The Flour Hour", None),
+    ("The Flour Hour\n\nby Wren Oduya", "The Flour Hour", "Wren Oduya"),
+    ("Contents", None, None),
+])
+def test_segment_a_title_above_the_only_chapter_heading_is_front_matter(preamble, title, author):
+    world = _segment(preamble + "\n\nChapter 5\n\n" + "\n\n".join(STORY))
+    _check_offsets(world)
+    assert [c.title for c in world.chapters] == ["Chapter 5"] and _body(world) == "\n\n".join(STORY)
+    assert world.notes[0].kind == "front_matter" and world.notes[0].text == preamble
+    assert (world.metadata.title, world.metadata.author) == (title, author)
+
+
+def test_segment_story_before_the_only_chapter_heading_stays_story():
+    world = _segment(STORY[0] + "\n\nChapter 5\n\n" + "\n\n".join(STORY[1:]))
+    assert [world.text[c.start:c.end] for c in world.chapters] == [STORY[0], "\n\n".join(STORY[1:])]
+    assert world.metadata.title is None

@@ -125,6 +125,7 @@ _HEADER_ROW = re.compile(
     r"spoilers?|prompt|beta(?: reader)?|series|language|status|chapters)[ \t*_]*:[ \t*_]*"
     r"(?P<value>\S[^\n]{0,300})$",
     re.IGNORECASE)
+_NOT_TITLES = {"contents", "table of contents", "prologue", "epilogue"}
 _LEAD_LOOKAHEAD = 3
 _TAIL_CONTINUATION = 4
 _SELF_CONTAINED = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\))\s*$")
@@ -355,7 +356,9 @@ def _read_preamble(text: str, preamble: list[tuple[int, int]], notes: list[Note]
     if story_start >= len(preamble):
         notes.extend(_notes_from_parts(text, parts, "before", 0))
         return []
-    if several_chapters and end - start < 0.1 * len(text):
+    titled = len(preamble) <= 3 and all(_is_title_line(line := text[s:e]) or _BYLINE.match(line)
+                                        for s, e in preamble)
+    if titled or several_chapters and end - start < 0.1 * len(text):  # "Ink and Ash" above "Chapter 5"
         notes.append(Note(kind="front_matter", start=start, end=end, text=text[start:end], chapter=None))
         return []
     chapter = Chapter(index=0, start=start, end=end)
@@ -599,8 +602,7 @@ def _inside_notes(text: str, paragraphs: list[tuple[int, int]], chapters: list[C
 def _fill_metadata(metadata: Metadata, notes: list[Note]) -> None:
     for note in notes:
         if note.kind == "front_matter":
-            for row in filter(None, map(_HEADER_ROW.match, note.text.split("\n"))):
-                apply_row(metadata, row.group("label"), row.group("value").strip(" \t*_"))
+            _read_front_matter(metadata, note.text)
         elif note.kind == "disclaimer":
             for fandom in _fandoms_in(note.text):
                 if fandom not in metadata.fandoms:
@@ -611,6 +613,18 @@ def _fill_metadata(metadata: Metadata, notes: list[Note]) -> None:
             metadata.chapter_title = _heading_title(note.text) or " ".join(note.text.split())
         elif note.kind == "summary" and metadata.summary is None:
             metadata.summary = _SUMMARY_START.sub("", note.text).strip()
+
+
+def _read_front_matter(metadata: Metadata, text: str) -> None:
+    """A header's rows ("Rating: Teen"), else a title line and a byline ("Ink and Ash", "by Wren")."""
+    for line in (line.strip() for line in text.split("\n")):
+        row = _HEADER_ROW.match(line)
+        if row:
+            apply_row(metadata, row.group("label"), row.group("value").strip(" \t*_"))
+        elif _BYLINE.match(line) and metadata.author is None:
+            metadata.author = re.sub(r"(?i)^(?:written\s+)?by:?\s+", "", line)
+        elif metadata.title is None and _is_title_line(line) and line.lower() not in _NOT_TITLES:
+            metadata.title = line
 
 
 def _fandoms_in(disclaimer: str) -> list[str]:
