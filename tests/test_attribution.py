@@ -612,8 +612,10 @@ def test_attribution_someone_coming_in_begins_a_new_exchange():
     turn-taking before it does not decide the first line after it (here the one who came in)."""
     world, names = _analyzed(_ARRIVES.format("slid the door of the flat shut"))
     assert names[world.quotes[3].speaker or ""] == "Mara"
-    places = _prepare(world).places
-    assert places[3] - places[2] > 3  # beyond the conversation gap
-    for not_coming_in in ("burst into laughter", "came to a decision"):
+    for coming_in in ("slid the door of the flat shut", "gave up on the shopping and came over,",
+                      "let herself in", "walks into the kitchen"):
+        places = _prepare(ficlens.analyze(_ARRIVES.format(coming_in))).places
+        assert places[3] - places[2] > 3  # beyond the conversation gap
+    for not_coming_in in ("burst into laughter", "came to a decision", "wandered over the hills"):
         places = _prepare(ficlens.analyze(_ARRIVES.format(not_coming_in))).places
         assert places[3] - places[2] == 2

@@ -511,8 +511,9 @@ def _conversation_places(context: _Context, paragraphs: list[int]) -> list[int]:
 _ARRIVAL = re.compile(
     r"([A-Z][a-z]+|He|She)\s+(?:\w+ly\s+)?(?:(?:slid|slides|pushed|pushes|shoved|shoves|kicked|kicks|swung|swings|"
     r"eased|eases|opened|opens|unlocked|unlocks)\s+(?:the|his|her)\s+(?:[\w-]+\s+){0,4}?door"
-    r"|(?:walked|walks|came|comes|stepped|steps|burst|bursts|strode|strides|wandered|wanders|hurried|hurries)\s+"
-    r"(?:in\b|(?:into|through)\s+(?:the|a|his|her|their)\s)"
+    r"|(?:[^.!?\"\u201c\n]{0,80}?\band\s+)?(?:walked|walks|came|comes|stepped|steps|burst|bursts|strode|strides|"
+    r"wandered|wanders|hurried|hurries|strolled|strolls|sauntered|saunters)\s+"
+    r"(?:in\b|over(?=\s*(?:[,.;!?]|to\b|and\b))|(?:into|through)\s+(?:the|a|his|her|their)\s)"
     r"|(?:came|comes|got|gets|arrived|arrives)\s+(?:back\s+)?home\b|arrived\b|arrives\b"
     r"|lets?\s+(?:him|her)self\s+in\b)")
 
