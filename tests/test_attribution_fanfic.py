@@ -656,6 +656,22 @@ EXPECTED = [
     ("library-rivals-and-a-friend.txt", "Then stop talking", "Thea"),
     ("library-rivals-and-a-friend.txt", "You stop talking", "Corvin Ashgrove"),
     ("library-rivals-and-a-friend.txt", "Both of you stop talking", "Dev"),
+    # A reader-insert in two chapters: "Y/N", written once in a line ('"You're Y/N, right?"'), is the
+    # reader (who is "you"), so that line is someone else's.
+    ("reader-insert-coffee-shop.txt", "Usual?", "Marco"),
+    ("reader-insert-coffee-shop.txt", "Please. And whatever's", "Y/N"),
+    ("reader-insert-coffee-shop.txt", "Nothing here is burnt", "Marco"),
+    ("reader-insert-coffee-shop.txt", "Is this seat taken", "Sebastian Wolfe"),
+    ("reader-insert-coffee-shop.txt", "It's, um. No.", "Y/N"),
+    ("reader-insert-coffee-shop.txt", "You're Y/N, right", "Sebastian Wolfe"),
+    ("reader-insert-coffee-shop.txt", "That's me", "Y/N"),
+    ("reader-insert-coffee-shop.txt", "I need a favour", "Sebastian Wolfe"),
+    ("reader-insert-coffee-shop.txt", "A favour,", "Y/N"),
+    ("reader-insert-coffee-shop.txt", "And you said yes", "Priya"),
+    ("reader-insert-coffee-shop.txt", "I said I'd think", "Y/N"),
+    ("reader-insert-coffee-shop.txt", "You said yes.", "Priya"),
+    ("reader-insert-coffee-shop.txt", "What's the favour", "Priya"),
+    ("reader-insert-coffee-shop.txt", "He needs someone", "Y/N"),
 ]
 
 WRONG_TODAY = {
@@ -703,6 +719,10 @@ WRONG_TODAY = {
     ("debrief-three-officers.txt", "I did mention it"): "Sasha's second line: as above, one turn off",
     ("library-rivals-and-a-friend.txt", "You stop talking"):
         "Corvin's retort to Thea's hissed line: alternation after Dev's turn gives it back to Dev",
+    ("reader-insert-coffee-shop.txt", "Is this seat taken"):
+        "'someone clears their throat' and the line, then 'It's him. ... Sebastian Wolfe': the one who "
+        "asks is named only after it, and alternation gives the question to the reader",
+    ("reader-insert-coffee-shop.txt", "It's, um. No."): "the reader's answer: as above, one turn off",
     ("heist-four-friends.txt", "Finally, a job"):
         "Marcus answering his job: as above, 'And Tobias\u2014' in the next turn counts for Tobias",
 }

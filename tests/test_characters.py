@@ -875,6 +875,20 @@ def test_characters_story_told_to_you_without_a_name_has_a_reader():
     assert [(c.name, c.narrator) for c in cast.characters] == [("Natasha", False)]  # the cast, exactly
 
 
+def test_characters_a_reader_called_y_n_once_is_y_n():
+    """A story told to "you" that writes "Y/N" only once, in a line ('"You're Y/N, right?"'): the
+    reader is Y/N, and that call is a mention of them, which attribution reads as a name called."""
+    text = ("You squeeze into the last free table by the window, your coat over your arm. You order the "
+            "cheapest thing on the menu and you pretend to read. The bell over the door jangles.\n\n"
+            "Someone stops at your table. \"You're Y/N, right? From the seminar?\"\n\n"
+            '"That\'s me," you say.\n')
+    world = _world(text)
+    reader = next(c for c in world.characters if c.narrator)
+    assert reader.name == "Y/N" and not reader.aliases
+    assert any(world.text[s.start:s.end] == "Y/N" for s in reader.mention_spans)
+    _assert_spans_exact(world)
+
+
 def test_characters_third_person_family_words_make_no_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')

@@ -2029,8 +2029,11 @@ def _second_person_reader(text: str, ranges: list[tuple[int, int]], quotes: list
     reader = next((g for g in groups if g.name == READER), None)
     if reader is None and cast_given:
         return None
-    if reader is None:
-        reader = _Group(aliases=[], name="Reader")
+    if reader is None:  # "Y/N" written too seldom to be a character of its own is still the reader's
+        called = [(m.start(), m.end()) for a, b in ranges for m in _READER_NAME.finditer(text, a, b)]
+        reader = _Group(aliases=[READER, *{text[s:e] for s, e in called}] if called else [],
+                        name=READER if called else "Reader")
+        reader.spans.extend(called)
         groups.append(reader)
     reader.spans.extend(spans)
     return reader
