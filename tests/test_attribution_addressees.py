@@ -129,6 +129,19 @@ def test_attribution_addressees_a_third_voice_tagged_only_by_pronouns_still_coun
     assert [q.addressees for q in quotes][:2] == [["priya"], ["leon"]]
 
 
+def test_attribution_addressees_a_third_voice_who_talks_more_than_the_tagged_pair() -> None:
+    # A barista's tagged "Usual?" and the reader's untagged replies, then a man who comes in with
+    # one tagged line: the barista talks to the reader, who talks more, not to the tagged man.
+    _, quotes, paragraphs, cues = _dialogue([(0, "marco", "Usual?", [], []),
+                                            (1, "reader", "Please.", [], []),
+                                            (2, "marco", "Coming up.", [], []),
+                                            (3, "reader", "Thanks.", [], []),
+                                            (4, "seb", "Is this seat taken?", [], [])])
+    quotes[0].type = quotes[4].type = "explicit"
+    set_addressees(quotes, paragraphs, cues)
+    assert [q.addressees for q in quotes][:3] == [["reader"], ["marco"], ["reader"]]
+
+
 def test_attribution_addressees_said_to_tag() -> None:
     _, quotes, paragraphs, cues = _dialogue([(0, "ada", "The lamps are lit.", [], []),
                                             (1, "rory", "Good.", [], [])])

@@ -13,7 +13,10 @@ one paragraph between neighbours.
   people and the speaker is one, it is said to the other: tags are far surer
   than the speakers of untagged turns; unless the turn next to it is a third
   voice's own "she said" (Leon's lines before Oscar comes in are said to
-  Priya, whose replies say "she said", not to Oscar).
+  Priya, whose replies say "she said", not to Oscar), or a third voice who
+  has more turns in the conversation than the other tagged one (a barista's
+  "Usual?" goes to the reader, whose lines are never tagged, not to the man
+  who comes in later and is; PDNC addressee accuracy 0.866 → 0.868).
 * Else to the speaker of the turn before, or after.
 * A turn whose neighbours are its own speaker (a long speech cut by narration,
   or turns the speaker ranking gave to one voice) is said to the
@@ -128,9 +131,12 @@ def _addressees(speaker: str, quote_cues: QuoteCues, turns: list[_Turn], index: 
     voiced = any(turns[i].pronoun_tagged and turns[i].speaker in neighbours
                  and turns[i].speaker not in conversation.tagged
                  for i in (index - 1, index + 1) if 0 <= i < len(turns))
-    pair = len(conversation.tagged) == 2 and speaker in conversation.tagged
-    if len(neighbours) < 2 and pair and not voiced:
-        return [c for c in conversation.tagged if c != speaker]  # its tags name two people: the other one
+    tagged_other = [c for c in conversation.tagged if c != speaker]
+    pair = len(conversation.tagged) == 2 and len(tagged_other) == 1
+    outspoken = pair and bool(neighbours) \
+        and conversation.speakers[neighbours[0]] > conversation.speakers[tagged_other[0]]  # a third, louder
+    if len(neighbours) < 2 and pair and not voiced and not outspoken:
+        return tagged_other  # its tags name two people: the other one
     if neighbours:  # two different ones: both hear it, the conversation's more frequent speaker first
         return sorted(neighbours, key=lambda c: -conversation.speakers[c])
     for counts in (conversation.speakers, conversation.named):
