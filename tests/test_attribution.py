@@ -619,3 +619,13 @@ def test_attribution_someone_coming_in_begins_a_new_exchange():
     for not_coming_in in ("burst into laughter", "came to a decision", "wandered over the hills"):
         places = _prepare(ficlens.analyze(_ARRIVES.format(not_coming_in))).places
         assert places[3] - places[2] == 2
+
+
+def test_attribution_a_name_owned_by_her_is_not_her_she():
+    """ "Millie, her maid, had been sent for more coal, and she laid the cloth herself.": Millie is
+    "her" maid, so the "she" who then speaks is the one who owns her, not the last woman named."""
+    text = ("Mrs. Hall hurried into the parlour. Millie, her maid, had been sent for more coal, and she "
+            "laid the cloth herself.\n\n"
+            '"Can I take your coat, sir?" she said.\n')
+    world = _world(text, {"Mrs. Hall": "she", "Millie": "she"})
+    assert world.quotes[0].speaker == "c1"

@@ -680,6 +680,9 @@ def _context(world: StoryWorld) -> _Context:
     for i, (start, end) in enumerate(zip(mentions.starts, mentions.ends, strict=True)):
         if mentions.owners[i] == narrator and world.text[start:end] in ("I", "you", "You"):  # no "he"/"she"
             bound[i], subjects[i] = True, False
+        owner = _OWNER_APPOSITIVE.match(world.text, end)  # "Millie, her lymphatic maid,": "her" is another
+        if owner and _POSSESSIVE_GENDER[owner.group(1).lower()] == genders.get(mentions.owners[i]):
+            bound[i], subjects[i] = True, False  # the next "she" is the owner's
     return _Context(world.text, mentions, named, genders, narrator, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
@@ -687,6 +690,8 @@ def _context(world: StoryWorld) -> _Context:
                     sorted({*chapter_starts, *(s.start for s in world.scenes if s.break_ == "marker")}))
 
 
+_OWNER_APPOSITIVE = re.compile(r",[ \t\n]+(his|her|His|Her)[ \t\n]+(?:[\w-]+[ \t\n]+){0,2}?[\w-]+,")
+_POSSESSIVE_GENDER = {"his": "he", "her": "she"}
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]['\"\u201d\u2019]?\s+|\n\s*\n\s*)"
                                r"(?:(?:and|but|then|so|when|while|yet|now|at last)\s+)?(?:the\s+)?$",
                                re.IGNORECASE)  # "The Invisible Man appeared to be regarding Kemp."
