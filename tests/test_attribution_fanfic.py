@@ -672,6 +672,19 @@ EXPECTED = [
     ("reader-insert-coffee-shop.txt", "You said yes.", "Priya"),
     ("reader-insert-coffee-shop.txt", "What's the favour", "Priya"),
     ("reader-insert-coffee-shop.txt", "He needs someone", "Y/N"),
+    # Two first-person tellers, each scene headed with its own ("~Juniper's POV~", "~Theo's POV~"):
+    # each scene's "I" is its teller's, and in Theo's scene Juniper is a "she" like any other.
+    ("two-tellers-greenhouse.txt", "Junie. June.", "Cass"),
+    ("two-tellers-greenhouse.txt", "I always have soil", "Juniper"),
+    ("two-tellers-greenhouse.txt", "Fair.", "Cass"),
+    ("two-tellers-greenhouse.txt", "Your brother's looking", "Cass"),
+    ("two-tellers-greenhouse.txt", "I promised nothing", "Juniper"),
+    ("two-tellers-greenhouse.txt", "You said ten", "Theo"),
+    ("two-tellers-greenhouse.txt", "I said maybe ten", "Juniper"),
+    ("two-tellers-greenhouse.txt", "Have you tried turning", "Juniper"),
+    ("two-tellers-greenhouse.txt", "It's off", "Theo"),
+    ("two-tellers-greenhouse.txt", "Want me to have a look", "Cass"),
+    ("two-tellers-greenhouse.txt", "Be my guest", "Theo"),
 ]
 
 WRONG_TODAY = {

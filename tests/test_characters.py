@@ -889,6 +889,23 @@ def test_characters_a_reader_called_y_n_once_is_y_n():
     _assert_spans_exact(world)
 
 
+def test_characters_scenes_headed_with_their_tellers_have_narrators_of_their_own():
+    """A first-person story whose scene headings name two tellers: each scene's I/me/my are its
+    teller's (a character even when the narration never names them: Theo); with one heading, or
+    none, there is one narrator as before."""
+    text = (FIXTURES.parent / "attribution" / "two-tellers-greenhouse.txt").read_text(encoding="utf-8")
+    world = _world(text)
+    tellers = {c.name: c for c in world.characters if c.narrator}
+    assert set(tellers) == {"Juniper", "Theo"}
+    theo_starts = text.index("~Theo's POV~")
+    for name, teller in tellers.items():
+        own = [s.start for s in teller.mention_spans if text[s.start:s.end] in ("I", "me", "my")]
+        assert own and all((start > theo_starts) == (name == "Theo") for start in own)
+    _assert_spans_exact(world)
+    one = _world(text.replace("~Theo's POV~", "* * *"))
+    assert len([c for c in one.characters if c.narrator]) == 1
+
+
 def test_characters_third_person_family_words_make_no_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')

@@ -54,7 +54,7 @@ from .lexicon import (
     gendered_names,
     person_word_genders,
 )
-from .model import CastMember, Character, Gender, Span, StoryWorld
+from .model import CastMember, Character, Gender, Scene, Span, StoryWorld
 from .quotes import quotation_spans
 
 SAMPLE_CHARS = 60_000  # ~12k tokens of NER: ~1.3 s on one core, whatever the text length,
@@ -377,6 +377,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups, narrator)
+    narrators = _scene_narrators(world.text, ranges, world.scenes, groups, narrator, bool(world._cast))
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
             group.gender = group.cast.gender
@@ -396,13 +397,14 @@ def find_characters(world: StoryWorld) -> StoryWorld:
                 _beats_own_line(world.text, quotes, group.spans[0][1], starts)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
-    kept = [g for g in groups if g.cast is not None or g is narrator
+    kept = [g for g in groups if g.cast is not None or any(g is n for n in narrators)
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
             or g.introduced and g.spans
             or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)
             or g.speaks_next or any(start in senders for start, _ in g.spans)]
     if _word_count(world.text, ranges) >= INERT_WORDS:
-        kept = [g for g in kept if g.cast is not None or g is narrator or not _inert(world.text, quotes, g)]
+        kept = [g for g in kept if g.cast is not None or any(g is n for n in narrators)
+                or not _inert(world.text, quotes, g)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
@@ -415,7 +417,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         Character(id=f"c{i}", name=g.name, aliases=[a for a in g.aliases if a != g.name], gender=g.gender,
                   mentions=len(g.spans), mention_spans=[Span(start=s, end=e, note=world.text[s:e])
                                                        for s, e in sorted(g.spans)],
-                  from_cast=g.cast is not None, narrator=g is narrator)
+                  from_cast=g.cast is not None, narrator=any(g is n for n in narrators))
         for i, g in enumerate(kept, 1)
     ]
     return world
@@ -1927,6 +1929,36 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
         groups.append(narrator)
     narrator.spans.extend(spans)
     return narrator
+
+
+def _scene_narrators(text: str, ranges: list[tuple[int, int]], scenes: list[Scene], groups: list[_Group],
+                     narrator: _Group | None, cast_given: bool) -> list[_Group]:
+    """Who tells the story: ``narrator``, unless the scene headings of a first-person story name
+    at least two tellers ("~Juniper's POV~" ... "~Theo's POV~"): then the I/me/my of each such
+    scene are that teller's, a character of their own (named as the heading names them when no
+    character is), and ``narrator`` keeps the rest, if any."""
+    stated = [(scene.start, scene.end, scene.pov_name) for scene in scenes
+              if scene.pov_stated and scene.pov_name]
+    if narrator is None or len({name for _, _, name in stated}) < 2:
+        return [narrator] if narrator is not None else []
+    by_alias = {alias: group for group in groups for alias in group.aliases}
+    tellers: list[_Group] = []
+    for start, end, name in stated:
+        teller = by_alias.get(name) or by_alias.get(name.split()[0])
+        if teller is None and not cast_given:
+            teller = by_alias[name] = _Group(aliases=[name], name=name)
+            groups.append(teller)
+            _match_mentions(text, ranges, [teller])
+        if teller is None or teller is narrator:
+            continue
+        own = {span for span in narrator.spans
+               if start <= span[0] < end and _FIRST_PERSON.fullmatch(text, *span)}
+        narrator.spans = [span for span in narrator.spans if span not in own]
+        teller.spans.extend(own)
+        if not any(teller is known for known in tellers):
+            tellers.append(teller)
+    told = any(_FIRST_PERSON.fullmatch(text, *span) for span in narrator.spans)
+    return tellers + [narrator] if told else tellers
 
 
 # A first-person narrator's family, whom the story calls only "my father" (and, to their face,

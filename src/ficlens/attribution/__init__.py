@@ -133,6 +133,15 @@ class _Context:
     bound: list[bool]  # per mention: it follows a "he"/"she" of its gender in its sentence ("He left Blaine")
     families: dict[str, tuple[str, frozenset[str]]]  # id -> surname and the titles worn with it
     breaks: list[int]  # where chapters and scenes a marker sets apart ("* * *", "~*~") start
+    tellers: list[tuple[int, str]]  # each narrator's "I"/"me"/"my" in the narration: (start, narrator)
+
+    def narrator_at(self, position: int) -> str | None:
+        """The narrator telling the text at ``position``: the owner of the last narration "I" before
+        it (a story whose scenes have tellers of their own, "~Theo's POV~"), else the first after."""
+        if not self.tellers:
+            return self.narrator
+        i = bisect_right(self.tellers, (position, "\uffff")) - 1
+        return self.tellers[max(i, 0)][1]
 
 
 def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> StoryWorld:
@@ -277,8 +286,9 @@ def _named_thinker(context: _Context, cues: QuoteCues) -> _Thinker | None:
     for cue, how in ((cues.tag, "tag"), (cues.beat, "action beat")):
         if cue is not None and cue.kind == "name" and cue.character:
             return cue.character, how, (cue.start, cue.end)
-        if cue is not None and cue.kind == "pronoun" and cue.gender == "I" and context.narrator:
-            return context.narrator, "pronoun" if how == "tag" else how, (cue.start, cue.end)
+        narrator = context.narrator_at(cue.start) if cue is not None else None
+        if cue is not None and cue.kind == "pronoun" and cue.gender == "I" and narrator:
+            return narrator, "pronoun" if how == "tag" else how, (cue.start, cue.end)
     return None
 
 
@@ -296,8 +306,8 @@ def _unnamed_thinker(context: _Context, quote: Quote, cues: QuoteCues,
             return person, how, (cue.start, cue.end)
     if pov is not None:
         return pov[0], "point of view", pov[2]
-    if context.narrator:
-        return context.narrator, "narrator", None
+    if (narrator := context.narrator_at(quote.start)) is not None:
+        return narrator, "narrator", None
     focus: Counter[str] = Counter()
     last: dict[str, int] = {}
     previous_break = bisect_right(context.breaks, quote.start) - 1
@@ -661,11 +671,12 @@ def _context(world: StoryWorld) -> _Context:
         seen_names.add(names)
         for span in character.mention_spans:
             owner_of.setdefault((span.start, span.end), character.id)
+    narrators = {c.id for c in world.characters if c.narrator}
     narrator = next((c.id for c in world.characters if c.narrator), None)
     # the narrator's "my" and "me" ("your" for a second-person story's reader) name no speaker:
     # '"You're late," my father said.' is not the narrator's
-    ordered = sorted((span, owner) for span, owner in owner_of.items()
-                     if owner != narrator or world.text[span[0]:span[1]].lower() not in _NARRATOR_OBJECTS)
+    ordered = sorted((span, owner) for span, owner in owner_of.items() if owner not in narrators
+                     or world.text[span[0]:span[1]].lower() not in _NARRATOR_OBJECTS)
     mentions = Mentions([s for (s, _), _ in ordered], [e for (_, e), _ in ordered], [o for _, o in ordered])
     starts, ends = _paragraph_bounds(world)
     genders = {c.id: c.gender for c in world.characters}
@@ -678,7 +689,7 @@ def _context(world: StoryWorld) -> _Context:
                                                max(0, start - BOUND_REACH), start)
              for i, (start, owner) in enumerate(zip(mentions.starts, mentions.owners, strict=True))]
     for i, (start, end) in enumerate(zip(mentions.starts, mentions.ends, strict=True)):
-        if mentions.owners[i] == narrator and world.text[start:end] in ("I", "you", "You"):  # no "he"/"she"
+        if mentions.owners[i] in narrators and world.text[start:end] in ("I", "you", "You"):  # no he/she
             bound[i], subjects[i] = True, False
         owner = _OWNER_APPOSITIVE.match(world.text, end)  # "Millie, her lymphatic maid,": "her" is another
         if owner and _POSSESSIVE_GENDER[owner.group(1).lower()] == genders.get(mentions.owners[i]):
@@ -687,7 +698,20 @@ def _context(world: StoryWorld) -> _Context:
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
                     narrated, subjects, bound, families,
-                    sorted({*chapter_starts, *(s.start for s in world.scenes if s.break_ == "marker")}))
+                    sorted({*chapter_starts, *(s.start for s in world.scenes if s.break_ == "marker")}),
+                    _tellers(world, narrators))
+
+
+def _tellers(world: StoryWorld, narrators: set[str]) -> list[tuple[int, str]]:
+    """Where each narrator says "I", "me" or "my" in the narration, when more than one narrator
+    tells the story (otherwise none: ``narrator`` tells all of it)."""
+    if len(narrators) < 2:
+        return []
+    return sorted((span.start, c.id) for c in world.characters if c.id in narrators
+                  for span in c.mention_spans if world.text[span.start:span.end] in _TELLING)
+
+
+_TELLING = frozenset({"I", "me", "my", "myself", "mine"})
 
 
 _OWNER_APPOSITIVE = re.compile(r",[ \t\n]+(his|her|His|Her)[ \t\n]+(?:[\w-]+[ \t\n]+){0,2}?[\w-]+,")
@@ -1054,7 +1078,7 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
             before.speaker if before else None, *(previous.vocatives if previous else []),
             *ahead.vocatives, *(previous.addressed if previous else []), ahead.speaker_after_next,
             *nearby.recent[:MAX_CANDIDATES], *sorted(_conversation_speakers(turns, paragraph)),
-            *nearby.named_after, context.narrator, *nearby.farther]
+            *nearby.named_after, context.narrator_at(nearby.quote_start), *nearby.farther]
     return list(dict.fromkeys(c for c in pool if c))[:MAX_CANDIDATES + 8]
 
 
@@ -1110,7 +1134,8 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
     mark("next_turn_named", ahead.next_speaker)
     mark("turn_after_next_named", ahead.speaker_after_next)
     mark("most_recent", nearby.recent[0] if nearby.recent else None)
-    mark("narrator", context.narrator)
+    narrator = context.narrator_at(nearby.quote_start)
+    mark("narrator", narrator)
     mark("chapter_lead", nearby.lead.get(""))
     mark("conversation_speaker", *talking)
     spoken = Counter(turn.speaker for turn in turns[-RECENT_TURNS:])
@@ -1123,18 +1148,18 @@ def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: l
                     and t.gender in ("he", "she")), None)
     if pronoun is not None:  # a "he" or "she" of the narration is never its "I"
         agreeing = {c for c, gender in zip(candidates, genders, strict=True)
-                    if gender == pronoun and c != context.narrator}
+                    if gender == pronoun and c != narrator}
         mark("pronoun_chapter_lead", *({nearby.lead.get(pronoun)} & agreeing))
         if len(agreeing) == 1:
             mark("pronoun_only_match", *agreeing)
-        talking_agreeing = [c for c in talking if context.genders.get(c) == pronoun and c != context.narrator]
+        talking_agreeing = [c for c in talking if context.genders.get(c) == pronoun and c != narrator]
         if len(talking_agreeing) == 1:
             mark("pronoun_only_speaker", *talking_agreeing)
         _mark_belief(mark, "pronoun_alternation", before, agreeing)
         _mark_belief(mark, "pronoun_previous_turn", previous, agreeing)
         mark("pronoun_same_paragraph", *({same_speaker} & agreeing))
     for prefix, cue in (("tag", tag), ("beat", beat)):
-        _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, context.narrator)
+        _mark_pronoun_cue(mark, prefix, cue, candidates, genders, nearby, narrator)
     if tag is not None and tag.kind == "description":
         mark("tag_kin", *_kin(context, tag, nearby))
     if len(voice) > 1:  # "voice": 1 for the best fit, 0 at VOICE_RANGE below it or further
