@@ -1934,13 +1934,15 @@ def _find_narrator(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
 def _scene_narrators(text: str, ranges: list[tuple[int, int]], scenes: list[Scene], groups: list[_Group],
                      narrator: _Group | None, cast_given: bool) -> list[_Group]:
     """Who tells the story: ``narrator``, unless the scene headings of a first-person story name
-    at least two tellers ("~Juniper's POV~" ... "~Theo's POV~"): then the I/me/my of each such
-    scene are that teller's, a character of their own (named as the heading names them when no
-    character is), and ``narrator`` keeps the rest, if any."""
+    its tellers ("~Juniper's POV~" ... "~Theo's POV~"): then the I/me/my of each such scene are
+    that teller's, a character of their own (named as the heading names them when no character
+    is), and ``narrator`` keeps the rest, if any; one teller named tells the whole story."""
     stated = [(scene.start, scene.end, scene.pov_name) for scene in scenes
               if scene.pov_stated and scene.pov_name]
-    if narrator is None or len({name for _, _, name in stated}) < 2:
+    if narrator is None or not stated:
         return [narrator] if narrator is not None else []
+    if len({name for _, _, name in stated}) == 1:  # "Blaine's POV" over a story Blaine tells: all of it
+        stated = [(0, len(text), stated[0][2])]
     by_alias = {alias: group for group in groups for alias in group.aliases}
     tellers: list[_Group] = []
     for start, end, name in stated:
