@@ -40,6 +40,7 @@ from .model import Interaction, Relationship, Span, StoryWorld
 from .storytext import (
     Mention,
     MentionIndex,
+    Tellers,
     character_genders,
     dialogue_spans,
     load_data,
@@ -143,7 +144,7 @@ class _CueReader:
         self.text = world.text
         self.index = MentionIndex(mentions)
         self.gender = character_genders(world, mentions)
-        self.narrator = next((c.id for c in world.characters if c.narrator), None)
+        self.tellers = Tellers(world)
         self.quotes = sorted(
             (
                 (q.start, q.end, q.speaker, q.addressees[0] if q.addressees else None)
@@ -211,7 +212,7 @@ class _CueReader:
         lowered = word.lower()
         quote = self._quote_at(offset)
         if lowered in ("my", "our"):
-            return (quote[2] or self._nearest_outside(quote)) if quote else self.narrator
+            return (quote[2] or self._nearest_outside(quote)) if quote else self.tellers.at(offset)
         if lowered == "your":
             speaker = quote[2] or self._nearest_outside(quote) if quote else None
             return (quote[3] or self._nearest_outside(quote, exclude=speaker)) if quote else None

@@ -1,4 +1,4 @@
-"""Shared readers of the story text for the relations, emotion and tags stages.
+"""Shared readers of the story text for the attribution, relations, emotion and tags stages.
 
 These helpers only *read* a ``StoryWorld``: where the story proper lies, its
 sentences, its dialogue spans and where each character is named. They fall back
@@ -195,3 +195,24 @@ def character_genders(world: StoryWorld, mentions: list[Mention]) -> dict[str, s
             if total >= 3 and tally[gender] >= 0.75 * total:
                 genders[cid] = gender
     return genders
+
+
+_TELLING = frozenset({"I", "me", "my", "myself", "mine"})
+
+
+class Tellers:
+    """Who tells the story where: its narrator, or, when several narrators take turns (a scene
+    each, "~Theo's POV~"), the one whose "I", "me" or "my" in the narration last came before a
+    position (else the first after it)."""
+
+    def __init__(self, world: StoryWorld) -> None:
+        narrators = [c for c in world.characters if c.narrator]
+        self.narrator = narrators[0].id if narrators else None
+        self._told = sorted((span.start, c.id) for c in narrators for span in c.mention_spans
+                            if world.text[span.start:span.end] in _TELLING) if len(narrators) > 1 else []
+
+    def at(self, position: int) -> str | None:
+        if not self._told:
+            return self.narrator
+        i = bisect.bisect_right(self._told, (position, "\uffff")) - 1
+        return self._told[max(i, 0)][1]

@@ -45,6 +45,7 @@ import numpy as np
 from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
+from ..storytext import Tellers
 from .addressees import CONVERSATION_GAP, set_addressees
 from .called import learn_called_names
 from .cues import (
@@ -133,15 +134,10 @@ class _Context:
     bound: list[bool]  # per mention: it follows a "he"/"she" of its gender in its sentence ("He left Blaine")
     families: dict[str, tuple[str, frozenset[str]]]  # id -> surname and the titles worn with it
     breaks: list[int]  # where chapters and scenes a marker sets apart ("* * *", "~*~") start
-    tellers: list[tuple[int, str]]  # each narrator's "I"/"me"/"my" in the narration: (start, narrator)
+    tellers: Tellers  # which narrator tells each part, when several take turns ("~Theo's POV~")
 
     def narrator_at(self, position: int) -> str | None:
-        """The narrator telling the text at ``position``: the owner of the last narration "I" before
-        it (a story whose scenes have tellers of their own, "~Theo's POV~"), else the first after."""
-        if not self.tellers:
-            return self.narrator
-        i = bisect_right(self.tellers, (position, "\uffff")) - 1
-        return self.tellers[max(i, 0)][1]
+        return self.tellers.at(position)
 
 
 def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> StoryWorld:
@@ -699,19 +695,7 @@ def _context(world: StoryWorld) -> _Context:
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
                     narrated, subjects, bound, families,
                     sorted({*chapter_starts, *(s.start for s in world.scenes if s.break_ == "marker")}),
-                    _tellers(world, narrators))
-
-
-def _tellers(world: StoryWorld, narrators: set[str]) -> list[tuple[int, str]]:
-    """Where each narrator says "I", "me" or "my" in the narration, when more than one narrator
-    tells the story (otherwise none: ``narrator`` tells all of it)."""
-    if len(narrators) < 2:
-        return []
-    return sorted((span.start, c.id) for c in world.characters if c.id in narrators
-                  for span in c.mention_spans if world.text[span.start:span.end] in _TELLING)
-
-
-_TELLING = frozenset({"I", "me", "my", "myself", "mine"})
+                    Tellers(world))
 
 
 _OWNER_APPOSITIVE = re.compile(r",[ \t\n]+(his|her|His|Her)[ \t\n]+(?:[\w-]+[ \t\n]+){0,2}?[\w-]+,")
