@@ -345,3 +345,44 @@ def test_segment_story_before_the_only_chapter_heading_stays_story():
     world = _segment(STORY[0] + "\n\nChapter 5\n\n" + "\n\n".join(STORY[1:]))
     assert [world.text[c.start:c.end] for c in world.chapters] == [STORY[0], "\n\n".join(STORY[1:])]
     assert world.metadata.title is None
+
+
+_PAGE_NEXT_LINE = ("Rating:\n    Teen And Up Audiences\nArchive Warning:\n    No Archive Warnings Apply\n"
+                   "Fandom:\n    Original Work\nRelationship:\n    Odile/Wren\nCharacters:\n    Odile, Wren\n"
+                   "Stats:\n    Published: 2026-11-02 Words: 64 Chapters: 1/1\n\n"
+                   "The Flour Hour\nwrensbakes\nSummary:\n\nA baker and an early customer.\nThe dough.\n\n"
+                   "Notes:\n\nFor my sister.\n\nWork Text:\n\n")
+_PAGE_SAME_LINE = ("Rating:\tTeen And Up Audiences\nFandom:\tOriginal Work\nRelationship:\tOdile/Wren\n"
+                   "Characters:\tOdile, Wren\nStats:\tPublished: 2026-11-02 Words: 64 Chapters: 1/1\n"
+                   "The Flour Hour\nwrensbakes\nSummary:\nA baker and an early customer.\nThe dough.\n"
+                   "Notes:\nFor my sister.\nChapter Text\n")
+
+
+@pytest.mark.parametrize("page", [_PAGE_NEXT_LINE, _PAGE_SAME_LINE])
+def test_segment_an_ao3_page_copied_from_a_browser(page):
+    world = _segment(page + "\n\n".join(STORY))
+    _check_offsets(world)
+    assert _body(world) == "\n\n".join(STORY)
+    meta = world.metadata
+    assert (meta.title, meta.author, meta.rating) == ("The Flour Hour", "wrensbakes", "Teen And Up Audiences")
+    assert meta.fandoms == ["Original Work"] and meta.relationships == ["Odile/Wren"]
+    assert meta.characters == ["Odile", "Wren"] and meta.stats["words"] == "64"
+    assert meta.summary == "A baker and an early customer. The dough."
+    assert [n.kind for n in world.notes] == ["front_matter", "summary", "authors_note", "front_matter"]
+
+
+def test_segment_work_text_without_a_page_above_it_is_story():
+    text = "\n\n".join(["Work Text:", *STORY])
+    world = _segment(text)
+    assert world.metadata.title is None and world.metadata.rating is None
+    assert _body(world).endswith(STORY[-1]) and "Wren pushed" in _body(world)
+
+
+def test_segment_chapter_text_lines_of_a_copied_ao3_work_are_no_story_nor_titles():
+    world = _segment("Chapter 1: Flour\n\nChapter Text\n\n" + "\n\n".join(STORY[:2]) +
+                     "\n\nChapter 2: Sugar\n\nChapter Text\n\n" + "\n\n".join(STORY[2:]))
+    _check_offsets(world)
+    assert [c.title for c in world.chapters] == ["Flour", "Sugar"]
+    bodies = [world.text[c.start:c.end] for c in world.chapters]
+    assert bodies == ["\n\n".join(STORY[:2]), "\n\n".join(STORY[2:])]
+    assert [(n.kind, n.text) for n in world.notes] == [("front_matter", "Chapter Text")] * 2

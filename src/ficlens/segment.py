@@ -160,7 +160,8 @@ def segment(world: StoryWorld) -> StoryWorld:
             chapters = [_unwrap_chapter(text, c, _inside(paragraphs, c.start, c.end), notes)
                         for c in chapters]
     else:
-        chapters = _find_chapters(text, paragraphs, notes)
+        story_from = _read_copied_work_page(text, paragraphs, notes, world.metadata)
+        chapters = _find_chapters(text, paragraphs[story_from:], notes)
     kept = [c for c in chapters if c.end > c.start] or [_whole_text_chapter(text)]
     chapters, notes = _renumber(kept, notes)
     notes.extend(_inside_notes(text, paragraphs, chapters))
@@ -173,6 +174,56 @@ def segment(world: StoryWorld) -> StoryWorld:
     world.scenes = _build_scenes(text, story, world.chapters, gaps_break)
     world.paragraphs = [Paragraph(start=s, end=e) for s, e in story if _marker(text[s:e]) is None]
     return world
+
+
+# --- an AO3 work page copied from a browser --------------------------------------------------
+
+
+def _read_copied_work_page(text: str, paragraphs: list[tuple[int, int]], notes: list[Note],
+                           metadata: Metadata) -> int:
+    """An AO3 work page copied from a browser and pasted as text: its tag rows ("Rating:" with the
+    value on the same line or the next), title and author lines, "Summary:" and "Notes:" blocks,
+    then "Work Text:" (or "Chapter Text"), where the story starts. Adds the notes, fills
+    ``metadata`` and returns the index of the story's first paragraph (0 for any other text)."""
+    lines = [text[s:e].strip() for s, e in paragraphs[:_PAGE_LINES]]
+    start = next((i for i, line in enumerate(lines) if _WORK_TEXT.match(line)), None)
+    if start is None or sum(bool(_PAGE_LABEL.match(line)) for line in lines[:start]) < 2:
+        return 0
+    label: str | None = None
+    block: NoteKind = "front_matter"
+    free: list[str] = []  # lines under no label: the title, then the author
+    summary: list[str] = []
+    for i, line in enumerate(lines[:start]):
+        row = _PAGE_LABEL.match(line)
+        if row:
+            label = row.group("label").lower()
+            block = _PAGE_NOTE_KINDS.get(label, "front_matter")
+            if row.group("value") and block == "front_matter":
+                apply_row(metadata, label, row.group("value"))
+                label = None
+        elif block == "summary":
+            summary.append(line)
+        elif label is not None and block == "front_matter":
+            apply_row(metadata, label, line)  # the value on the line under its label
+            label = None
+        elif block == "front_matter":
+            free.append(line)
+        notes.append(Note(kind=block, start=paragraphs[i][0], end=paragraphs[i][1],
+                          text=text[slice(*paragraphs[i])]))
+    metadata.summary = metadata.summary or " ".join(summary) or None
+    metadata.title = metadata.title or (free[0] if free else None)
+    metadata.author = metadata.author or (free[1] if len(free) > 1 else None)
+    notes.append(Note(kind="front_matter", start=paragraphs[start][0], end=paragraphs[start][1],
+                      text=text[slice(*paragraphs[start])]))
+    return start + 1
+
+
+_PAGE_LINES = 120  # how far into a text the copied page's "Work Text:" may be
+_WORK_TEXT = re.compile(r"^(?:Work Text|Chapter Text):?$")
+_PAGE_LABEL = re.compile(
+    r"^(?P<label>Rating|Archive Warnings?|Categor(?:y|ies)|Fandoms?|Relationships?|Characters|"
+    r"Additional Tags|Language|Series|Collections?|Stats|Summary|Notes):[ \t]*(?P<value>.*)$")
+_PAGE_NOTE_KINDS: dict[str, NoteKind] = {"summary": "summary", "notes": "authors_note"}
 
 
 # --- paragraphs -------------------------------------------------------------------------------
@@ -333,7 +384,8 @@ def _heading_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[in
             runs.append((index, index + 1))
     extended = []
     for start, end in runs:
-        if end + 1 < len(paragraphs) and _is_title_line(text[paragraphs[end][0]:paragraphs[end][1]]):
+        following = text[paragraphs[end][0]:paragraphs[end][1]] if end < len(paragraphs) else ""
+        if end + 1 < len(paragraphs) and _is_title_line(following) and not _WORK_TEXT.match(following):
             end += 1
         extended.append((start, end))
     return extended
@@ -395,7 +447,7 @@ def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: boo
     while index < len(paragraphs):
         start, end = paragraphs[index]
         paragraph = text[start:end]
-        if _opens_header(text, paragraphs, index, parts):
+        if _opens_header(text, paragraphs, index, parts) or _WORK_TEXT.match(paragraph.strip()):
             parts.append(_Part("front_matter", start, end))
             index += 1
             continue
