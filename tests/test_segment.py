@@ -386,3 +386,20 @@ def test_segment_chapter_text_lines_of_a_copied_ao3_work_are_no_story_nor_titles
     bodies = [world.text[c.start:c.end] for c in world.chapters]
     assert bodies == ["\n\n".join(STORY[:2]), "\n\n".join(STORY[2:])]
     assert [(n.kind, n.text) for n in world.notes] == [("front_matter", "Chapter Text")] * 2
+
+
+def test_segment_a_fanfiction_net_page_header_copied_with_its_story():
+    header = ("The Flour Hour by wrensbakes\nBooks » Original Work\n"
+              "Rated: Fiction T - English - Romance/Friendship - [Odile, Wren] Bastien - Words: 1,204 - "
+              "Reviews: 7 - Favs: 12 - Published: 11/2/2026 - Status: Complete - id: 13900211\n\n")
+    world = _segment(header + "\n\n".join(STORY))
+    _check_offsets(world)
+    assert _body(world) == "\n\n".join(STORY)
+    assert [n.kind for n in world.notes] == ["front_matter"]
+    meta = world.metadata
+    assert (meta.title, meta.author) == ("The Flour Hour", "wrensbakes")
+    assert (meta.rating, meta.language) == ("T", "English")
+    assert meta.fandoms == ["Original Work"] and meta.relationships == ["Odile/Wren"]
+    assert meta.characters == ["Odile", "Wren", "Bastien"]
+    assert meta.additional_tags == ["Romance", "Friendship"]
+    assert meta.stats["words"] == "1,204" and meta.stats["id"] == "13900211"

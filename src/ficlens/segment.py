@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .ingest.labels import apply_row
+from .ingest.labels import apply_row, split_values
 from .model import (
     BreakKind,
     Chapter,
@@ -441,8 +441,8 @@ def _unwrap_chapter(text: str, chapter: Chapter, paragraphs: list[tuple[int, int
 
 def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: bool) -> tuple[list[_Part], int]:
     """Note parts at the start, and the index of the first story paragraph."""
-    parts: list[_Part] = []
-    index = 0
+    parts = [_Part("front_matter", *paragraphs[i]) for i in range(_ffn_header(text, paragraphs))]
+    index = len(parts)
     title_taken = False
     while index < len(paragraphs):
         start, end = paragraphs[index]
@@ -474,6 +474,48 @@ def _leading_parts(text: str, paragraphs: list[tuple[int, int]], title_line: boo
             continue
         break
     return parts, index
+
+
+def _ffn_header(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """How many paragraphs a FanFiction.Net page's header takes when its story was copied with it:
+    short lines ("Title by Author", the fandom) down to the line of facts ("Rated: Fiction T -
+    English - Romance - [Odile, Wren] - Words: 1,204 - ..."); 0 without one."""
+    for i, (start, end) in enumerate(paragraphs[:_FFN_HEADER_LINES]):
+        line = text[start:end]
+        if _FFN_FACTS.match(line):
+            return i + 1
+        if len(line) > _FFN_LINE or "\n" in line:
+            return 0
+    return 0
+
+
+def _read_ffn_facts(metadata: Metadata, line: str) -> None:
+    """ "Rated: Fiction T - English - Romance/Angst - [Kurt H., Blaine A.] Rachel B. - Words: 3,741 -
+    Reviews: 12 - ..." into the rating, language, genres (tags), pairing and characters, and stats."""
+    rating, *rest = [part.strip() for part in line.split(" - ")]
+    metadata.rating = metadata.rating or rating.split()[-1]
+    plain = [part for part in rest if not _FFN_STAT.match(part)]
+    for part in rest:
+        if (stat := _FFN_STAT.match(part)) is not None:
+            metadata.stats[stat.group(1).lower()] = stat.group(2)
+    if plain and metadata.language is None and re.fullmatch(r"[A-Z][a-z]+", plain[0]):
+        metadata.language = plain.pop(0)
+    for part in plain:
+        if "[" in part or "," in part or not re.fullmatch(r"[A-Za-z/&-]+", part):
+            for pairing in re.findall(r"\[([^\]]+)\]", part):
+                metadata.relationships.append("/".join(split_values(pairing)))
+            for name in split_values(re.sub(r"[\[\]]", ",", part)):
+                if name not in metadata.characters:
+                    metadata.characters.append(name)
+        else:  # "Romance/Angst": FanFiction.Net's genres
+            metadata.additional_tags.extend(g for g in part.split("/") if g not in metadata.additional_tags)
+
+
+_FFN_HEADER_LINES = 5  # paragraphs above the facts line: title and author, the fandom
+_FFN_LINE = 150
+_FFN_FACTS = re.compile(r"^Rated:\s*(?:Fiction\s+)?(?:K\+?|T|M|MA)\s+-\s+.*\bWords:\s*[\d,]+")
+_FFN_STAT = re.compile(r"^([A-Za-z][A-Za-z ]*):\s*(.+)$")
+_TITLE_BY = re.compile(r"^(?P<title>.+?)\s+by\s+(?P<author>\S[^\n]{0,60})$")
 
 
 def _is_header(paragraph: str) -> bool:
@@ -668,8 +710,19 @@ def _fill_metadata(metadata: Metadata, notes: list[Note]) -> None:
 
 
 def _read_front_matter(metadata: Metadata, text: str) -> None:
-    """A header's rows ("Rating: Teen"), else a title line and a byline ("Ink and Ash", "by Wren")."""
-    for line in (line.strip() for line in text.split("\n")):
+    """A header's rows ("Rating: Teen"), else a title line and a byline ("Ink and Ash", "by Wren");
+    a FanFiction.Net header's "Title by Author", fandom and line of facts."""
+    lines = [line.strip() for line in text.split("\n")]
+    if any(_FFN_FACTS.match(line) for line in lines):
+        for line in lines:
+            if _FFN_FACTS.match(line):
+                _read_ffn_facts(metadata, line)
+            elif (by := _TITLE_BY.match(line)) is not None and metadata.title is None:
+                metadata.title, metadata.author = by.group("title"), by.group("author")
+            elif line and line not in metadata.fandoms:  # "Glee", "Books » Harry Potter"
+                metadata.fandoms.append(line.split("»")[-1].strip())
+        return
+    for line in lines:
         row = _HEADER_ROW.match(line)
         if row:
             apply_row(metadata, row.group("label"), row.group("value").strip(" \t*_"))
