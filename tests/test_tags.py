@@ -171,6 +171,12 @@ def test_tags_compare_with_author_tags():
     assert next(s for s in tags.additional if s.tag == "Sad Ending").author_tagged is False
 
 
+def test_tags_a_fanfiction_net_rating_letter_is_its_ao3_rating():
+    tags = harbour(Metadata(rating="K")).tags  # FanFiction.Net's K: AO3's General Audiences
+    assert "General Audiences" in tags.comparison["agree"]
+    assert next(s for s in tags.rating if s.tag == "General Audiences").author_tagged is True
+
+
 @pytest.mark.shared
 def test_tags_seed_chapter(seed_path):
     tags = tag_world(seed_world(seed_path)).tags

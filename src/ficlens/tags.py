@@ -617,7 +617,13 @@ def _tag_keys(tag: str, kind: str) -> set[str]:
         keys.add(separator.join(sorted(p.split()[0] for p in people if p)))
     elif kind == "characters" and plain:
         keys.add(plain.split()[0])
+    elif kind == "rating" and plain in _FFN_RATINGS:  # FanFiction.Net's "T" is AO3's Teen And Up
+        keys.add(_FFN_RATINGS[plain])
     return keys
+
+
+_FFN_RATINGS = {"k": "general audiences", "k+": "general audiences", "t": "teen and up audiences",
+                "m": "mature", "ma": "explicit"}
 
 
 def _compare(tags: Tags, author: dict[str, list[str]]) -> dict[str, list[str]]:
