@@ -906,6 +906,16 @@ def test_characters_scenes_headed_with_their_tellers_have_narrators_of_their_own
     assert [c.name for c in one.characters if c.narrator] == ["Juniper"]
 
 
+def test_characters_a_first_name_written_once_in_its_own_beat_is_a_person():
+    """ "Mateo leaned across the aisle toward Kasia. "She's going to make us run laps, isn't she?"":
+    a known first name, written once, acting in the beat of its own line (whom it acts on aside)."""
+    text = ('"We lost by one point," said Kasia from the back of the bus.\n\n'
+            '"One point is a loss," the coach said.\n\n'
+            "Mateo leaned across the aisle toward Kasia. \"She's going to make us run laps, isn't she?\"\n\n"
+            '"Definitely laps," said Kasia.\n')
+    assert "Mateo" in _by_name(_world(text))
+
+
 def test_characters_third_person_family_words_make_no_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')

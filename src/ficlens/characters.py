@@ -208,6 +208,7 @@ _LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|do
                          r"and|but|or|as|that|a|an|the|again|too|so|close|tight|goodbye|good|all|by|about|"
                          r"around)\b)[a-z]")
 _SENTENCE_STOP = re.compile(r"[.!?][ \t]+(?=[A-Z])")
+_BEAT_STOP = re.compile(r"[.!?][ \t]+")  # the end of a beat's sentence, a quote or another after it
 _OPENING_PRONOUN = re.compile(r"(?:(He)|(She))\b")
 # a pronoun of another person in a name's own sentence: "him", or "her" as an object ("kissed her.")
 _OBJECT_PRONOUN = {True: re.compile(r"\bhim\b"),  # not "himself": "Harry told himself to wait. He" is his
@@ -1119,6 +1120,10 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
             ends = [p + len(candidate.form) for p in candidate.positions]
             line = _next_line_pronoun(text, quotes, ends, listed_at, listed_starts)
             person[candidate.form] = line is not None
+    for candidate in doubtful:  # "Mateo leaned toward Kasia. "Laps, isn't it?"": a first name's own beat
+        if not person[candidate.form] and candidate.acts and _known_name(candidate) and not candidate.place:
+            person[candidate.form] = any(_beats_own_line(text, quotes, p + len(candidate.form), listed_starts)
+                                         for p in candidate.positions)
     for candidate in doubtful:  # "Eliza, John, and Georgiana": a first name listed with a person is one
         if not person[candidate.form] and _known_name(candidate) and not candidate.place:  # not "India"
             person[candidate.form] = _listed_with_a_person(text, candidate, person)
@@ -1493,12 +1498,13 @@ def _line_after(text: str, quotes: list[tuple[int, int]], end: int, acting: bool
 
 def _beats_own_line(text: str, quotes: list[tuple[int, int]], end: int, starts: list[int]) -> bool:
     """Whether the name ending at ``end`` acts right before a quote of its own paragraph, nobody else
-    named between (``starts``) and no "he"/"she" tagging it: its action beat ("Cas stirred. "What
-    is it?"")."""
+    named between its sentence and the quote (``starts``; whom it acts on may be: "Mateo leaned
+    toward Kasia.") and no "he"/"she" tagging it: its action beat ("Cas stirred. "What is it?"")."""
     q = _line_after(text, quotes, end)
     if q is None or _PARAGRAPH_GAP.search(text, end, quotes[q][0]) or _PRONOUN_TAG.match(text, quotes[q][1]):
         return False
-    following = bisect_right(starts, end)
+    stop = _BEAT_STOP.search(text, end, quotes[q][0])  # whom its own sentence names, it acts on
+    following = bisect_right(starts, stop.start() if stop else end)
     return following == len(starts) or starts[following] >= quotes[q][0]
 
 
