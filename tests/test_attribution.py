@@ -629,3 +629,21 @@ def test_attribution_a_name_owned_by_her_is_not_her_she():
             '"Can I take your coat, sir?" she said.\n')
     world = _world(text, {"Mrs. Hall": "she", "Millie": "she"})
     assert world.quotes[0].speaker == "c1"
+
+
+def test_attribution_a_line_said_together_is_no_one_s_alone():
+    """"'Yes, Coach,' the whole team chorused." and "'Yes, Coach,' they said together.": many say
+    it, so it has no speaker, its evidence the words that say so; "said Kasia at the same time as
+    Mateo groaned" is Kasia's."""
+    text = ('"Listen up," Coach Adeyemi said. "We are not losing again."\n\n'
+            '"Yes, Coach," the whole team chorused.\n\n'
+            '"Laps?" Kasia asked.\n\n'
+            '"Twenty of them," said the coach.\n\n'
+            '"Yes, Coach," they said together.\n\n'
+            '"Fine," said Kasia at the same time as Mateo groaned.\n')
+    world, names = _analyzed(text)
+    said = [(q.text, names.get(q.speaker or ""), [e.note for e in q.evidence]) for q in world.quotes]
+    assert said[2] == ("Yes, Coach,", None, ["said together"]) and said[5] == said[2]
+    assert said[3][1] == "Kasia" and said[-1][1] == "Kasia"
+    evidence = world.quotes[2].evidence[0]
+    assert world.text[evidence.start:evidence.end] == "the whole team chorused"

@@ -1216,12 +1216,25 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
             decision, speaker = replace(decision, cues=own_cues) if decision else None, named
         quote.speaker, quote.confidence = speaker, round(confidence, 3)
         quote.type, quote.evidence = _type_and_evidence(world.text, decision, speaker)
+        chorus = _CHORUS.match(world.text, head.end if quote.continues else quote.end)
+        if chorus is not None:  # '"Yes, Coach," the whole team chorused.': many speak it, no one alone
+            quote.speaker, quote.confidence, quote.type = None, 0.0, None
+            quote.evidence = [Span(start=chorus.start(1), end=chorus.end(1), note="said together")]
         if decision is not None:  # a later part calls by its own names ('"Yes," she said. "Sit, Naruto."')
             own = [] if quote is head else vocatives(world.text, prepared.context.named, quote.start,
                                                      quote.end)
             cues[quote.id] = replace(decision.cues, vocatives=own) if own else decision.cues
     set_addressees(prepared.quotes, prepared.places, cues,
                    [_next_paragraph_subject(prepared.context, p) for p in prepared.paragraphs])
+
+
+_CHORUS_VERBS = (r"(?:said|chorused|answered|replied|shouted|cried|called|yelled|sang|chanted|echoed|groaned|"
+                 r"cheered|agreed|murmured|chimed in)")
+_CHORUS = re.compile(  # after a line's closing mark: a group, or "they" with "together", speaks it
+    rf"[ \t]*(?P<who>(?:the whole [a-z]+|the (?:others|crowd|class|team|rest of them)|everyone|everybody|"
+    rf"all of them|both of them|the two of them|they both|they all)[ \t]+(?:\w+ly[ \t]+)?{_CHORUS_VERBS}\b"
+    rf"|they[ \t]+(?:\w+ly[ \t]+)?(?:chorused|chanted|echoed|{_CHORUS_VERBS}[^.!?,\"\n]{{0,30}}?"
+    rf"\b(?:together|in unison|as one)\b))")
 
 
 def _next_paragraph_subject(context: _Context, paragraph: int) -> str | None:
