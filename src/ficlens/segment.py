@@ -15,7 +15,9 @@ marked up) and fills ``notes``, ``chapters``, ``paragraphs`` and ``scenes``.
   disclaimers, title credits, author's notes, summaries, sign-offs ("Please
   review!") or a chapter-title line become ``Note``s; an author's note runs on
   over unmarked paragraphs to the end. Author's notes inside the story ("[A/N:
-  ...]") become notes too. The story is what remains.
+  ...]") become notes too. A posting header's "Label: value" rows, a title above the only
+  chapter heading, an AO3 work page or a FanFiction.Net page header copied with the story are
+  front matter that fills ``metadata``. The story is what remains.
 * Scenes: explicit markers (``***``, ``~*~``, ``xXx``, "Line break", ``<hr>``,
   "Kurt's POV", ...) split each chapter into scenes; ``scenes.py`` later adds
   inferred breaks.
