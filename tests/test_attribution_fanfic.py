@@ -685,6 +685,23 @@ EXPECTED = [
     ("two-tellers-greenhouse.txt", "It's off", "Theo"),
     ("two-tellers-greenhouse.txt", "Want me to have a look", "Cass"),
     ("two-tellers-greenhouse.txt", "Be my guest", "Theo"),
+    # A coach, two players and the whole team: a line the team choruses, or two say together, is
+    # no one's alone (None); Mateo, named once in his own beat ("Mateo leaned across the aisle
+    # toward Kasia."), is found and speaks.
+    ("team-bus-laps.txt", "Listen up", "Coach Adeyemi"),
+    ("team-bus-laps.txt", "We are not losing", "Coach Adeyemi"),
+    ("team-bus-laps.txt", "We lost by one point", "Kasia"),
+    ("team-bus-laps.txt", "One point is a loss", "Coach Adeyemi"),
+    ("team-bus-laps.txt", "Yes, Coach", None),
+    ("team-bus-laps.txt", "She's going to make us", "Mateo"),
+    ("team-bus-laps.txt", "Definitely laps", "Kasia"),
+    ("team-bus-laps.txt", "I hate laps", "Mateo"),
+    ("team-bus-laps.txt", "Everybody hates laps", "Kasia"),
+    ("team-bus-laps.txt", "That's the point of laps", "Kasia"),
+    ("team-bus-laps.txt", "Something to share", "Coach Adeyemi"),
+    ("team-bus-laps.txt", "No, Coach", "Mateo"),
+    ("team-bus-laps.txt", "Then you can share", "Coach Adeyemi"),
+    ("team-bus-laps.txt", "Yes, ma'am", None),
 ]
 
 WRONG_TODAY = {
@@ -736,6 +753,10 @@ WRONG_TODAY = {
         "'someone clears their throat' and the line, then 'It's him. ... Sebastian Wolfe': the one who "
         "asks is named only after it, and alternation gives the question to the reader",
     ("reader-insert-coffee-shop.txt", "It's, um. No."): "the reader's answer: as above, one turn off",
+    ("team-bus-laps.txt", "No, Coach"):
+        "'Something to share with the rest of us, Reyes?' calls Mateo by his surname, which no "
+        "narration writes, and alternation gives his answer to Kasia (who then takes \"Reyes\" as a "
+        "name of hers: the names learned from who answers follow attribution)",
     ("heist-four-friends.txt", "Finally, a job"):
         "Marcus answering his job: as above, 'And Tobias\u2014' in the next turn counts for Tobias",
 }
