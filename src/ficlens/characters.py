@@ -379,6 +379,9 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups, narrator)
     narrators = _scene_narrators(world.text, ranges, world.scenes, groups, narrator, bool(world._cast))
+
+    def tells(group: _Group) -> bool:
+        return any(group is teller for teller in narrators)
     for group in groups:
         if group.cast is not None and group.cast.gender != "unknown":
             group.gender = group.cast.gender
@@ -398,14 +401,13 @@ def find_characters(world: StoryWorld) -> StoryWorld:
                 _beats_own_line(world.text, quotes, group.spans[0][1], starts)
     least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
-    kept = [g for g in groups if g.cast is not None or any(g is n for n in narrators)
+    kept = [g for g in groups if g.cast is not None or tells(g)
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
             or g.introduced and g.spans
             or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)
             or g.speaks_next or any(start in senders for start, _ in g.spans)]
     if _word_count(world.text, ranges) >= INERT_WORDS:
-        kept = [g for g in kept if g.cast is not None or any(g is n for n in narrators)
-                or not _inert(world.text, quotes, g)]
+        kept = [g for g in kept if g.cast is not None or tells(g) or not _inert(world.text, quotes, g)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
     _join_married(world.text, kept)
@@ -418,7 +420,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         Character(id=f"c{i}", name=g.name, aliases=[a for a in g.aliases if a != g.name], gender=g.gender,
                   mentions=len(g.spans), mention_spans=[Span(start=s, end=e, note=world.text[s:e])
                                                        for s, e in sorted(g.spans)],
-                  from_cast=g.cast is not None, narrator=any(g is n for n in narrators))
+                  from_cast=g.cast is not None, narrator=tells(g))
         for i, g in enumerate(kept, 1)
     ]
     return world

@@ -118,7 +118,7 @@ _NOT_A_FANDOM = {"anything", "it", "this", "them", "everything", "all", "nothing
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "from",
                 "up", "is", "as", "but", "nor", "into", "over"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_BYLINE = re.compile(r"^(?:written\s+)?by:?\s+[\w@][^.!?\n]{0,50}$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:written\s+)?by:?\s+(?P<author>[\w@][^.!?\n]{0,50})$", re.IGNORECASE)
 # a posting header's rows, one a line: "Title: ...", "Fandom: ...", "Relationships: ..." (the summary,
 # notes and disclaimer rows are notes of their own kinds: ``_classify``)
 _HEADER_ROW = re.compile(
@@ -728,8 +728,8 @@ def _read_front_matter(metadata: Metadata, text: str) -> None:
         row = _HEADER_ROW.match(line)
         if row:
             apply_row(metadata, row.group("label"), row.group("value").strip(" \t*_"))
-        elif _BYLINE.match(line) and metadata.author is None:
-            metadata.author = re.sub(r"(?i)^(?:written\s+)?by:?\s+", "", line)
+        elif (byline := _BYLINE.match(line)) is not None and metadata.author is None:
+            metadata.author = byline.group("author")
         elif metadata.title is None and _is_title_line(line) and line.lower() not in _NOT_TITLES:
             metadata.title = line
 

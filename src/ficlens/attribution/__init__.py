@@ -122,7 +122,6 @@ class _Context:
     mentions: Mentions  # names, and kin descriptions in the narration ("her father": ``_with_kin_mentions``)
     named: Mentions  # names only, which tags and beats read ("said her sister" stays a description)
     genders: dict[str, Gender]
-    narrator: str | None
     paragraph_starts: list[int]
     paragraph_ends: list[int]
     person_genders: dict[str, Gender]
@@ -282,8 +281,8 @@ def _named_thinker(context: _Context, cues: QuoteCues) -> _Thinker | None:
     for cue, how in ((cues.tag, "tag"), (cues.beat, "action beat")):
         if cue is not None and cue.kind == "name" and cue.character:
             return cue.character, how, (cue.start, cue.end)
-        narrator = context.narrator_at(cue.start) if cue is not None else None
-        if cue is not None and cue.kind == "pronoun" and cue.gender == "I" and narrator:
+        if cue is not None and cue.kind == "pronoun" and cue.gender == "I" \
+                and (narrator := context.narrator_at(cue.start)):
             return narrator, "pronoun" if how == "tag" else how, (cue.start, cue.end)
     return None
 
@@ -668,7 +667,6 @@ def _context(world: StoryWorld) -> _Context:
         for span in character.mention_spans:
             owner_of.setdefault((span.start, span.end), character.id)
     narrators = {c.id for c in world.characters if c.narrator}
-    narrator = next((c.id for c in world.characters if c.narrator), None)
     # the narrator's "my" and "me" ("your" for a second-person story's reader) name no speaker:
     # '"You're late," my father said.' is not the narrator's
     ordered = sorted((span, owner) for span, owner in owner_of.items() if owner not in narrators
@@ -690,7 +688,7 @@ def _context(world: StoryWorld) -> _Context:
         owner = _OWNER_APPOSITIVE.match(world.text, end)  # "Millie, her lymphatic maid,": "her" is another
         if owner and _POSSESSIVE_GENDER[owner.group(1).lower()] == genders.get(mentions.owners[i]):
             bound[i], subjects[i] = True, False  # the next "she" is the owner's
-    return _Context(world.text, mentions, named, genders, narrator, starts, ends, person_word_genders(),
+    return _Context(world.text, mentions, named, genders, starts, ends, person_word_genders(),
                     NameIndex({c.id: [c.name, *c.aliases] for c in world.characters}, genders),
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
                     narrated, subjects, bound, families,

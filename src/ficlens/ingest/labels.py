@@ -36,16 +36,21 @@ def split_values(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _key(label: str) -> str:
+    """A label as the tables spell it: "Additional  Tags:" -> "additional tags"."""
+    return " ".join(label.strip().rstrip(":").lower().split())
+
+
 def apply_row(metadata: Metadata, label: str, value: str, fanficfare: bool = False) -> None:
     """One "Label: value" row as written: a summary, title, author, ... keeps its commas, a list
     ("Fandom: A, B") is split at them."""
-    key = " ".join(label.strip().rstrip(":").lower().split())
-    apply_label(metadata, label, [value] if key in _SINGLE_VALUED else split_values(value), fanficfare)
+    values = [value] if _key(label) in _SINGLE_VALUED else split_values(value)
+    apply_label(metadata, label, values, fanficfare)
 
 
 def apply_label(metadata: Metadata, label: str, values: list[str], fanficfare: bool = False) -> None:
     """Store one labelled row (``"Fandom:"``, ``["Glee"]``) in ``metadata``."""
-    key = " ".join(label.strip().rstrip(":").lower().split())
+    key = _key(label)
     if fanficfare:
         key = _FANFICFARE_RENAMES.get(key, key)
     values = [v for v in (" ".join(v.split()) for v in values) if v]
