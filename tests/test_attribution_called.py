@@ -64,3 +64,30 @@ def test_a_given_cast_learns_nothing() -> None:
     cast = [{"name": "Perrin"}, {"name": "Ashdown", "gender": "he"}, {"name": "Dot", "gender": "she"}]
     world = ficlens.analyze(RIVALS, cast=cast)
     assert all(not c.aliases for c in world.characters)
+
+
+LAB = RIVALS.with_name("lab-partners-by-surname.txt")
+
+
+def test_a_surname_only_others_call_joins_whoever_answers() -> None:
+    world = ficlens.analyze(LAB)  # "You're in my seat, Thorne." / "It doesn't have ..." (Cassian)
+    characters = _by_name(world)
+    assert "Thorne" not in characters and "Mr. Thorne" not in characters
+    cassian = characters["Cassian"]
+    assert {"Thorne", "Mr. Thorne"} <= set(cassian.aliases)
+    assert any(world.text[s.start:s.end] == "Mr. Thorne" for s in cassian.mention_spans)
+    assert cassian.mentions == len(cassian.mention_spans)
+    called = next(q for q in world.quotes if q.text.startswith("You're in my seat"))
+    assert called.addressees == [cassian.id]
+
+
+_SURNAME_OF_ANOTHER = (
+    'Ines Calder set the kettle on. "Morrow, you\'re late."\n\n'
+    '"Trains," said Bastian Vale, shrugging off his coat.\n\n'
+    'Ines poured two cups and said nothing else.\n'
+)
+
+
+def test_a_surname_is_not_joined_to_someone_with_a_surname_already() -> None:
+    world = ficlens.analyze(_SURNAME_OF_ANOTHER)
+    assert all("Morrow" not in c.aliases for c in world.characters if c.name != "Morrow")

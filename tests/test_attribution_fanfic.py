@@ -702,6 +702,43 @@ EXPECTED = [
     ("team-bus-laps.txt", "No, Coach", "Mateo"),
     ("team-bus-laps.txt", "Then you can share", "Coach Adeyemi"),
     ("team-bus-laps.txt", "Yes, ma'am", None),
+    # Rivals who call each other by surnames the narration never writes ("You're in my seat,
+    # Thorne."), and a teacher who gives them their orders and moves on to the next table: after
+    # she leaves, the two go back to alternating.
+    ("lab-partners-by-surname.txt", "You're in my seat", "Wren"),
+    ("lab-partners-by-surname.txt", "It doesn't have your name", "Cassian"),
+    ("lab-partners-by-surname.txt", "It has my scorch marks", "Wren"),
+    ("lab-partners-by-surname.txt", "Move.", "Wren"),
+    ("lab-partners-by-surname.txt", "Find another table", "Cassian"),
+    ("lab-partners-by-surname.txt", "None of them are by", "Wren"),
+    ("lab-partners-by-surname.txt", "Partners for the term", "Professor Hale"),
+    ("lab-partners-by-surname.txt", "No trades.", "Professor Hale"),
+    ("lab-partners-by-surname.txt", "Professor, with respect", "Wren"),
+    ("lab-partners-by-surname.txt", "Then you had better", "Professor Hale"),
+    ("lab-partners-by-surname.txt", "Chop the roots", "Cassian"),
+    ("lab-partners-by-surname.txt", "Thin, this time", "Cassian"),
+    ("lab-partners-by-surname.txt", "I know how to chop", "Wren"),
+    ("lab-partners-by-surname.txt", "Last year you cut", "Cassian"),
+    ("lab-partners-by-surname.txt", "Keep talking", "Wren"),
+    # Four housemates and a cake; one leaves for a night shift, and the last lines are the others'.
+    ("birthday-leaving-early.txt", "Candles", "Priya"),
+    ("birthday-leaving-early.txt", "Twenty-three", "Priya"),
+    ("birthday-leaving-early.txt", "You're going to set off", "Tobias"),
+    ("birthday-leaving-early.txt", "The smoke alarm has no", "Priya"),
+    ("birthday-leaving-early.txt", "In my defence", "Dev"),
+    ("birthday-leaving-early.txt", "Did I miss it", "Marguerite"),
+    ("birthday-leaving-early.txt", "You're just in time", "Priya"),
+    ("birthday-leaving-early.txt", "Mags, hold this", "Priya"),
+    ("birthday-leaving-early.txt", "Who's doing the singing", "Marguerite"),
+    ("birthday-leaving-early.txt", "Not me", "Tobias"),
+    ("birthday-leaving-early.txt", "I sang last year", "Tobias"),
+    ("birthday-leaving-early.txt", "It was a public service", "Dev"),
+    ("birthday-leaving-early.txt", "Okay, I have to go", "Marguerite"),
+    ("birthday-leaving-early.txt", "Night shift", "Marguerite"),
+    ("birthday-leaving-early.txt", "We'll save you", "Priya"),
+    ("birthday-leaving-early.txt", "She won't get", "Dev"),
+    ("birthday-leaving-early.txt", "She absolutely will", "Priya"),  # Dev then asks Toby for help
+    ("birthday-leaving-early.txt", "Toby, back me up", "Dev"),
 ]
 
 WRONG_TODAY = {
@@ -789,6 +826,14 @@ def test_attribution_fanfic_no_one_hears_across_a_scene_break() -> None:
     names = {c.id: c.name for c in world.characters}
     heard = {q.text: [names[a] for a in q.addressees] for q in world.quotes}
     assert heard["Tuesday."] == ["Bucky"] and heard["Fine."] == ["Natasha"]
+
+
+def test_attribution_fanfic_no_one_talks_to_who_has_left() -> None:
+    world = _world("birthday-leaving-early.txt")  # "Marguerite left the way she had come."
+    names = {c.id: c.name for c in world.characters}
+    after = [q for q in world.quotes if q.start > world.text.index("Marguerite left")]
+    assert after and all("Marguerite" not in (names[a] for a in q.addressees) for q in after)
+    assert all(names[q.speaker] != "Marguerite" for q in after if q.speaker)
 
 
 def test_attribution_fanfic_wrong_today_are_expected_quotes() -> None:

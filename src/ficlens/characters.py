@@ -539,7 +539,8 @@ def _strip_title(token: str) -> str:
     return token.rstrip(".")
 
 
-def _is_title(token: str) -> bool:
+def is_title(token: str) -> bool:
+    """Whether a word is a title worn before a name ("Mr.", "Professor", "Aunt"), not a name itself."""
     return _strip_title(token) in _TITLES
 
 
@@ -577,7 +578,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
               and text.startswith(",", start + len(token))}
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
-        if initial and len(tokens) > 1 and not _is_title(first) and not inside[first] \
+        if initial and len(tokens) > 1 and not is_title(first) and not inside[first] \
                 and first not in first_names() and first not in called:
             runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
@@ -645,7 +646,7 @@ def _fixed_phrases(runs: list[tuple[bool, list[tuple[int, str]]]], lower: Counte
     seen = Counter(tuple(_bare(t) for _, t in tokens) for initial, tokens in runs
                    if not initial and 2 <= len(tokens) <= 3)
     return {words for words, count in seen.items() if count >= FIXED_PHRASE
-            and not any(w in _NEVER_NAMES - _CALENDAR or _is_title(w) or not _TOKEN.fullmatch(w)
+            and not any(w in _NEVER_NAMES - _CALENDAR or is_title(w) or not _TOKEN.fullmatch(w)
                         for w in words)
             and any(_is_common(w, lower, capital, given) for w in words)
             and not all(_is_common(w, lower, capital, given) for w in words)}
@@ -677,15 +678,15 @@ def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Coun
     """Cut a capitalised run at common words and place words; keep parts with a name word."""
     part: list[tuple[int, str]] = []
     for position, token in tokens + [(-1, "")]:
-        keep = token and (_is_title(token) or not _is_common(token, lower, capital, given))
+        keep = token and (is_title(token) or not _is_common(token, lower, capital, given))
         if keep and position == tokens[-1][0] and _strip_title(token) in _EPITHET_TITLES and len(part) == 1 \
-                and not _is_title(part[0][1]) and _bare(part[0][1]) not in first_names():
+                and not is_title(part[0][1]) and _bare(part[0][1]) not in first_names():
             yield part + [(position, token)]  # "the Dark Lord", "the Red Queen": a title of one's own
             return
-        if keep and _is_title(token) and part and not _is_title(part[-1][1]):
+        if keep and is_title(token) and part and not is_title(part[-1][1]):
             yield from _named(part)  # "Miss Woodhouse Miss Taylor": two names side by side
             part = []
-        if keep and _bare(token) in _PLACE_WORDS and part and not all(_is_title(t) for _, t in part):
+        if keep and _bare(token) in _PLACE_WORDS and part and not all(is_title(t) for _, t in part):
             part = []  # "Hartfield House", "McKinley High": an institution, not a person
             continue
         if keep:
@@ -704,9 +705,9 @@ def _named(part: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     if len(part) == 1 and _strip_title(part[0][1]) in _LONE_TITLES | ROLE_TITLES:
         yield part  # "the King", "the Doctor": kept if the text nearly always writes "the"
         return
-    while part and _is_title(part[-1][1]):
+    while part and is_title(part[-1][1]):
         part = part[:-1]
-    if part and not all(_is_title(t) for _, t in part):
+    if part and not all(is_title(t) for _, t in part):
         yield part
 
 
@@ -769,7 +770,7 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     """Weigh NER's votes with the cheap cues for a name form they leave in doubt (one
     ``_clear_without_ner`` has no answer for; see the module docstring)."""
     tokens = _tokens(candidate.form)
-    titled = _is_title(tokens[0])
+    titled = is_title(tokens[0])
     known_name = _known_name(candidate)
     occurrences = len(candidate.positions)
     person, other = votes["PERSON"], votes["other"]
@@ -793,7 +794,7 @@ def _mostly_acts(candidate: _Candidate) -> bool:
 
 def _known_name(candidate: _Candidate) -> bool:
     tokens = _tokens(candidate.form)
-    given = _bare(tokens[-1] if _is_title(tokens[0]) else tokens[0])
+    given = _bare(tokens[-1] if is_title(tokens[0]) else tokens[0])
     return given in first_names() or len(tokens) == 1 and bool(formal_names(given))  # "Kit"
 
 
@@ -802,15 +803,15 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
     need not read it); None when NER's votes are needed."""
     tokens = _tokens(candidate.form)
     occurrences = len(candidate.positions)
-    if len(tokens) == 1 and _is_title(tokens[0]):
+    if len(tokens) == 1 and is_title(tokens[0]):
         return candidate.the * 2 >= occurrences >= 3 and candidate.form in ROLE_TITLES
-    if len(tokens) > 1 and not _is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
+    if len(tokens) > 1 and not is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
         return False  # "Wuthering Heights"; but "Mrs. Hall" is a person
     if candidate.honorific or candidate.sends:
         return True  # "Iida-kun has been looking for you": a person, even opening every sentence
     if candidate.the * 2 >= occurrences and (candidate.form.endswith("s") or not candidate.speech):
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
-    titled = _is_title(tokens[0])
+    titled = is_title(tokens[0])
     noninitial = occurrences - candidate.initial
     known_name = _known_name(candidate)
     if len(tokens) == 1 and noninitial < max(1, 0.05 * occurrences) and not _mostly_acts(candidate) and not (
@@ -875,8 +876,8 @@ def _hint_name_genders(text: str, forms: list[_Form], people: dict[str, _Candida
 
 def _parse(form: str, count: int) -> _Form:
     tokens = [_bare(t) for t in _tokens(form)]
-    title = _strip_title(tokens[0]) if len(tokens) > 1 and _is_title(tokens[0]) else None
-    names = [t for t in tokens[1 if title else 0:] if not _is_title(t)] or tokens[-1:]
+    title = _strip_title(tokens[0]) if len(tokens) > 1 and is_title(tokens[0]) else None
+    names = [t for t in tokens[1 if title else 0:] if not is_title(t)] or tokens[-1:]
     return _Form(form, count, TITLE_SPELLINGS.get(title, title) if title else None, names)
 
 
@@ -1069,7 +1070,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
 def _parts_are(form: str, people: dict[str, bool | None]) -> bool:
     """Whether an untitled full name's every word is on its own a person ("Cyril Fielding")."""
     tokens = _tokens(form)
-    return len(tokens) > 1 and not _is_title(tokens[0]) and all(people.get(token) for token in tokens)
+    return len(tokens) > 1 and not is_title(tokens[0]) and all(people.get(token) for token in tokens)
 
 
 _LIST_JOIN = r"[ \t]*(?:,[ \t]*\n?[ \t]*(?:and[ \t]+)?|\n?[ \t]*and[ \t]*\n?[ \t]*)"  # ", ", " and ", ", and"
@@ -1113,7 +1114,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     # nothing a person does ("Hogwarts", "Arithmancy")
     listed_at = {p: _name_genders().get(_tokens(c.form)[0], "unknown") for c in candidates.values()
                  if person[c.form] and (c.acts or c.speech or c.possessive or c.vocative or _known_name(c)
-                                        or _is_title(_tokens(c.form)[0]))
+                                        or is_title(_tokens(c.form)[0]))
                  for p in c.positions}
     listed_starts = sorted(listed_at)
     for candidate in doubtful:  # "Ysolde sat down.\n\n"There you are!" she said.": the one who speaks
@@ -1180,7 +1181,7 @@ def _join_described(groups: list[_Group]) -> None:
         words = group.name.split()  # "the Major", "the good doctor"; not "the man with the beard"
         headed = len(words) <= 2 or len(words) == 3 and bool(re.fullmatch(_DESCRIBED_ADJECTIVES, words[1]))
         lone_title = headed and (_is_description(group) or bool(group.aliases)
-                                 and all(_is_title(a) for a in group.aliases))
+                                 and all(is_title(a) for a in group.aliases))
         word = words[-1].capitalize()
         holders = by_title.get(TITLE_SPELLINGS.get(word, word), []) if lone_title else []
         holders = sorted((h for h in holders if h is not group), key=lambda h: -len(h.spans))
@@ -1810,7 +1811,7 @@ def _cast_forms(group: _Group, words: Counter[str], spelling: dict[str, str]) ->
 
 def _cast_title(parts: list[str]) -> str | None:
     """The title a cast alias starts with ("Mrs." -> "Mrs"), when it has a name after it."""
-    if len(parts) < 2 or not _is_title(parts[0]):
+    if len(parts) < 2 or not is_title(parts[0]):
         return None
     title = _strip_title(parts[0])
     return TITLE_SPELLINGS.get(title, title)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -477,6 +477,7 @@ class _Prepared:
     nearby: list[_Nearby]
     lines: Lines  # the quotes' words, for their voices
     voices: Fits  # how much each quote sounds like each character: from the tags, or from guesses
+    gone: list[frozenset[str]]  # per quote: who the narration has seen leave, not named since (``_gone``)
 
 
 def _prepare(world: StoryWorld) -> _Prepared | None:
@@ -495,20 +496,28 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     nearby = [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)]
     lines = Lines([world.text[q.start:q.end] for q in quotes])
     named = [c.tag.character if c.tag is not None and c.tag.kind == "name" else None for c in cues]
-    places = _conversation_places(context, paragraphs)
-    return _Prepared(context, quotes, paragraphs, places, cues, nearby, lines, lines.fits(named))
+    departures = _departures(context, quotes)
+    places = _conversation_places(context, paragraphs, departures)
+    return _Prepared(context, quotes, paragraphs, places, cues, nearby, lines, lines.fits(named),
+                     [_gone(context, quote, departures) for quote in quotes])
 
 
-def _conversation_places(context: _Context, paragraphs: list[int]) -> list[int]:
+def _conversation_places(context: _Context, paragraphs: list[int], departures: list[_Departure]) -> list[int]:
     """Each quote's paragraph number, with ``CONVERSATION_GAP`` more paragraphs counted at every
     chapter start, or scene a marker sets apart ("~*~"), before it: turns on either side of such a
-    break are never one conversation, whose last speakers would stand for the new scene's first ones."""
+    break are never one conversation, whose last speakers would stand for the new scene's first ones.
+    Someone coming in ("Kurt slid the door to his apartment shut.") or leaving ("Professor Hale moved
+    on to the next table.") between two quotes' paragraphs begins a new exchange too."""
     breaks, paragraph_starts = context.breaks, context.paragraph_starts
-    places, arrivals = [], 0
+    leaving = [departure.start for departure in departures]
+    places, exchanges = [], 0
     for i, paragraph in enumerate(paragraphs):
-        if i and any(_arrives(context, paragraph_starts[p]) for p in range(paragraphs[i - 1] + 1, paragraph)):
-            arrivals += 1  # "Kurt slid the door to his apartment shut.": a new exchange begins
-        section = _chapter_of(breaks, paragraph_starts[paragraph]) + arrivals
+        if i and paragraph != paragraphs[i - 1] and (
+                any(_arrives(context, paragraph_starts[p]) for p in range(paragraphs[i - 1] + 1, paragraph))
+                or bisect_left(leaving, paragraph_starts[paragraph]) > bisect_left(
+                    leaving, paragraph_starts[paragraphs[i - 1]])):
+            exchanges += 1
+        section = _chapter_of(breaks, paragraph_starts[paragraph]) + exchanges
         places.append(paragraph + CONVERSATION_GAP * section)
     return places
 
@@ -528,6 +537,63 @@ def _arrives(context: _Context, start: int) -> bool:
     arrival = _ARRIVAL.match(context.text, start)
     return arrival is not None and (arrival.group(1) in ("He", "She")
                                     or bool(context.named.within(start, start + 1)))
+
+
+_DEPARTURE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|He|She|The\s+[a-z]+)\s+"
+    r"(?:\w+ly\s+)?(?:was\s+gone\b|(?:left|leaves)\s+(?:the\s+(?:room|house|kitchen|office|shop|building|"
+    r"apartment|flat|party|library|classroom|table)\b|without\b|(?:them|us)\b)"
+    r"|(?:walked|walks|strode|strides|stormed|storms|marched|marches|stalked|stalks|stomped|stomps|swept|sweeps|"
+    r"hurried|hurries|slipped|slips|went|goes|headed|heads)\s+(?:out\b|off\b|away\b|home\b)"
+    r"|(?:moved|moves)\s+on\s+to\b|(?:hung|hangs)\s+up\b|quitted\s+the\s+room\b)", re.MULTILINE)
+
+
+@dataclass
+class _Departure:
+    start: int
+    end: int  # of its clause: "Fanny left the room with a very sorrowful heart;"
+    who: str | None  # the character named as its subject; None for "He", "She" or a description
+
+
+def _departures(context: _Context, quotes: list[Quote]) -> list[_Departure]:
+    """Where the narration has someone leave: by name, "He"/"She" or a description ("The waitress
+    headed back to the bar"), never inside a quote."""
+    starts = [quote.start for quote in quotes]
+    found = []
+    for departure in _DEPARTURE.finditer(context.text):
+        i = bisect_right(starts, departure.start()) - 1
+        if i >= 0 and quotes[i].end > departure.start():
+            continue
+        named = context.named.within(departure.start(), departure.end(1))
+        clause = _CLAUSE_END.search(context.text, departure.end())
+        found.append(_Departure(departure.start(), clause.end() if clause else len(context.text),
+                                context.named.owners[named[-1]] if named else None))
+    return found
+
+
+_CLAUSE_END = re.compile(r"[.;!?]|\n\s*\n")
+_SUBJECT_PRONOUNS = {"he": re.compile(r"\b[Hh]e\b"), "she": re.compile(r"\b[Ss]he\b")}
+
+
+GONE_REACH = 3000  # characters after a departure in which the one who left is no speaker (unless named again)
+
+
+def _gone(context: _Context, quote: Quote, departures: list[_Departure]) -> frozenset[str]:
+    """Who left before this quote ("Marguerite left the way she had come."), within ``GONE_REACH``
+    and no chapter or scene break, and whom the narration has not named or followed since ("Fanny
+    left the room ...; she could not ... As soon as she met with Edmund"): no speaker of it."""
+    gone = set()
+    section = _chapter_of(context.breaks, quote.start)
+    for departure in departures:
+        if departure.who is None or not quote.start - GONE_REACH < departure.end <= quote.start \
+                or _chapter_of(context.breaks, departure.start) != section:
+            continue
+        since = context.mentions.within(departure.end, quote.start)
+        pronoun = _SUBJECT_PRONOUNS.get(context.genders.get(departure.who, "unknown"))
+        if not any(context.mentions.owners[i] == departure.who and context.narrated[i] for i in since) \
+                and not (pronoun and pronoun.search(context.text, departure.end, quote.start)):
+            gone.add(departure.who)
+    return frozenset(gone)
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
@@ -618,7 +684,10 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
                 or (None if backward else _same_speaker_goes_on(cues[i], turns, places[i]))
             acted_on = _acted_on_by_beat(context, cues[i], quote, turns, places[i],
                                          nearby[i].latest_of_gender)
-            candidates = [kept] if kept else [c for c in candidates if c != acted_on] or candidates
+            tag = cues[i].tag
+            absent = prepared.gone[i] - {tag.character if tag is not None else None}
+            candidates = [kept] if kept else [c for c in candidates if c != acted_on and c not in absent] \
+                or candidates
             features = _features(context, cues[i], nearby[i], candidates, turns, places[i], ahead[i],
                                  prepared.voices.of(i, candidates))
             decision = Decision(quote, candidates, features, cues[i])

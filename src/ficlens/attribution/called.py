@@ -6,16 +6,21 @@ when a friend uses the first name ("Oh. Hi, Julian."). Such a name is in no
 narration, so the characters stage never meets it; once the speakers are
 decided, the one who answers the line that calls it is who it names. A name is
 learned only when every line calling it is answered by the same character, who
-is not its speaker, and no character already goes by it.
+is not its speaker, and no character already goes by it; or when the only one who goes by it
+is never in the narration and never speaks ("You're in my seat, Thorne."): the rival the
+narration calls Cassian, whom the characters stage found only in others' lines, is then
+Cassian's surname and joins him.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
+from ..characters import is_title
 from ..lexicon import ROLE_TITLES, first_names
-from ..model import Quote, Span, StoryWorld
+from ..model import Character, Quote, Span, StoryWorld
 from .cues import is_vocative
 
 ANSWER_REACH = 400  # characters of narration between a call and the answering line
@@ -33,6 +38,7 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
     text = world.text
     taken = {word for character in world.characters
              for name in (character.name, *character.aliases) for word in name.split()}
+    only_called = _only_in_others_lines(world, spoken)
     lower = set(re.findall(r"\b[a-z]{3,}\b", text))  # "Fine, then": a word the text also writes small
     known = first_names()
     answers: dict[str, Counter[str | None]] = defaultdict(Counter)  # None: no one, or the caller
@@ -47,15 +53,59 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
         answerer = answer.speaker if answer.start - quote.end <= ANSWER_REACH else None
         for found in _WORD.finditer(text, quote.start, quote.end):
             name = found.group()
-            if name in taken or name in _NOT_CALLED or name not in known or name.lower() in lower \
+            if (name in taken and name not in only_called) or name in _NOT_CALLED \
+                    or (name not in known and name not in only_called) or name.lower() in lower \
                     or not is_vocative(text, quote.start, quote.end, found.start(), found.end()):
                 continue
             answers[name][answerer if answerer != quote.speaker else None] += 1
             calls[name].append(Span(start=found.start(), end=found.end(), note=name))
     by_id = {character.id: character for character in world.characters}
     for name, votes in answers.items():
-        if len(votes) == 1 and (owner := next(iter(votes))) in by_id:
-            character = by_id[owner]
-            character.aliases.append(name)
-            character.mention_spans = sorted([*character.mention_spans, *calls[name]], key=lambda s: s.start)
-            character.mentions += len(calls[name])
+        if len(votes) != 1 or (owner := next(iter(votes))) not in by_id:
+            continue
+        if name in only_called:
+            _join(world, only_called[name], by_id[owner])
+            continue
+        character = by_id[owner]
+        character.aliases.append(name)
+        character.mention_spans = sorted([*character.mention_spans, *calls[name]], key=lambda s: s.start)
+        character.mentions += len(calls[name])
+
+
+def _only_in_others_lines(world: StoryWorld, spoken: list[Quote]) -> dict[str, Character]:
+    """Each word of the names of the characters named only inside quotes who never speak, nor
+    narrate, nor have a surname of their own beside a first name ("Thorne", "Mr. Thorne")."""
+    speakers = {quote.speaker for quote in spoken}
+    quotes = sorted((quote.start, quote.end) for quote in world.quotes)
+    starts = [start for start, _ in quotes]
+
+    def quoted(span: Span) -> bool:
+        i = bisect_right(starts, span.start) - 1
+        return i >= 0 and quotes[i][1] >= span.end
+
+    found: dict[str, Character] = {}
+    for character in world.characters:
+        if character.narrator or character.id in speakers or not character.mention_spans \
+                or not all(quoted(span) for span in character.mention_spans):
+            continue
+        words = {word for name in (character.name, *character.aliases) for word in name.split()
+                 if not is_title(word)}
+        if len(words) == 1:
+            found[words.pop()] = character
+    return found
+
+
+def _join(world: StoryWorld, called: Character, answerer: Character) -> None:
+    """``called`` was the answerer all along: its names, mentions and the lines said to it are theirs.
+    Not when the answerer already has a surname of their own, which two names cannot both be."""
+    if len([word for word in answerer.name.split() if not is_title(word)]) > 1:
+        return
+    answerer.aliases.extend(name for name in (called.name, *called.aliases)
+                            if name != answerer.name and name not in answerer.aliases)
+    answerer.mention_spans = sorted([*answerer.mention_spans, *called.mention_spans], key=lambda s: s.start)
+    answerer.mentions = len(answerer.mention_spans)
+    world.characters.remove(called)
+    for quote in world.quotes:
+        if called.id in quote.addressees:
+            heard = (answerer.id if a == called.id else a for a in quote.addressees)
+            quote.addressees = list(dict.fromkeys(heard))
