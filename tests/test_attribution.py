@@ -216,6 +216,13 @@ def test_attribution_narrator_is_never_he_said_nor_my_father() -> None:
     assert _speakers(attribute_quotes(world)) == ["my father", "Wren", "my father", "Lena", "my father"]
 
 
+def test_attribution_a_name_after_someone_elses_kin_word_is_the_beat() -> None:
+    text = ('Tilly and Gran sat at the table.\n\n"It was freezing," said Gran.\n\n"Yes," said Tilly.\n\n'
+            'Tilly\'s brother Rafe looked up from his phone. "That\'s actually kind of romantic."')
+    world = _world(text, {"Tilly": "she", "Gran": "she", "Rafe": "he"})
+    assert _speakers(world) == ["Gran", "Tilly", "Rafe"]
+
+
 def test_attribution_conversations_end_at_a_chapter_break() -> None:
     text = ("Chapter 1\n\nBen stood at the window of the shop while Ada counted the till.\n\n"
             '"You should go home," said Ada.\n\n"I will," said Ben. "When it stops."\n\n'

@@ -752,6 +752,17 @@ EXPECTED = [
     ("hospital-nurse-first-person.txt", "You scared me", "Jonah"),
     ("hospital-nurse-first-person.txt", "I know. I'm sorry", "Narrator"),
     ("hospital-nurse-first-person.txt", "Don't be sorry", "Jonah"),
+    # A grandmother's story over two paragraphs (the first left open), quotes inside it, a
+    # brother named after his sister ("Tilly's brother Rafe looked up"), and a line mouthed in
+    # single quotes in a story of double ones.
+    ("grans-story-nested-quotes.txt", "The winter your grandfather", "Gran"),
+    ("grans-story-nested-quotes.txt", "My father said", "Gran"),
+    ("grans-story-nested-quotes.txt", "Yes,", "Tilly"),
+    ("grans-story-nested-quotes.txt", "I said, 'Then", "Gran"),
+    ("grans-story-nested-quotes.txt", "And we were", "Gran"),
+    ("grans-story-nested-quotes.txt", "That's actually kind of", "Rafe"),
+    ("grans-story-nested-quotes.txt", "It was freezing", "Gran"),
+    ("grans-story-nested-quotes.txt", "Don't get her started", "Tilly"),
     ("birthday-leaving-early.txt", "She absolutely will", "Priya"),  # Dev then asks Toby for help
     ("birthday-leaving-early.txt", "Toby, back me up", "Dev"),
 ]

@@ -219,7 +219,7 @@ def test_quotes_speed_linear() -> None:
     started = time.perf_counter()
     find_quotes(world)
     assert time.perf_counter() - started < 3  # a guard against quadratic work, not a speed test (make bench)
-    assert len(world.quotes) == 2 * 4000
+    assert len(world.quotes) == 3 * 4000  # 'Traffic,' he said: single quotes with a speech tag speak too
 
 
 def test_quotes_carried_into_paragraph_that_closes_it() -> None:
@@ -346,6 +346,15 @@ def test_quotes_chat_lines_set_in_italics() -> None:
     assert [(q.text, q.kind, text[q.evidence[0].start:q.evidence[0].end]) for q in quotes] == [
         ("where are you", "written", "Blaine"), ("the movie starts in ten", "written", "Blaine"),
         ("parking. two *minutes*", "written", "Kurt")]
+
+
+def test_quotes_single_quotes_with_a_speech_tag_in_a_story_of_double_ones() -> None:
+    text = ('"Stop," Rafe said.\n\n"Why?" Gran asked.\n\n"Because."\n\n'
+            '\'Don\'t get her started,\' Tilly mouthed at him.\n\n'
+            'Gran called it the \'good years,\' and nobody argued.\n')
+    assert [(q.text, q.kind) for q in _quotes(text)] == [
+        ("Stop,", "speech"), ("Why?", "speech"), ("Because.", "speech"),
+        ("Don't get her started,", "speech")]  # the scare quotes stay narration
 
 
 def test_quotes_a_script_in_quotation_marks_is_speech() -> None:

@@ -63,6 +63,7 @@ PRESENT_ACTS = (
 # Verbs that tell speech in a tag ("said", "rejoined", "piped up"), past and present.
 SPEECH_VERBS = (
     "said|says|say|asked|asks|ask|replied|replies|reply|answered|answers|answer|cried|cry|called|call|shouted|"
+    "mouthed|mouths|"
     "yelled|whispered|murmured|muttered|added|adds|continued|began|begin|exclaimed|snapped|repeated|insisted|"
     "laughed|sighed|groaned|hissed|screamed|returned|rejoined|observed|remarked|went on|go on|breathed|"
     "mumbled|stammered|sobbed|pleaded|begged|demanded|agreed|explained|retorted|interrupted|protested|"

@@ -78,7 +78,7 @@ _SPEECH_VERBS = (r"said|says|say|asked|asks|ask|replied|replies|answered|cried|c
                  r"repeated|insisted|laughed|sighed|groaned|hissed|screamed|returned|rejoined|"
                  r"observed|remarked|went on|breathed|mumbled|stammered|sobbed|pleaded|begged|"
                  r"demanded|agreed|explained|retorted|interrupted|protested|corrected|offered|"
-                 r"teased|joked|sang|called out|spoke|speaking|saying|asking|replying")
+                 r"teased|joked|sang|called out|spoke|speaking|saying|asking|replying|mouthed|mouths")
 _THOUGHT_VERBS = (r"thought|thinks|think|thinking|wondered|wonders|wondering|mused|muses|reflected|pondered|"
                   r"(?:asked|told|said to) (?:him|her|them|my|your)sel(?:f|ves)")
 _WRITTEN = (r"wrote|texted|typed|scrawled|scribbled|printed|inscribed|engraved|captioned|headlined|"
@@ -121,6 +121,9 @@ _BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these op
 _THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
                                 rf"(?:(?:[A-Z][\w'\u2019-]*|he|she|they|I|we)\s+"
                                 rf"(?:[a-z]+ly\s+)?(?:{_THOUGHT_VERBS})|(?:{_THOUGHT_VERBS})\s+(?:[A-Z]|he\b|she\b))")
+# "'Don't get her started,' Tilly mouthed": single quotes in a story of double ones, with a speech tag
+_SPEECH_TAG_AFTER = re.compile(rf"[,!?\u2014\u2026-]?[ \t]+(?:[A-Z][\w'\u2019-]*|he|she|they|I|we)[ \t]+"
+                               rf"(?:[a-z]+ly[ \t]+)?(?:{_SPEECH_VERBS})\b")
 _INNER_VOICE = re.compile(r"\bI(?:'m|'d|'ll|'ve)?\b|n't\b|(?i:\b(?:me|my|mine|myself|we|us|our|you|your|"
                           r"am|is|are|can|will)\b)")
 _SET_APART_SHARE = 0.2  # indented quotes are letters only where most quotes are not indented
@@ -276,7 +279,7 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
             and len(text[inner_start:inner_end].split()) <= _ALONE_WORDS  # a paragraph: "*Here it comes.*"
         whole.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
                             set_apart=how))
-        sure.append(tagged if how == "single quotes" else
+        sure.append(tagged or _SPEECH_TAG_AFTER.match(text, last) is not None if how == "single quotes" else
                     alone or _inner_voice(text, last, inner_start, inner_end, tagged))
     split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
     kept = [False] * len(whole)

@@ -850,13 +850,11 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
         if not re.search(r"[A-Za-z]", segment):
             continue
         offset = len(segment) - len(segment.lstrip(" \t\n,.;:!?\u2014-\"'\u201c\u201d"))
-        offsets = [offset]
+        kin = _KIN_BEFORE_NAME.match(segment, offset)  # "My sister Lena leaned out.", "Tilly's brother Rafe"
+        offsets = [kin.end(), offset] if kin else [offset]
         opener = _OPENING_PHRASE.match(segment, offset)  # "Catching his eye, Kurt smiled."
         if opener:
             offsets.append(opener.end())
-        kin = _KIN_BEFORE_NAME.match(segment, offset)  # "My sister Lena leaned out."
-        if kin:
-            offsets.append(kin.end())
         for at in offsets:
             pronoun = _SUBJECT_PRONOUN.match(segment, at)
             if pronoun:
@@ -875,10 +873,12 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
 _COMMENT = re.compile(r"\s*(?:It|There|This|That)\b")  # a sentence about the one before, with no one in it
 
 
-# "My sister Lena", "her best friend Sam": a name in apposition to a person word is the subject
+# "My sister Lena", "her best friend Sam", "Tilly's brother Rafe": a name in apposition to a person
+# word is the subject, not the one it belongs to
 _PERSON_WORDS = "|".join(sorted({*KIN_AND_ROLE_WORDS, "friend", "cousin", "partner", "roommate", "boss"}))
 _KIN_BEFORE_NAME = re.compile(
-    rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)[ \t]+(?:[a-z]+[ \t]+)?(?:{_PERSON_WORDS})[ \t]+(?=[A-Z])")
+    rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][a-z]+['\u2019]s)[ \t]+(?:[a-z]+[ \t]+)?"
+    rf"(?:{_PERSON_WORDS})[ \t]+(?=[A-Z])")
 _EPITHET_SUBJECT = re.compile(r"[Tt]he[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
 
 
