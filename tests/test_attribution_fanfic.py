@@ -763,6 +763,16 @@ EXPECTED = [
     ("grans-story-nested-quotes.txt", "That's actually kind of", "Rafe"),
     ("grans-story-nested-quotes.txt", "It was freezing", "Gran"),
     ("grans-story-nested-quotes.txt", "Don't get her started", "Tilly"),
+    # Two singers rehearse: the lyrics, each line set in italics, are nobody's thoughts; the
+    # italic thought after the song is.
+    ("duet-lyrics-in-italics.txt", "Play it again", "Jude"),
+    ("duet-lyrics-in-italics.txt", "You're dragging", "Marisol"),
+    ("duet-lyrics-in-italics.txt", "I'm feeling it", "Jude"),
+    ("duet-lyrics-in-italics.txt", "Feel it faster", "Marisol"),
+    ("duet-lyrics-in-italics.txt", "That was good", "Marisol"),
+    ("duet-lyrics-in-italics.txt", "That was actually good", "Marisol"),
+    ("duet-lyrics-in-italics.txt", "Sectionals is going to be fine", "Jude"),
+    ("duet-lyrics-in-italics.txt", "Sectionals is going to be a disaster", "Marisol"),
     ("birthday-leaving-early.txt", "She absolutely will", "Priya"),  # Dev then asks Toby for help
     ("birthday-leaving-early.txt", "Toby, back me up", "Dev"),
 ]

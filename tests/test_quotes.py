@@ -409,6 +409,13 @@ def test_quotes_thoughts_in_italics() -> None:
     assert [e.note for q in quotes if q.kind == "thought" for e in q.evidence] == ["italics"] * 4
 
 
+def test_quotes_lyrics_a_line_at_a_time_in_italics_are_no_thoughts() -> None:
+    text = ("Jude sang the first verse.\n\n*Paper boats on the river,*\n*little lights in the rain.*\n\n"
+            "*That was good,* Marisol thought.\n\n*Here it comes.*\n")
+    assert [(q.text, q.kind) for q in _quotes(text)] == [
+        ("That was good,", "thought"), ("Here it comes.", "thought")]
+
+
 def test_quotes_thoughts_in_italics_of_the_markup() -> None:
     text = "Kurt stared at the ring. He can't be serious. She read Vogue daily."
     world = _world(text)

@@ -50,8 +50,10 @@ How marks are paired, in one pass over the text (linear, regex only):
   ``_like this_``), when the italics are a whole sentence that reads as an inner voice, a
   short paragraph of their own, or go on from a thought in their paragraph, are ``thought``
   quotes (evidence note "italics", for the attribution stage); an emphasised word or a
-  title is none. Where dialogue takes double quotes, so are thoughts in single quotes a
-  thought tag follows ("'Not really,' Harry thought"; evidence note "single quotes").
+  title is none, nor is verse: lines in a row each set in italics whole, a song's lyrics.
+  Where dialogue takes double quotes, so are thoughts in single quotes a thought tag follows
+  ("'Not really,' Harry thought"; evidence note "single quotes"); with a speech tag
+  ("'Don't get her started,' Tilly mouthed"), such single quotes are speech.
 """
 
 from __future__ import annotations
@@ -282,10 +284,31 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
         sure.append(tagged or _SPEECH_TAG_AFTER.match(text, last) is not None if how == "single quotes" else
                     alone or _inner_voice(text, last, inner_start, inner_end, tagged))
     split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
+    verse = [i > 0 and _one_stanza(text, whole[i - 1], whole[i]) for i in range(len(whole))] + [False]
     kept = [False] * len(whole)
     for i in range(len(whole)):
         kept[i] = sure[i] or split[i] and kept[i - 1] or i + 1 < len(whole) and split[i + 1] and sure[i + 1]
+        kept[i] = kept[i] and not verse[i] and not verse[i + 1]
     return [found for found, keep in zip(whole, kept, strict=True) if keep]
+
+
+def _one_stanza(text: str, first: _Found, second: _Found) -> bool:
+    """Two lines in a row, each set in italics whole, in a text whose paragraphs blank lines part:
+    verse (a song's lyrics), not thoughts. (Where a line break ends a paragraph, each such line is
+    a paragraph of its own, and a thought.)"""
+    return first.set_apart == second.set_apart == "italics" and "\n\n" in text \
+        and _LINE_BREAK.fullmatch(text, first.end, second.start) is not None \
+        and _whole_line(text, first) and _whole_line(text, second)
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _whole_line(text: str, found: _Found) -> bool:
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    return not text[line_start:found.start].strip() \
+        and not text[found.end:line_end if line_end >= 0 else len(text)].strip()
 
 
 def _one_thought(text: str, first: _Found, second: _Found) -> bool:
