@@ -189,3 +189,19 @@ def test_attribution_addressees_lone_line_in_a_story() -> None:
     (quote,) = [q for q in world.quotes if q.kind == "speech"]
     assert names[quote.speaker] == "Tom"
     assert [names[a] for a in quote.addressees] == ["Anna"]
+
+
+@pytest.mark.parametrize(("others", "heard"), [
+    ("Nora sat down at the piano. Jude stayed too, watching Nora.", ["Nora"]),  # one woman: "She" is her
+    ("Nora and Tess sat down. Jude stayed too, watching Nora and Tess.", []),  # two: either
+])
+def test_attribution_addressees_lone_line_then_a_pronoun_reacts(others: str, heard: list[str]) -> None:
+    import ficlens
+
+    text = (f"The choir room emptied out at four. {others}\n\n"
+            '"Play it again," Jude said.\n\n'
+            "She rolled her eyes, but she played it.\n")
+    world = ficlens.analyze(text)
+    names = {c.id: c.name for c in world.characters}
+    (quote,) = [q for q in world.quotes if q.kind == "speech"]
+    assert names[quote.speaker] == "Jude" and [names[a] for a in quote.addressees] == heard

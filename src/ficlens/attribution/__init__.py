@@ -1322,8 +1322,19 @@ def _next_paragraph_subject(context: _Context, paragraph: int) -> str | None:
     if following >= len(context.paragraph_starts) or _chapter_of(context.breaks, context.paragraph_starts[
             following]) != _chapter_of(context.breaks, context.paragraph_starts[paragraph]):
         return None  # no one reacts across a scene break
-    found = context.mentions.within(context.paragraph_starts[following], context.paragraph_ends[following])
+    start = context.paragraph_starts[following]
+    pronoun = _OPENING_PRONOUN.match(context.text, start)
+    if pronoun:  # "She rolled her eyes": the one of that gender named last, if no other is near
+        gender = pronoun.group(1).lower()
+        named = {context.mentions.owners[i] for i in context.mentions.within(start - PRONOUN_REACH, start)
+                 if context.narrated[i] and context.genders.get(context.mentions.owners[i]) == gender}
+        return named.pop() if len(named) == 1 else None
+    found = context.mentions.within(start, context.paragraph_ends[following])
     return context.mentions.owners[found[0]] if found and context.subjects[found[0]] else None
+
+
+_OPENING_PRONOUN = re.compile(r"[ \t]*(He|She)\b")
+PRONOUN_REACH = 1500  # characters before a paragraph opening with "He"/"She" searched for who it is
 
 
 def _type_and_evidence(text: str, decision: Decision | None,
