@@ -1,6 +1,7 @@
 """Quote attribution on PDNC dev with gold quote spans, with the gold cast and end to end, by quote type.
 
     python benchmarks/attribution_dev.py [PDNC_DIR] [--novel NAME ...] [--seed N] [--shipped] [--scenes DIR]
+                                         [--litbank DIR]
 
 Default: 2-fold leave-novels-out cross-validation (novels alternate between the
 folds; each fold is scored by a ranker trained on the other), so the numbers are
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from ficlens.attribution import attribute_quotes
 from ficlens.attribution.training import Result, cross_validate, gold_world, predict, report, scene_worlds
+from ficlens.eval.litbank import iter_documents
 from ficlens.eval.pdnc import iter_novels
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "pdnc-dev"
@@ -35,6 +37,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--seed", type=int, default=0, help="the hidden layers' first random draw")
     parser.add_argument("--shipped", action="store_true", help="score the committed model as is")
     parser.add_argument("--scenes", type=Path, help="also train on our own annotated scenes in this folder")
+    parser.add_argument("--litbank", type=Path, help="also train on LitBank's quotations in this folder")
     options = parser.parse_args(argv)
     directory, names = options.directory, options.novel
     golds, found = [], []  # each novel with the gold cast, and with the characters ficlens finds
@@ -54,8 +57,9 @@ def main(argv: list[str]) -> None:
                 results[setting].add(predict(gold))
     else:
         scenes = scene_worlds(options.scenes) if options.scenes else None
+        litbank = [gold_world(d) for d in iter_documents(options.litbank)] if options.litbank else None
         results = cross_validate(golds, progress=lambda name: print(f"held out {name}", file=sys.stderr),
-                                 seed=options.seed, scenes=scenes, end_to_end=found)
+                                 seed=options.seed, scenes=scenes, end_to_end=found, extra=litbank)
     for setting, result in results.items():
         print("\n".join([f"== {setting}", *report(result)]))
     print(f"attribution time: {seconds / words * 100_000:.2f} s per 100k words ({words} words)")

@@ -115,6 +115,20 @@ def test_cli_train_cross_validated_reports_and_writes_the_weights(tmp_path):
     assert saved["leave_novels_out_2_fold"][0].startswith("all")
 
 
+def test_cli_train_on_litbank_too(tmp_path):
+    """LitBank's quotations join PDNC's in training; a LitBank folder that is not there is one line."""
+    fixtures = Path(__file__).parent / "fixtures" / "quotes"
+    out = tmp_path / "ranker.json"
+    result = CliRunner().invoke(main, ["train", "attribution", "--pdnc", str(fixtures / "pdnc"),
+                                       "--litbank", str(fixtures / "litbank"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["litbank"] == 1
+    missing = tmp_path / "missing.json"
+    result = CliRunner().invoke(main, ["train", "attribution", "--pdnc", str(fixtures / "pdnc"),
+                                       "--litbank", str(tmp_path / "no-litbank"), "-o", str(missing)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and not missing.exists()
+
+
 def test_cli_docs_are_generated_from_help():
     import importlib.util
 

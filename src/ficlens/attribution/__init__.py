@@ -560,7 +560,7 @@ class _Departure:
 
 def _departures(context: _Context, quotes: list[Quote]) -> list[_Departure]:
     """Where the narration has someone leave: by name, "He"/"She" or a description ("The waitress
-    headed back to the bar"), never inside a quote."""
+    headed off"), never inside a quote."""
     starts = [quote.start for quote in quotes]
     found = []
     for departure in _DEPARTURE.finditer(context.text):

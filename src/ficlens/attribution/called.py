@@ -73,8 +73,8 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
 
 
 def _only_in_others_lines(world: StoryWorld, spoken: list[Quote]) -> dict[str, Character]:
-    """Each word of the names of the characters named only inside quotes who never speak, nor
-    narrate, nor have a surname of their own beside a first name ("Thorne", "Mr. Thorne")."""
+    """The one name word (titles aside: "Thorne" of "Thorne" and "Mr. Thorne") of each character
+    named only inside quotes, who never speaks and is no narrator -> that character."""
     speakers = {quote.speaker for quote in spoken}
     quotes = sorted((quote.start, quote.end) for quote in world.quotes)
     starts = [start for start, _ in quotes]

@@ -200,12 +200,13 @@ def predict(gold: GoldWorld, weights: Weights | None = None) -> Result:
 def cross_validate(golds: list[GoldWorld], folds: int = 2,
                    progress: Callable[[str], None] | None = None, seed: int = 0,
                    scenes: list[GoldWorld] | None = None,
-                   end_to_end: list[GoldWorld] | None = None) -> dict[str, Result]:
+                   end_to_end: list[GoldWorld] | None = None,
+                   extra: list[GoldWorld] | None = None) -> dict[str, Result]:
     """Leave novels out: novels go round-robin into ``folds`` groups; each group is predicted by
-    a ranker trained on the others (and all ``scenes``); the sum over all novels, by setting
-    ("gold cast", and "end to end" when ``end_to_end`` holds the same novels, in the same order,
-    with the characters ficlens finds). ``seed``: the hidden layer's first draw (the score moves
-    by about half a point between draws, so compare changes over two)."""
+    a ranker trained on the others (and all ``scenes`` and ``extra`` worlds, LitBank's); the sum
+    over all novels, by setting ("gold cast", and "end to end" when ``end_to_end`` holds the same
+    novels, in the same order, with the characters ficlens finds). ``seed``: the hidden layer's
+    first draw (the score moves by about half a point between draws, so compare changes over two)."""
     settings = {"gold cast": golds, **({"end to end": end_to_end} if end_to_end else {})}
     totals = {setting: Result() for setting in settings}
     for fold in range(min(folds, len(golds))):
@@ -213,7 +214,7 @@ def cross_validate(golds: list[GoldWorld], folds: int = 2,
         if progress:
             progress(", ".join(gold.name for gold in held["gold cast"]))
         rest = [gold for gold in golds if gold not in held["gold cast"]]
-        weights = train(rest, seed, scenes) if rest else None
+        weights = train(rest + (extra or []), seed, scenes) if rest else None
         for setting, worlds in held.items():
             for gold in worlds:
                 totals[setting].add(predict(gold, weights))
