@@ -1590,6 +1590,17 @@ def test_characters_a_role_coming_on_before_a_line_is_a_character(opening: str, 
     assert [n for n in names if n.startswith("the ")] == found
 
 
+def test_characters_two_first_names_share_the_surname_after_them():
+    text = ("Sam and Dean Winchester pulled up outside the motel. Dean killed the engine.\n\n"
+            '"Home sweet home," Dean said.\n\nSam rolled his eyes. "It smells like a swamp."\n\n'
+            "Emma Woodhouse walked in with Emma's friend. Emma and Harriet Smith sat down.\n\n"
+            '"Tea?" said Harriet Smith.\n')
+    names = _by_name(_world(text))
+    assert "Sam Winchester" in names and "Sam" in names["Sam Winchester"].aliases
+    assert "Dean Winchester" in names
+    assert "Emma Smith" not in names and "Emma Woodhouse" in names  # Emma has a surname of her own
+
+
 def test_characters_a_word_ner_misreads_as_a_person_hides_no_speaker():
     # "Hogwarts", which NER reads as a person and nothing else does, sits between "Draco sat" and
     # '"You came," he said.': it is no "he" that line could be, so Draco, named once, speaks it

@@ -1148,6 +1148,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
         named.update(dict.fromkeys(form.names, form.count))
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
+    forms += _sharing_a_surname(text, ranges, forms)
     groups = _link_short_names(candidates, lower, quotes, _link_nicknames(text, ranges, _cluster(forms)))
     groups = _join_pet_full_names(text, candidates, groups)
     _add_lone_titles(candidates, lower, groups)
@@ -1156,6 +1157,28 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
         if group.name in usually_the:
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them
     return groups + _described_speakers(text, ranges) + _reader(text, ranges)
+
+
+_TWO_FIRST_NAMES = re.compile(r"\b([A-Z][\w'\u2019-]*)[ \t]+and[ \t]+([A-Z][\w'\u2019-]*)"
+                              r"[ \t]+([A-Z][\w'\u2019-]*)\b")
+
+
+def _sharing_a_surname(text: str, ranges: list[tuple[int, int]], forms: list[_Form]) -> list[_Form]:
+    """"Sam and Dean Winchester", "Fred and George Weasley": the first of two first names before
+    one surname has that surname too, as if written "Sam Winchester" (once), when it is a known
+    first name the text writes on its own and in no full name ("Emma and Harriet Smith" is no Emma
+    Smith where Emma Woodhouse is named)."""
+    untitled = {f.form for f in forms if f.title is None}
+    in_full = {name for f in forms if len(f.names) > 1 for name in f.names}
+    added: dict[str, _Form] = {}
+    for a, b in ranges:
+        for m in _TWO_FIRST_NAMES.finditer(text, a, b):
+            first, second, surname = m.groups()
+            full = f"{first} {surname}"
+            if first in untitled and first not in in_full and first in first_names() \
+                    and f"{second} {surname}" in untitled and len({first, second, surname}) == 3:
+                added.setdefault(full, _Form(full, 1, None, [first, surname], first=m.start()))
+    return list(added.values())
 
 
 READER = "Y/N"  # the name a reader-insert story leaves for its reader to fill in
