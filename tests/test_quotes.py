@@ -342,10 +342,14 @@ def test_quotes_lines_that_are_no_chat(text: str) -> None:
 def test_quotes_chat_lines_set_in_italics() -> None:
     text = ("His phone buzzed.\n\n*Blaine: where are you*\n*Blaine: the movie starts in ten*\n"
             "_Kurt: parking. two *minutes*_\n\nHe ran.\n")
-    quotes = _quotes(text)
-    assert [(q.text, q.kind, text[q.evidence[0].start:q.evidence[0].end]) for q in quotes] == [
+    assert _with_senders(text) == [
         ("where are you", "written", "Blaine"), ("the movie starts in ten", "written", "Blaine"),
         ("parking. two *minutes*", "written", "Kurt")]
+
+
+def _with_senders(text: str) -> list[tuple[str, str, str]]:
+    """Each quote's words, kind and the sender its evidence names."""
+    return [(q.text, q.kind, text[q.evidence[0].start:q.evidence[0].end]) for q in _quotes(text)]
 
 
 def test_quotes_single_quotes_with_a_speech_tag_in_a_story_of_double_ones() -> None:
@@ -360,11 +364,10 @@ def test_quotes_single_quotes_with_a_speech_tag_in_a_story_of_double_ones() -> N
 def test_quotes_a_script_in_quotation_marks_is_speech() -> None:
     text = ('Bram called at two.\n\nOdile: "It\'s two in the morning."\nBram: "I know."\n'
             'Odile: \u201cThen why call?\u201d\n\nShe hung up.\n')
-    quotes = _quotes(text)
-    assert [(q.text, q.kind, text[q.evidence[0].start:q.evidence[0].end]) for q in quotes] == [
+    assert _with_senders(text) == [
         ("It's two in the morning.", "speech", "Odile"), ("I know.", "speech", "Bram"),
         ("Then why call?", "speech", "Odile")]
-    marks = [text[q.start] + text[q.end - 1] for q in quotes]
+    marks = [text[q.start] + text[q.end - 1] for q in _quotes(text)]
     assert marks == ['""', '""', "\u201c\u201d"]  # its span holds its marks
 
 
