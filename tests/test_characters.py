@@ -1590,6 +1590,17 @@ def test_characters_a_role_coming_on_before_a_line_is_a_character(opening: str, 
     assert [n for n in names if n.startswith("the ")] == found
 
 
+@pytest.mark.parametrize(("call", "joined"), [
+    ('"Suga-san! Tell him to toss for me!"', True),  # an honorific: a call, as a line opens
+    ('"Suga! Tell him to toss for me!"', False),  # without one, as often a line about someone
+])
+def test_characters_a_short_name_called_with_an_honorific_as_a_line_opens(call: str, joined: bool):
+    text = ("Sugawara leaned over the bench. Sugawara was smiling.\n\n"
+            '"Lights off in five minutes," Sugawara said.\n\n' + call + "\n")
+    names = _by_name(_world(text))
+    assert ("Suga" in names["Sugawara"].aliases) is joined
+
+
 def test_characters_two_first_names_share_the_surname_after_them():
     text = ("Sam and Dean Winchester pulled up outside the motel. Dean killed the engine.\n\n"
             '"Home sweet home," Dean said.\n\nSam rolled his eyes. "It smells like a swamp."\n\n'

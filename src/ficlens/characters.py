@@ -471,8 +471,15 @@ def _inert(text: str, quotes: list[tuple[int, int]], group: _Group) -> bool:
 
 
 def _called_at(text: str, start: int, end: int) -> bool:
-    """Whether the name at [start, end) is addressed in dialogue there: "…without me, Dev." """
+    """Whether the name at [start, end) is addressed in dialogue there: "…without me, Dev.", or as
+    the line opens with an honorific: "Suga-san! Tell him to toss for me!" (without one, "Dev,
+    wait." as often opens a line about Dev: PDNC lost 9 lines and 0.02 of its precision)."""
+    if _CALLED_FIRST.search(text, max(0, start - 3), start) and _OPENING_CALL_END.match(text, end):
+        return True
     return bool(_VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end))
+
+
+_OPENING_CALL_END = re.compile(rf"{HONORIFIC_SUFFIX.pattern}[,!?]")
 
 
 def _saints_only(group: _Group) -> bool:
