@@ -286,6 +286,24 @@ def test_attribution_ten_thousand_bobs_stays_linear() -> None:
     assert all(q.speaker == "c0" for q in world.quotes)
 
 
+@pytest.mark.slow
+def test_attribution_many_departures_stay_linear() -> None:
+    """Every paragraph has someone leave and the next line after it: each line weighs only the
+    departures just before it."""
+    text = "\n\n".join(f'"Line {i}," said Ada. Bob left the room. Bob came in.' for i in range(3000))
+    ada = [Span(start=m.start(), end=m.end()) for m in re.finditer(r"\bAda\b", text)]
+    bob = [Span(start=m.start(), end=m.end()) for m in re.finditer(r"\bBob\b", text)]
+    quotes = [Quote(id=f"q{i}", start=m.start(), end=m.end(), text=m.group())
+              for i, m in enumerate(re.finditer(r'"[^"]*"', text), 1)]
+    world = StoryWorld(text=text, quotes=quotes, characters=[
+        Character(id="c1", name="Ada", gender="she", mention_spans=ada),
+        Character(id="c2", name="Bob", gender="he", mention_spans=bob)])
+    started = time.perf_counter()
+    attribute_quotes(world)
+    assert time.perf_counter() - started < 10  # a guard against quadratic work (speed: make bench)
+    assert all(q.speaker == "c1" for q in world.quotes)
+
+
 def test_attribution_survives_odd_spans() -> None:
     text = '"Hi," said Ada.'
     quotes = [Quote(id="q1", start=0, end=5, text='"Hi,"'), Quote(id="q2", start=3, end=500, text="x"),

@@ -500,8 +500,10 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     named = [c.tag.character if c.tag is not None and c.tag.kind == "name" else None for c in cues]
     departures = _departures(context, quotes)
     places = _conversation_places(context, paragraphs, departures)
+    ends = [departure.end for departure in departures]
     return _Prepared(context, quotes, paragraphs, places, cues, nearby, lines, lines.fits(named),
-                     [_gone(context, quote, departures) for quote in quotes])
+                     [_gone(context, quote, departures[bisect_right(ends, quote.start - GONE_REACH):
+                                                      bisect_right(ends, quote.start)]) for quote in quotes])
 
 
 def _conversation_places(context: _Context, paragraphs: list[int], departures: list[_Departure]) -> list[int]:
@@ -582,14 +584,14 @@ GONE_REACH = 3000  # characters after a departure in which the one who left is n
 
 
 def _gone(context: _Context, quote: Quote, departures: list[_Departure]) -> frozenset[str]:
-    """Who left before this quote ("Marguerite left the way she had come."), within ``GONE_REACH``
-    and no chapter or scene break, and whom the narration has not named or followed since ("Fanny
-    left the room ...; she could not ... As soon as she met with Edmund"): no speaker of it."""
+    """Who left before this quote ("Marguerite left the way she had come."; ``departures``: those
+    within ``GONE_REACH`` before it), with no chapter or scene break since, and whom the narration
+    has not named or followed since ("Fanny left the room ...; she could not ... As soon as she
+    met with Edmund"): no speaker of it."""
     gone = set()
     section = _chapter_of(context.breaks, quote.start)
     for departure in departures:
-        if departure.who is None or not quote.start - GONE_REACH < departure.end <= quote.start \
-                or _chapter_of(context.breaks, departure.start) != section:
+        if departure.who is None or _chapter_of(context.breaks, departure.start) != section:
             continue
         since = context.mentions.within(departure.end, quote.start)
         pronoun = _SUBJECT_PRONOUNS.get(context.genders.get(departure.who, "unknown"))
