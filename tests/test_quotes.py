@@ -262,8 +262,9 @@ def test_quotes_pdnc_novel_recall(pdnc_dir: Path) -> None:
     "\u2014Hi.\n\u2014Yo.\n\u2014Hm.\n" + "\u2014 A, \u2014 said he. \u2014 B. " * 6000,
     "Kurt: hey\nBlaine: hi\n" * 8000,
     "*a " * 50_000 + "\n\n" + "_I am._ " * 20_000 + "\n\n" + "*Oh.* He *so* did. " * 10_000,
+    "*Paper boats,*\n*little lights.*\n\n" * 10_000,
 ], ids=["blank-line", "one-long-line", "unclosed", "single-marks", "dashes-joyce", "dashes", "chat",
-        "italics"])
+        "italics", "verse"])
 def test_quotes_pathological_input_stays_linear(text: str) -> None:
     world = _world(text)
     started = time.perf_counter()

@@ -284,7 +284,9 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
         sure.append(tagged or _SPEECH_TAG_AFTER.match(text, last) is not None if how == "single quotes" else
                     alone or _inner_voice(text, last, inner_start, inner_end, tagged))
     split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
-    verse = [i > 0 and _one_stanza(text, whole[i - 1], whole[i]) for i in range(len(whole))] + [False]
+    stanzas = "\n\n" in text  # where blank lines part paragraphs, a line break inside one is verse's
+    verse = [stanzas and i > 0 and _one_stanza(text, whole[i - 1], whole[i])
+             for i in range(len(whole))] + [False]
     kept = [False] * len(whole)
     for i in range(len(whole)):
         kept[i] = sure[i] or split[i] and kept[i - 1] or i + 1 < len(whole) and split[i + 1] and sure[i + 1]
@@ -293,10 +295,10 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
 
 
 def _one_stanza(text: str, first: _Found, second: _Found) -> bool:
-    """Two lines in a row, each set in italics whole, in a text whose paragraphs blank lines part:
+    """Two lines in a row, each set in italics whole (in a text whose paragraphs blank lines part):
     verse (a song's lyrics), not thoughts. (Where a line break ends a paragraph, each such line is
     a paragraph of its own, and a thought.)"""
-    return first.set_apart == second.set_apart == "italics" and "\n\n" in text \
+    return first.set_apart == second.set_apart == "italics" \
         and _LINE_BREAK.fullmatch(text, first.end, second.start) is not None \
         and _whole_line(text, first) and _whole_line(text, second)
 
