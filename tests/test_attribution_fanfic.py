@@ -798,8 +798,9 @@ WRONG_TODAY = {
         "gives this line to Harry",
     ("single-quoted-thoughts.txt", "White."): "as above: alternation, one turn off",
     ("diner-waitress.txt", "I didn't say anything"):
-        "'She poured and left.': the waitress has gone, but attribution reads no exits, and she is "
-        "the last woman named; the line, Dean's, goes to her (0.48)",
+        "'She poured and left.': the waitress has gone, but attribution reads only plain exits ('left "
+        "the room', 'walked out'), not an act and a leaving in one sentence, and she is the last woman "
+        "named; the line, Dean's, goes to her (0.58; reading that exit as a break alone does not help)",
     ("sisters-and-the-postman.txt", "Who's it from"):
         "'Wren took it and turned it over.': the narration between the turns is Wren's alone, but in "
         "a three-way talk the ranker, trained mostly on PDNC (where, of 289 untagged lines such a subject "
