@@ -354,9 +354,13 @@
     function path(values) {
       return values.map(function (v, k) { return (k ? "L" : "M") + x(k).toFixed(1) + " " + y(v).toFixed(1); }).join(" ");
     }
+    // emotions are rates per 100 words: a short, vivid scene can pass 1, so the lines are scaled
+    // down to fit the chart when the highest of them does
+    var peak = 1;
+    points.forEach(function (p) { names.forEach(function (n) { peak = Math.max(peak, p.e[n] || 0); }); });
     names.forEach(function (name, j) {
-      root.appendChild(svg("path", { d: path(points.map(function (p) { return p.e[name] || 0; })), class: "emo",
-                                     stroke: EMO_COLORS[j % EMO_COLORS.length] }));
+      root.appendChild(svg("path", { d: path(points.map(function (p) { return (p.e[name] || 0) / peak; })),
+                                     class: "emo", stroke: EMO_COLORS[j % EMO_COLORS.length] }));
     });
     root.appendChild(svg("path", { d: path(points.map(function (p) { return p.v; })), class: "valence" }));
     if (points.length <= 40) {
@@ -371,7 +375,8 @@
     names.forEach(function (name, j) {
       var item = el("span"), sw = el("i");
       sw.style.background = EMO_COLORS[j % EMO_COLORS.length];
-      item.appendChild(sw); item.appendChild(document.createTextNode(name + " (0 to 1)"));
+      var unit = peak > 1 ? " (per 100 words, \u00f7 " + peak.toFixed(1) + ")" : " (per 100 words)";
+      item.appendChild(sw); item.appendChild(document.createTextNode(name + unit));
       keys.appendChild(item);
     });
     box.appendChild(keys);
