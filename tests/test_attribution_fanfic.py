@@ -773,6 +773,19 @@ EXPECTED = [
     ("duet-lyrics-in-italics.txt", "That was actually good", "Marisol"),
     ("duet-lyrics-in-italics.txt", "Sectionals is going to be fine", "Jude"),
     ("duet-lyrics-in-italics.txt", "Sectionals is going to be a disaster", "Marisol"),
+    # A reader-insert in a bookshop: the owner, set by apposition ("the owner, an old man with ink
+    # on his fingers") before his first line, speaks, then clears his throat before his last.
+    ("bookshop-owner-reader-insert.txt", "Looking for anything", "the owner"),
+    ("bookshop-owner-reader-insert.txt", "Just browsing", "Y/N"),
+    ("bookshop-owner-reader-insert.txt", "Y/N,", "Harrison Vale"),
+    ("bookshop-owner-reader-insert.txt", "I didn't know you came here", "Harrison Vale"),
+    ("bookshop-owner-reader-insert.txt", "Every Sunday", "Y/N"),
+    ("bookshop-owner-reader-insert.txt", "Huh.", "Harrison Vale"),
+    ("bookshop-owner-reader-insert.txt", "That one's terrible", "Harrison Vale"),
+    ("bookshop-owner-reader-insert.txt", "You haven't read it", "Y/N"),
+    ("bookshop-owner-reader-insert.txt", "I've read the first chapter", "Harrison Vale"),
+    ("bookshop-owner-reader-insert.txt", "Some of us like that one", "the owner"),
+    ("bookshop-owner-reader-insert.txt", "Sorry, Mr. Okonkwo", "Harrison Vale"),
     ("birthday-leaving-early.txt", "She absolutely will", "Priya"),  # Dev then asks Toby for help
     ("birthday-leaving-early.txt", "Toby, back me up", "Dev"),
 ]

@@ -1601,6 +1601,16 @@ def test_characters_a_short_name_called_with_an_honorific_as_a_line_opens(call: 
     assert ("Suga" in names["Sugawara"].aliases) is joined
 
 
+@pytest.mark.parametrize(("opening", "found"), [
+    ("The shop is empty but for you and the owner, an old man with inky fingers. He hums.", ["the owner"]),
+    ("The shop is empty but for you and the owner, an old man with inky fingers.\n\nYou read.", []),
+])
+def test_characters_a_role_set_by_apposition_before_a_line(opening: str, found: list[str]):
+    """Only when a line opens the paragraph after the apposition's."""
+    text = f'{opening}\n\n"Anything in particular?" he asks.\n\n"Just browsing," you say.\n'
+    assert [c.name for c in _world(text).characters if c.name.startswith("the ")] == found
+
+
 def test_characters_two_first_names_share_the_surname_after_them():
     text = ("Sam and Dean Winchester pulled up outside the motel. Dean killed the engine.\n\n"
             '"Home sweet home," Dean said.\n\nSam rolled his eyes. "It smells like a swamp."\n\n'

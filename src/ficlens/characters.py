@@ -338,6 +338,12 @@ _ROLE_INTRODUCED = re.compile(
     r"(?:[a-z-]+[ \t]+){0,2}"
     r"(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
     r"[^\n\"“”]{0,200}?[.!?][ \t]*(?:\n[ \t]*){0,2}[\"“]")
+# ... or in apposition, the paragraph's last before a line: 'The bookshop is empty except for you
+# and the owner, an old man with ink on his fingers. / "Looking for anything?" he asks.'
+_ROLE_APPOSITION = re.compile(
+    r"\b[Tt]he[ \t]+([a-z]+),[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}"
+    r"(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
+    r"[^\n\"\u201c\u201d]{0,200}?[.!?][ \t]*\n[ \t]*\n?[ \t]*[\"\u201c]")
 # Last words of a phrase after the noun that say how, not who: "said the man in the same tone".
 _NOT_DISTINGUISHING = {"tone", "voice", "manner", "way", "same", "utmost", "air", "look", "smile", "room",
                        "house", "door", "window", "hall", "passage", "street", "corner", "dark", "end",
@@ -1440,7 +1446,7 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
                 key = (m.group(1) or "", m.group(2), "")
                 tags[key] = max(tags[key], DESCRIBED_TAGS)
                 introduced.add(key)
-        for m in _ROLE_INTRODUCED.finditer(text, a, b):
+        for m in (*_ROLE_INTRODUCED.finditer(text, a, b), *_ROLE_APPOSITION.finditer(text, a, b)):
             if m.group(1) not in _NOT_DESCRIPTIONS and m.group(1) not in _GENERIC_PEOPLE:
                 key = ("", m.group(1), "")
                 tags[key] = max(tags[key], DESCRIBED_TAGS)
