@@ -316,15 +316,14 @@ _DESCRIBED_TAG = re.compile(
 _THEN_A_LINE = r"(?:[^\n\"“”]|\n(?![ \t]*\n)){0,160}?[.!?][ \t]*\n?[ \t]*[\"“]"
 # A paragraph that opens with someone new acting, then speaking: 'A nurse put her head round the
 # curtain. "..."'
+_SOMEONE_NEW = rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"  # "A (young) nurse"
 _INDEFINITE_BEAT = re.compile(
-    rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
-    rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b){_THEN_A_LINE}")
+    rf"{_SOMEONE_NEW}(?={_ACTS_AFTER.pattern}|[ \t]+(?:{_PERSON_SPEECH_VERBS})\b){_THEN_A_LINE}")
 # A paragraph of narration that opens with someone known by what they do coming on, whose next
 # paragraph opens with a line: 'A nurse bustles in, a woman with silver hair. She checks the
 # monitor. / "How's the head, love?"'
 _ROLE_ARRIVES = re.compile(
-    rf"(?:^|\n)[ \t]*An?[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
-    rf"(?={_ACTS_AFTER.pattern}|[ \t]+(?:[a-z]{{2,}}ly[ \t]+)?[a-z]{{3,}}(?:s|ed)\b)"
+    rf"{_SOMEONE_NEW}(?={_ACTS_AFTER.pattern}|[ \t]+(?:[a-z]{{2,}}ly[ \t]+)?[a-z]{{3,}}(?:s|ed)\b)"
     r"[^\n\"\u201c\u201d]{0,600}\n[ \t]*\n[ \t]*[\"\u201c]")
 # A paragraph that opens with someone known by what they do acting, then they speak: 'The waitress
 # came over with the pot. "Refill, hon?"' (twice, like a tag, to be a character)
@@ -333,16 +332,15 @@ _ROLE_BEAT = re.compile(
     rf"{_THEN_A_LINE}")
 # A paragraph that sets someone by their role, then they speak: 'Inside, the cashier is a girl with
 # green hair. / "Rough morning?" she asks.'
+_WHAT_THEY_ARE = r"an?[ \t]+(?:[a-z-]+[ \t]+){0,2}(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
 _ROLE_INTRODUCED = re.compile(
-    r"(?:^|\n)[ \t]*(?:[A-Z][a-z]+,[ \t]+)?[Tt]he[ \t]+([a-z]+)[ \t]+(?:is|was)[ \t]+an?[ \t]+"
-    r"(?:[a-z-]+[ \t]+){0,2}"
-    r"(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
+    r"(?:^|\n)[ \t]*(?:[A-Z][a-z]+,[ \t]+)?[Tt]he[ \t]+([a-z]+)[ \t]+(?:is|was)[ \t]+" + _WHAT_THEY_ARE +
     r"[^\n\"“”]{0,200}?[.!?][ \t]*(?:\n[ \t]*){0,2}[\"“]")
-# ... or in apposition, the paragraph's last before a line: 'The bookshop is empty except for you
-# and the owner, an old man with ink on his fingers. / "Looking for anything?" he asks.'
+# ... or in apposition, at most 200 characters before the end of a paragraph a line follows: 'The
+# bookshop is empty except for you and the owner, an old man with ink on his fingers. / "Looking
+# for anything?" he asks.'
 _ROLE_APPOSITION = re.compile(
-    r"\b[Tt]he[ \t]+([a-z]+),[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}"
-    r"(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
+    r"\b[Tt]he[ \t]+([a-z]+),[ \t]+" + _WHAT_THEY_ARE +
     r"[^\n\"\u201c\u201d]{0,200}?[.!?][ \t]*\n[ \t]*\n?[ \t]*[\"\u201c]")
 # Last words of a phrase after the noun that say how, not who: "said the man in the same tone".
 _NOT_DISTINGUISHING = {"tone", "voice", "manner", "way", "same", "utmost", "air", "look", "smile", "room",
@@ -1432,25 +1430,24 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
             tags[(adjective or "", noun, after)] += 1
     introduced = set()  # "A nurse put her head round the curtain. "...": someone new, who speaks
     genders: dict[str, Gender] = {}  # what a role's introduction says they are: "the cashier is a girl"
+
+    def introduce(key: tuple[str, str, str]) -> None:  # as sure as tags twice: someone of the story
+        tags[key] = max(tags[key], DESCRIBED_TAGS)
+        introduced.add(key)
+
     for a, b in ranges:
         for m in _INDEFINITE_BEAT.finditer(text, a, b):
             if m.group(2) in person_word_genders() and m.group(2) not in _NOT_DESCRIPTIONS:
-                key = (m.group(1) or "", m.group(2), "")
-                tags[key] = max(tags[key], DESCRIBED_TAGS)
-                introduced.add(key)
+                introduce((m.group(1) or "", m.group(2), ""))
         for m in _ROLE_BEAT.finditer(text, a, b):
             if m.group(2) in ROLE_NOUNS:
                 tags[(m.group(1) or "", m.group(2), "")] += 1
         for m in _ROLE_ARRIVES.finditer(text, a, b):
             if m.group(2) in ROLE_NOUNS:
-                key = (m.group(1) or "", m.group(2), "")
-                tags[key] = max(tags[key], DESCRIBED_TAGS)
-                introduced.add(key)
+                introduce((m.group(1) or "", m.group(2), ""))
         for m in (*_ROLE_INTRODUCED.finditer(text, a, b), *_ROLE_APPOSITION.finditer(text, a, b)):
             if m.group(1) not in _NOT_DESCRIPTIONS and m.group(1) not in _GENERIC_PEOPLE:
-                key = ("", m.group(1), "")
-                tags[key] = max(tags[key], DESCRIBED_TAGS)
-                introduced.add(key)
+                introduce(("", m.group(1), ""))
                 genders[m.group(1)] = person_word_genders().get(m.group(2), "unknown")
     phrases: dict[str, bool] = {}  # phrase -> generic
     new: set[str] = set()  # the phrases someone new is introduced by ("A nurse")
