@@ -82,6 +82,8 @@ def _marked(decision: Decision, feature: str) -> list[str]:
     '"I brought the maps," Ada said.\n\n"Good, we leave at dawn," Rory said.',
     'Ada said, "I brought the maps."\n\nRory replied: "Good, we leave at dawn."',
     '"I brought the maps," Ada, smiling, said.\n\n"Good, we leave at dawn," Rory answered quietly.',
+    '"I brought the maps," Ada deadpanned.\n\n"Good, we leave at dawn," Rory yawned.',  # fan fiction's verbs
+    '"I brought the maps," piped Ada.\n\n"Good, we leave at dawn," Rory singsongs.',
 ])
 def test_attribution_explicit_tags_both_orders(text: str) -> None:
     world = _world(text, {"Ada": "she", "Rory": "he"})

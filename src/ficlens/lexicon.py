@@ -28,7 +28,8 @@ PRESENT_SPEECH_VERBS = (
     "beams|chirps|promises|warns|reminds|assures|soothes|coos|begins|finishes|prompts|echoes|greets|"
     "objects|guesses|orders|rasps|spits|sniffs|stammers|stutters|sobs|pleads|retorts|responds|mocks|"
     "barks|snarls|shrieks|squeaks|gasps|chuckles|giggles|sings|goes on|trails off|cuts in|chimes in|"
-    "points out|pipes up|speaks up|shoots back"
+    "deadpans|singsongs|snickers|crows|gushes|chides|sasses|taunts|wheezes|coaxes|cackles|hollers|bellows|"
+    "roars|wails|whimpers|points out|pipes up|speaks up|shoots back"
 )
 
 # The same verbs as "I", "we", "you" or singular "they" say them in the present ('"Late," I tell her.',
@@ -47,7 +48,7 @@ PAST_ACTS = (
     "fell|found|kept|rose|shook|spoke|threw|told|woke|drew|grew|hid|hung|bit|broke|chose|drove|froze|led|"
     "lost|met|rang|sang|sent|shut|stole|stuck|struck|swung|tore|wore|wrote|put|set|let|cut|hit|swept|crept|"
     "slept|knelt|leapt|spun|strode|slid|bent|sank|sprang|flung|clung|wept|heard|thought|blew|flew|fled|"
-    "shot|spat|sped|dove|shone|lit"
+    "shot|spat|sped|dove|shone|lit|did"
 )
 PRESENT_ACTS = (
     "comes|goes|sits|stands|takes|makes|gives|runs|gets|holds|leaves|feels|sees|knows|brings|catches|falls|"
@@ -83,7 +84,9 @@ SPEECH_VERBS = (
     "screeched|squealed|proposed|exploded|whisper|exclaim|remark|observe|murmur|mutter|shout|add|declare|"
     "retort|inquire|enquire|explain|interrupt|acquiesced|submitted|contradicted|counselled|boomed|implored|"
     "jeered|crooned|rapped|droned|enunciated|blubbered|hooted|tittered|requested|nagged|drivelled|marveled|"
-    "marvelled|pronounced|uttered|renewed|warbled|quoth|"
+    "marvelled|pronounced|uttered|renewed|warbled|quoth|piped|yawned|hummed|crowed|gushed|chided|griped|"
+    "hollered|sniped|snarked|tutted|wheezed|intoned|cajoled|coaxed|singsonged|sassed|needled|groused|"
+    "blustered|deadpanned|trilled|snickered|taunted|goaded|confided|bragged|boasted|cackled|slurred|"
     "saying|asking|replying|answering|crying|calling|shouting|whispering|murmuring|muttering|adding|"
     "exclaiming|observing|remarking|returning|repeating|beginning|concluding|declaring|interrupting|"
     "explaining|inquiring|enquiring|protesting|speaking|rejoining|continuing|going on|"
