@@ -1644,3 +1644,45 @@ def test_characters_a_title_tells_a_full_names_gender_over_the_name_lists():
     boys = [c for c in world.characters if "Charley Bates" in (c.name, *c.aliases)]
     assert len(boys) == 1 and "Master Charley Bates" in (boys[0].name, *boys[0].aliases)
     assert boys[0].gender == "he"
+
+
+def test_characters_named_once_in_full_at_the_opening_then_only_described():
+    """A short story names its two people once, in its first sentence, then calls them "the blond"
+    and "the redhead": both are characters (and "Apparated", a verb, is no part of a name)."""
+    text = ('Oriel Vance was already at the pier when Marek Dunmore Apparated in, late as ever.\n\n'
+            '"You took your time," the blond said.\n\n"I took the scenic route," the redhead said.\n\n'
+            '"There is no scenic route to a pier."\n\n"There is if you get lost."\n')
+    assert {"Oriel Vance", "Marek Dunmore"} <= set(_by_name(_world(text)))
+
+
+def test_characters_a_full_name_in_passing_is_no_character():
+    """Named once in the narration but not at a scene's opening, or not as the subject of a
+    sentence: people the narration mentions, not people of the scene."""
+    text = ('The kettle boiled. Ada poured two cups and Ben stirred his.\n\n'
+            'The radio was playing an old interview with Robert Ingersoll about nothing much.\n\n'
+            '"Turn it off," Ada said.\n\n"In a minute," Ben said.\n')
+    assert "Robert Ingersoll" not in _by_name(_world(text))
+    opening = ('We talked about the heresies of Voltaire and Robert Ingersoll all evening.\n\n'
+               '"Turn it off," Ada said.\n\n"In a minute," Ben said.\n')
+    assert "Robert Ingersoll" not in _by_name(_world(opening))
+
+
+def test_characters_a_sentence_opening_full_name_off_the_lists_is_a_name():
+    """"Tobin" is on no first-name list and only ever opens sentences; as the subject of "Tobin
+    Ash wandered in" it is a first name, not a sentence's first word ("Meanwhile Tobin" is not)."""
+    text = ('Lena stood by the sink.\n\n"Coffee?" Lena asked.\n\n'
+            'Tobin Ash wandered in with an empty mug. "Please."\n\n"Say the magic word," said Lena.\n\n'
+            'Tobin sighed. "I just did."\n')
+    assert "Tobin Ash" in _by_name(_world(text))
+    other = text.replace("Tobin Ash wandered", "Meanwhile Tobin wandered")
+    assert "Meanwhile Tobin" not in _by_name(_world(other))
+
+
+def test_characters_a_clipped_first_name_joins_the_full_one_wherever_written():
+    """"Theo" (the nicknames list's short form of Theodore), in the narration as in dialogue, is
+    Theodore Blackwood, not a second boy."""
+    text = ('Theodore Blackwood came in late, with ink on his sleeve.\n\n'
+            '"Theo, where were you?" Ada hissed.\n\n"Tell you later," Theo muttered.\n\n'
+            'Theo sat down. Ada passed him her notes.\n\n"You owe me," said Ada.\n')
+    people = _by_name(_world(text))
+    assert "Theo" not in people and "Theo" in people["Theodore Blackwood"].aliases

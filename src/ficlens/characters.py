@@ -410,14 +410,17 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         if len(group.spans) == 1:
             group.speaks_next = line == group.gender or \
                 _beats_own_line(world.text, quotes, group.spans[0][1], starts)
-    least = max(MIN_MENTIONS, _word_count(world.text, ranges) // WORDS_PER_MENTION)
+    words = _word_count(world.text, ranges)
+    openings = sorted({a for a, _ in ranges} | {scene.start for scene in world.scenes})
+    least = max(MIN_MENTIONS, words // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
     kept = [g for g in groups if g.cast is not None or tells(g)
             or len(g.spans) >= (MIN_MENTIONS if _is_full_or_titled(g) or g.described else least)
             or g.introduced and g.spans
             or not g.described and any(_tagged_quote(world.text, quotes, s) is not None for s, _ in g.spans)
-            or g.speaks_next or any(start in senders for start, _ in g.spans)]
-    if _word_count(world.text, ranges) >= INERT_WORDS:
+            or g.speaks_next or any(start in senders for start, _ in g.spans)
+            or words < INERT_WORDS and _brought_on_in_full(world.text, quotes, openings, g)]
+    if words >= INERT_WORDS:
         kept = [g for g in kept if g.cast is not None or tells(g) or not _inert(world.text, quotes, g)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
@@ -497,6 +500,24 @@ def _is_full_or_titled(group: _Group) -> bool:
     return any(len(_tokens(alias)) > 1 for alias in group.aliases)
 
 
+def _brought_on_in_full(text: str, quotes: list[tuple[int, int]], openings: list[int], group: _Group) -> bool:
+    """Named once, in full and untitled (a sentence's unlisted first word was cut off already:
+    ``_candidates``), as the subject of a sentence in the first paragraph of a chapter or scene
+    (``openings``), with talk soon after: how a story shorter than ``INERT_WORDS`` brings on the
+    people it then calls "the blond" or "babe" ("Draco Malfoy was already at the scene when Ron
+    Weasley Apparated in."); not the people a novel's narration names in passing ("the heresies
+    of Voltaire and Robert Ingersoll")."""
+    if len(group.spans) != 1 or group.described:
+        return False
+    start, end = group.spans[0]
+    words = _tokens(text[start:end])
+    opening = openings[bisect_right(openings, start) - 1] if openings and openings[0] <= start else 0
+    following = bisect_left(quotes, (end, end))
+    return (len(words) > 1 and not is_title(words[0]) and not _inside(quotes, start)
+            and not _PARAGRAPH_GAP.search(text, opening, start) and bool(_SUBJECT_AFTER.match(text, end))
+            and following < len(quotes) and quotes[following][0] - end <= CONVERSATION_REACH)
+
+
 def _word_count(text: str, ranges: list[tuple[int, int]]) -> int:
     return sum(len(text[a:b].split()) for a, b in ranges)
 
@@ -547,6 +568,7 @@ class _Candidate:
     honorific: int = 0  # "Todoroki-kun", "Aizawa-sensei": a person, whatever NER says
     sends: int = 0  # sends a chat message: "Mercedes: who ate my pizza"
     called_before_tag: int = 0  # called at a quote's end, before its tag: '"I'm here, Cas," Dean said'
+    subject_opening: int = 0  # a whole name opening a sentence as its subject: "Tobin Ash wandered in"
 
 
 def _tokens(form: str) -> list[str]:
@@ -594,11 +616,15 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
     called = {_bare(token) for _, [(start, token)] in (r for r in runs if len(r[1]) == 1)  # a name
               if _CALLED_FIRST.search(text, max(0, start - 3), start)
               and text.startswith(",", start + len(token))}
+    openings: set[int] = set()  # where a sentence opens with a whole name of no listed first name
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not is_title(first) and not inside[first] \
                 and first not in first_names() and first not in called:
-            runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
+            if _given_name_opening(text, tokens, lower):
+                openings.add(tokens[0][0])
+            else:
+                runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
     acting = _PRESENT_ACTS if _told_in_the_present(text, ranges, quotes) else _ACTS_AFTER
     fixed = _fixed_phrases(runs, lower, capital, given)
@@ -611,6 +637,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
                 form = " ".join(form.split())
             candidate = found.setdefault(form, _Candidate(form))
             candidate.positions.append(start)
+            candidate.subject_opening += start in openings
             candidate.initial += _starts_sentence(text, start)
             if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 20), start) \
                     and not _inside(quotes, start) \
@@ -691,12 +718,43 @@ def _is_common(token: str, lower: Counter[str], capital: Counter[str], given: fr
     return lower[bare.lower()] > capital[bare] and bare not in given
 
 
+_PAST_AFTER_NAME = re.compile(r"[A-Z][a-z]{2,}ed")
+# a verb after a name that makes it its sentence's subject: "Draco Malfoy was", "Ron Weasley Apparated"
+_SUBJECT_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]{{2,}}ly|just|still|already|had|was|has|is)[ \t]+)?"
+                            rf"(?:was|were|had|has|is|{PAST_ACTS}|{PRESENT_ACTS}|[A-Z][a-z]{{2,}}ed)\b")
+
+
+# Words that open a sentence before a name but are none ("Meanwhile Hamidullah", "Hitherto Gino").
+_OPENERS = {"Meanwhile", "Hitherto", "Afterwards", "Afterward", "Besides", "Nevertheless", "Nonetheless",
+            "However", "Moreover", "Furthermore", "Otherwise", "Therefore", "Thus", "Hence", "Later",
+            "Soon", "Once", "Instead", "Anyway", "Anyhow", "Somehow", "Sometimes", "Tonight", "Today",
+            "Tomorrow", "Yesterday", "Outside", "Inside", "Upstairs", "Downstairs", "Behind", "Beside",
+            "Across", "Beyond", "Below", "Above", "Beneath", "Though", "Although", "Unless",
+            "Until", "Since", "While", "Whilst", "Whereas", "Because", "Like", "Unlike", "Poor", "Old",
+            "Young", "Little", "Dear", "Good", "Brave", "Sweet", "Silly", "Clever", "Together",
+            "Finally", "Suddenly", "Eventually", "Again", "Also", "Too", "Next", "First", "Last", "Every"}
+
+
+def _given_name_opening(text: str, tokens: list[tuple[int, str]], lower: Counter[str]) -> bool:
+    """Whether a two-word run opening a sentence is a whole name whose first name is on no list:
+    the story never writes the word in lower case, it is no sentence opener (``_OPENERS``, no
+    "-ing", "-ly" or "-ed" word), and the name is its sentence's subject ("Tobin Ash wandered in",
+    "Pepper Potts did not look up"); "Meanwhile Hamidullah" and "Catching Blaine" stay one name."""
+    first = _bare(tokens[0][1])
+    last_start, last = tokens[-1]
+    return (len(tokens) == 2 and first.lower() not in lower and first not in _OPENERS
+            and first not in _NEVER_NAMES and not first.endswith(("ing", "ly", "ed")) and first.isalpha()
+            and bool(_SUBJECT_AFTER.match(text, last_start + len(_bare(last)))))
+
+
 def _split_run(tokens: list[tuple[int, str]], lower: Counter[str], capital: Counter[str],
                given: frozenset[str]) -> Iterator[list[tuple[int, str]]]:
     """Cut a capitalised run at common words and place words; keep parts with a name word."""
     part: list[tuple[int, str]] = []
     for position, token in tokens + [(-1, "")]:
-        keep = token and (is_title(token) or not _is_common(token, lower, capital, given))
+        keep = token and (is_title(token) or not _is_common(token, lower, capital, given)) \
+            and not (len(part) > 1 and position == tokens[-1][0] and _PAST_AFTER_NAME.fullmatch(token)
+                     and token not in first_names())  # "Ron Weasley Apparated in": a verb after a full name
         if keep and position == tokens[-1][0] and _strip_title(token) in _EPITHET_TITLES and len(part) == 1 \
                 and not is_title(part[0][1]) and _bare(part[0][1]) not in first_names():
             yield part + [(position, token)]  # "the Dark Lord", "the Red Queen": a title of one's own
@@ -825,7 +883,7 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
         return candidate.the * 2 >= occurrences >= 3 and candidate.form in ROLE_TITLES
     if len(tokens) > 1 and not is_title(tokens[0]) and _bare(tokens[-1]) in _PLACE_WORDS:
         return False  # "Wuthering Heights"; but "Mrs. Hall" is a person
-    if candidate.honorific or candidate.sends:
+    if candidate.honorific or candidate.sends or candidate.subject_opening:
         return True  # "Iida-kun has been looking for you": a person, even opening every sentence
     if candidate.the * 2 >= occurrences and (candidate.form.endswith("s") or not candidate.speech):
         return False  # "the Lanterns", "the Loggia": a band, a family, a place; "said the Hatter" speaks
@@ -1714,7 +1772,8 @@ def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: l
 def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], quotes: list[tuple[int, int]],
                       groups: list[_Group]) -> list[_Group]:
     """A short form called out in dialogue joins the character whose first name it begins:
-    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica. A pet name no longer than the name
+    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica; so does one the nicknames list has for
+    it, wherever written ("Theo" for Theodore Blackwood). A pet name no longer than the name
     that the dialogue uses and the narration hardly does joins the character it is short for:
     "Lizzy" is Elizabeth, "Harry" Lord Henry (Harry Potter's "Harry", in the narration too, is a
     name of its own). Never a word the story also writes in lower case ("Will", "Rob"), nor a
@@ -1738,7 +1797,7 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
         owner = _dominant(candidates, {id(g): g for name, g in first_names if g is not alone.get(form)
                                        and _compatible(g.gender_hint, hint) and (
-            short and len(name) > len(form) and name.startswith(form)
+            (short or name.lower() in formal_names(form)) and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form)
             or pet and _diminutive(form, name))}.values())
         if owner is not None:

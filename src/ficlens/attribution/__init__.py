@@ -133,6 +133,7 @@ class _Context:
     bound: list[bool]  # per mention: it follows a "he"/"she" of its gender in its sentence ("He left Blaine")
     families: dict[str, tuple[str, frozenset[str]]]  # id -> surname and the titles worn with it
     breaks: list[int]  # where chapters and scenes a marker sets apart ("* * *", "~*~") start
+    openings: list[int]  # where scenes a bare marker sets apart start (not "~Theo's POV~": the same people)
     tellers: Tellers  # which narrator tells each part, when several take turns ("~Theo's POV~")
 
     def narrator_at(self, position: int) -> str | None:
@@ -602,9 +603,11 @@ def _gone(context: _Context, quote: Quote, departures: list[_Departure]) -> froz
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
-    """``previous_end``: where the quote before this one ends."""
-    window = context.mentions.within(quote.start - WINDOW, quote.start)
-    between = context.mentions.within(max(previous_end, quote.start - WINDOW), quote.start)
+    """``previous_end``: where the quote before this one ends. Names before a scene break a bare
+    marker sets apart ("***") are no one's recent mention: the new scene may be other people's."""
+    reach = max(quote.start - WINDOW, _scene_opening(context, quote.start))
+    window = context.mentions.within(reach, quote.start)
+    between = context.mentions.within(max(previous_end, reach), quote.start)
     last_seen: dict[str, int] = {}  # named in the narration: there, or thought of
     talked_of: dict[str, int] = {}  # named only inside quotes: talked about, often elsewhere
     counts: dict[str, int] = {}
@@ -635,12 +638,25 @@ def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
                    _named_farther(context, quote), last_subject)
 
 
+def _scene_opening(context: _Context, position: int) -> int:
+    """Where the scene a bare marker set apart ("***", "~~~") that holds ``position`` begins; 0
+    when a chapter has begun since (or there is none)."""
+    k = bisect_right(context.openings, position) - 1
+    if k < 0:
+        return 0
+    start = context.openings[k]
+    return 0 if bisect_right(context.chapter_starts, position) > bisect_right(context.chapter_starts, start) \
+        else start
+
+
 def _named_farther(context: _Context, quote: Quote) -> list[str]:
     """Who the narration names within ``FAR_WINDOW`` before the quote, the latest first, then
-    within ``FAR_WINDOW`` after it, the nearest first: a speaker the last page only calls "she"
-    ("he asked her to tea") is often named a little further off."""
+    within ``FAR_WINDOW`` after it, the nearest first (none before a bare marker's scene break:
+    ``_nearby``): a speaker the last page only calls "she" ("he asked her to tea") is often named
+    a little further off."""
     mentions = context.mentions
-    before = [mentions.owners[i] for i in reversed(mentions.within(quote.start - FAR_WINDOW, quote.start))
+    reach = max(quote.start - FAR_WINDOW, _scene_opening(context, quote.start))
+    before = [mentions.owners[i] for i in reversed(mentions.within(reach, quote.start))
               if context.narrated[i]]
     after = [mentions.owners[i] for i in mentions.within(quote.end, quote.end + FAR_WINDOW)
              if context.narrated[i]]
@@ -775,6 +791,7 @@ def _context(world: StoryWorld) -> _Context:
                     chapter_starts, _chapter_leads(mentions, genders, chapter_starts, narrated),
                     narrated, subjects, bound, families,
                     sorted({*chapter_starts, *(s.start for s in world.scenes if s.break_ == "marker")}),
+                    sorted(s.start for s in world.scenes if s.break_ == "marker" and not s.pov_stated),
                     Tellers(world))
 
 
