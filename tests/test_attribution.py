@@ -689,3 +689,13 @@ def test_attribution_a_line_said_together_is_no_one_s_alone():
     assert said[3][1] == "Kasia" and said[-1][1] == "Kasia"
     evidence = world.quotes[2].evidence[0]
     assert world.text[evidence.start:evidence.end] == "the whole team chorused"
+
+
+def test_attribution_someone_coming_in_late_in_the_sentence_speaks_the_line_after_it() -> None:
+    """The beat of "Mara had barely sat down when the door banged open and Lena burst in." is Lena's
+    arrival, not Mara's sitting: the newcomer speaks."""
+    text = ('"Go on, then," Mara said.\n\n"I will," Lena said, and left.\n\n'
+            'Mara had barely sat down when the door banged open and Lena burst in, breathless. '
+            '"Forgot my keys."\n\n"On the hook," Mara said.\n')
+    world = _world(text, {"Mara": "she", "Lena": "she"})
+    assert _speakers(world)[2] == "Lena"

@@ -845,6 +845,9 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
     segments = [(last_start, start), (end, after)]
     if _COMMENT.match(text, last_start) and last_start > before:  # "Natasha smiled. It was not a nice smile."
         segments.insert(1, (last_sentence_start(text, before, last_start - 1), last_start))
+    arriving = _ARRIVING_LATER.search(text, last_start, start)  # "Mara had sat down when Lena burst in."
+    if arriving and (named := mentions.within(arriving.start(1), arriving.start(1) + 1)):
+        return _name_tag(mentions, named[0])
     for lo, hi in segments:
         segment = text[lo:hi]
         if not re.search(r"[A-Za-z]", segment):
@@ -870,6 +873,13 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
     return None
 
 
+# someone coming in later in the sentence before a line, who speaks it: "Mara had barely sat down
+# when the door banged open and Lena burst in, breathless."
+_ARRIVING_LATER = re.compile(
+    r"\b(?:and|when|as|until|before)[ \t\n]+([A-Z][a-z]+)[ \t\n]+(?:\w+ly[ \t\n]+)?"
+    r"(?:burst|bursts|came|comes|walked|walks|stepped|steps|strode|strides|hurried|hurries|rushed|rushes|wandered|wanders|strolled|"
+    r"strolls|barged|barges|swept|sweeps|bustled|bustles|stumbled|stumbles|marched|marches)[ \t\n]+"
+    r"(?:back[ \t\n]+)?(?:in|into|through)\b[^.!?\"\u201c]*[.!?]?[ \t]*$")
 _COMMENT = re.compile(r"\s*(?:It|There|This|That)\b")  # a sentence about the one before, with no one in it
 
 
