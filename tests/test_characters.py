@@ -1686,3 +1686,16 @@ def test_characters_a_clipped_first_name_joins_the_full_one_wherever_written():
             'Theo sat down. Ada passed him her notes.\n\n"You owe me," said Ada.\n')
     people = _by_name(_world(text))
     assert "Theo" not in people and "Theo" in people["Theodore Blackwood"].aliases
+
+
+def test_characters_a_middle_name_and_a_clipped_title_are_the_same_man():
+    """"Steven Grant Rogers", shouted once, is Steve Rogers (and keeps "Captain Rogers" his, where two
+    Rogerses would have competed for it); "Cap", called out, is the one called Captain."""
+    text = ('Steve Rogers stood at the head of the table. Sam Wilson came in with a tablet.\n\n'
+            '"Morning, Cap," Sam said.\n\n"Morning," Steve said.\n\n'
+            'A young agent hovered at the door. "Captain Rogers? Director Fury sent these."\n\n'
+            '"Thank you," Steve said.\n\n"Steven Grant Rogers, you did not read the brief," Sam said.\n\n'
+            'Steve laughed. Sam sat down.\n')
+    people = _by_name(_world(text))
+    assert {"Steven Grant Rogers", "Captain Rogers", "Cap"} <= set(people["Steve Rogers"].aliases)
+    assert not {"Cap", "Captain Rogers", "Steven Grant Rogers"} & set(people)

@@ -990,6 +990,11 @@ def _compatible(a: Gender, b: Gender) -> bool:
     return a == "unknown" or b == "unknown" or a == b
 
 
+def _same_given_name(name: str, other: str) -> bool:
+    """One first name, or one and its formal form ("Steve", "Steven")."""
+    return name == other or other.lower() in formal_names(name) or name.lower() in formal_names(other)
+
+
 def _cluster(forms: list[_Form]) -> list[_Group]:
     """Group name forms into characters.
 
@@ -1050,8 +1055,12 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     for form in forms:
         if len(form.names) > 1 and _title_gender(form.title) != "unknown":
             titled_genders[tuple(form.names)].add(_title_gender(form.title))
+    # a full name with a middle name is the one without it: "Steven Grant Rogers" is Steve Rogers
+    shorter = {tuple(f.names) for f in forms if len(f.names) == 2}
+    middle = {names: next(iter(fits)) for f in forms if len(names := tuple(f.names)) == 3 and len(
+        fits := {k for k in shorter if k[1] == names[2] and _same_given_name(k[0], names[0])}) == 1}
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
-        key = tuple(form.names)
+        key = middle.get(tuple(form.names), tuple(form.names))
         worn = titled_genders.get(key, set())
         gender = next(iter(worn)) if not form.title and len(worn) == 1 else form.gender
         same = [g for g in full[key] if _compatible(g.gender_hint, gender)]
@@ -1137,7 +1146,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         group = new_group()
         by_first[word].append(group)
         add(group, form)
-    form_counts = {f.form: (len(f.names), len(f.names) > 1 and f.title is None, f.count) for f in forms}
+    # a middle name makes no fuller name: "Steve Rogers", not "Steven Grant Rogers"
+    form_counts = {f.form: (min(len(f.names), 2), len(f.names) > 1 and f.title is None, f.count,
+                            -len(f.names)) for f in forms}
     for group in groups:
         group.name = max(group.aliases, key=lambda a: form_counts[a])
     return groups
@@ -1773,7 +1784,8 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
                       groups: list[_Group]) -> list[_Group]:
     """A short form called out in dialogue joins the character whose first name it begins:
     "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica; so does one the nicknames list has for
-    it, wherever written ("Theo" for Theodore Blackwood). A pet name no longer than the name
+    it, wherever written ("Theo" for Theodore Blackwood), and a clipped title called out ("Cap" for
+    the one called "Captain"). A pet name no longer than the name
     that the dialogue uses and the narration hardly does joins the character it is short for:
     "Lizzy" is Elizabeth, "Harry" Lord Henry (Harry Potter's "Harry", in the narration too, is a
     name of its own). Never a word the story also writes in lower case ("Will", "Rob"), nor a
@@ -1800,6 +1812,11 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
             (short or name.lower() in formal_names(form)) and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form)
             or pet and _diminutive(form, name))}.values())
+        if owner is None and short:  # "Morning, Cap.": the one called "Captain" ("Doc", "Prof")
+            ranked = [g for g in groups if g is not alone.get(form) and any(
+                is_title(title := _tokens(a)[0]) and len(title) > len(form) and title.startswith(form)
+                for a in g.aliases)]
+            owner = ranked[0] if len(ranked) == 1 else None
         if owner is not None:
             owner.aliases.extend([form] if form not in alone else alone[form].aliases)
             if form in alone:
