@@ -1699,3 +1699,14 @@ def test_characters_a_middle_name_and_a_clipped_title_are_the_same_man():
     people = _by_name(_world(text))
     assert {"Steven Grant Rogers", "Captain Rogers", "Cap"} <= set(people["Steve Rogers"].aliases)
     assert not {"Cap", "Captain Rogers", "Steven Grant Rogers"} & set(people)
+
+
+def test_characters_the_queen_is_the_one_named_queen_and_the_castle_no_one():
+    """"Queen Isolde", written once, then "the queen": one woman, named; "Caer Velloran", the
+    subject-looking name after "of" in the opening sentence, is a place."""
+    text = ('The throne room of Caer Velloran was cold even in summer. Queen Isolde sat very straight '
+            'on the high seat.\n\n"Rise, Lord Marrow."\n\nLord Aldric Marrow rose. "Your Majesty is '
+            'gracious."\n\n"Be brief," said the queen.\n\n"I will," Marrow said.\n\n'
+            '"Then go," the queen said.\n\nMarrow bowed.\n')
+    people = _by_name(_world(text))
+    assert "the queen" in people["Queen Isolde"].aliases and "Caer Velloran" not in people

@@ -278,6 +278,7 @@ _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_OF_PLACE_BEFORE = re.compile(rf"(?:{_PLACE_BEFORE.pattern})|\bof\s+$")
 # Days and months: never names alone, but part of a name the text keeps whole ("the March Hare").
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
              "February", "March", "July", "September", "October", "November", "December"}
@@ -514,6 +515,7 @@ def _brought_on_in_full(text: str, quotes: list[tuple[int, int]], openings: list
     opening = openings[bisect_right(openings, start) - 1] if openings and openings[0] <= start else 0
     following = bisect_left(quotes, (end, end))
     return (len(words) > 1 and not is_title(words[0]) and not _inside(quotes, start)
+            and not _OF_PLACE_BEFORE.search(text, max(0, start - 12), start)  # "the hall of Caer Velloran"
             and not _PARAGRAPH_GAP.search(text, opening, start) and bool(_SUBJECT_AFTER.match(text, end))
             and following < len(quotes) and quotes[following][0] - end <= CONVERSATION_REACH)
 
@@ -1562,14 +1564,18 @@ def _name_the_described(quotes: list[tuple[int, int]], groups: list[_Group],
     once, in the narration and with a title or in full, within ``CONVERSATION_REACH`` before its
     first mention, when that name has no other mention and is the only such name of a fitting
     gender there ("Mr. Abernathy had run the ferry for forty years ... "You're late," said the
-    old man.")."""
+    old man."); so is a role ("the queen") the one name written once with it as a title ("Queen
+    Isolde sat very straight")."""
     staying = {id(group) for group in kept}
     dropped = [g for g in groups if len(g.spans) == 1 and id(g) not in staying]
     for i, described in enumerate(kept):
-        if not described.generic or not described.spans:
+        words = described.aliases[0].split() if described.described and described.aliases else []
+        role = words[-1].lower() if len(words) == 2 and words[0].lower() == "the" else ""
+        if not (described.generic or role) or not described.spans:
             continue
         start = min(described.spans)[0]
-        introduced = [g for g in dropped if _is_full_or_titled(g)
+        introduced = [g for g in dropped if (_is_full_or_titled(g) if described.generic
+                                             else g.aliases[0].split()[0].lower() == role)
                       and 0 < start - g.spans[0][0] <= CONVERSATION_REACH
                       and not _inside(quotes, g.spans[0][0]) and g.gender in (described.gender, "unknown")]
         if len(introduced) == 1:
