@@ -1710,3 +1710,13 @@ def test_characters_the_queen_is_the_one_named_queen_and_the_castle_no_one():
             '"Then go," the queen said.\n\nMarrow bowed.\n')
     people = _by_name(_world(text))
     assert "the queen" in people["Queen Isolde"].aliases and "Caer Velloran" not in people
+
+
+def test_characters_a_double_first_name_alone_is_the_full_name_it_begins():
+    """"Big Jack Dunmore", once in full, then "Big Jack": one man, named in full; "Jack Harlow", the
+    other Jack, stays apart."""
+    text = ('Big Jack Dunmore was sixty and owned the garage. Jack Harlow was nineteen and swept it.\n\n'
+            '"Harlow," Big Jack called. "Hand me the wrench."\n\n"Which one?" Jack Harlow asked.\n\n'
+            '"The small one," Big Jack said.\n\n"Go easy on him, Dunmore," Lena said.\n')
+    people = _by_name(_world(text))
+    assert "Big Jack" in people["Big Jack Dunmore"].aliases and "Jack Harlow" in people

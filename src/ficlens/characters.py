@@ -1057,10 +1057,14 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     for form in forms:
         if len(form.names) > 1 and _title_gender(form.title) != "unknown":
             titled_genders[tuple(form.names)].add(_title_gender(form.title))
-    # a full name with a middle name is the one without it: "Steven Grant Rogers" is Steve Rogers
+    # a full name with a middle name is the one without it: "Steven Grant Rogers" is Steve Rogers,
     shorter = {tuple(f.names) for f in forms if len(f.names) == 2}
     middle = {names: next(iter(fits)) for f in forms if len(names := tuple(f.names)) == 3 and len(
         fits := {k for k in shorter if k[1] == names[2] and _same_given_name(k[0], names[0])}) == 1}
+    # and a double first name written alone is the full name it begins: "Big Jack" is Big Jack Dunmore
+    longer = {tuple(f.names) for f in forms if len(f.names) == 3} - set(middle)
+    middle.update({names: next(iter(fits)) for names in shorter if len(
+        fits := {k for k in longer if k[:2] == names}) == 1})
     for form in sorted((f for f in forms if len(f.names) > 1), key=lambda f: (f.title is not None, -f.count)):
         key = middle.get(tuple(form.names), tuple(form.names))
         worn = titled_genders.get(key, set())
@@ -1149,17 +1153,23 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
         by_first[word].append(group)
         add(group, form)
     # a middle name makes no fuller name: "Steve Rogers", not "Steven Grant Rogers"
-    form_counts = {f.form: (min(len(f.names), 2), len(f.names) > 1 and f.title is None, f.count,
-                            -len(f.names)) for f in forms}
+    form_counts = {f.form: (min(len(f.names), 2) if tuple(f.names) in middle else len(f.names),
+                            len(f.names) > 1 and f.title is None, f.count, -len(f.names)) for f in forms}
     for group in groups:
         group.name = max(group.aliases, key=lambda a: form_counts[a])
     return groups
 
 
-def _parts_are(form: str, people: dict[str, bool | None]) -> bool:
-    """Whether an untitled full name's every word is on its own a person ("Cyril Fielding")."""
+def _parts_are(form: str, people: dict[str, bool | None], lower: Counter[str]) -> bool:
+    """Whether an untitled full name's every word is on its own a person ("Cyril Fielding"), or all
+    but a last word the story never writes in lower case are, together ("Big Jack" of "Big Jack
+    Dunmore"; not the "Mock Turtle" of "Mock Turtle Soup")."""
     tokens = _tokens(form)
-    return len(tokens) > 1 and not is_title(tokens[0]) and all(people.get(token) for token in tokens)
+    last = _bare(tokens[-1])
+    return len(tokens) > 1 and not is_title(tokens[0]) and (
+        all(people.get(token) for token in tokens)
+        or len(tokens) > 2 and bool(people.get(" ".join(tokens[:-1]))) and not lower[last.lower()]
+        and last not in _PLACE_WORDS)
 
 
 _LIST_JOIN = r"[ \t]*(?:,[ \t]*\n?[ \t]*(?:and[ \t]+)?|\n?[ \t]*and[ \t]*\n?[ \t]*)"  # ", ", " and ", ", and"
@@ -1185,14 +1195,14 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
     for name in candidates:  # "Cyril Fielding", written once: "Cyril" and "Fielding" are people
-        if clear[name] is None and _parts_are(name, clear):
+        if clear[name] is None and _parts_are(name, clear, lower):
             clear[name] = True
     doubtful = [candidate for candidate in candidates.values() if clear[candidate.form] is None]
     votes = _ner_votes(text, doubtful, story_chars)
     person = {form: clear[form] if clear[form] is not None else _is_person(c, votes.get(form, Counter()))
               for form, c in candidates.items()}
     for candidate in doubtful:  # "Severus Snape", once, where NER read only "Severus" and "Snape"
-        person[candidate.form] = person[candidate.form] or _parts_are(candidate.form, person)
+        person[candidate.form] = person[candidate.form] or _parts_are(candidate.form, person, lower)
     starts = sorted(p for c in candidates.values() for p in c.positions)
     for candidate in doubtful:  # "Bakugou scowled. He ...": NER reads many such names as things
         if not person[candidate.form] and _mostly_acts(candidate):
