@@ -1720,3 +1720,11 @@ def test_characters_a_double_first_name_alone_is_the_full_name_it_begins():
             '"The small one," Big Jack said.\n\n"Go easy on him, Dunmore," Lena said.\n')
     people = _by_name(_world(text))
     assert "Big Jack" in people["Big Jack Dunmore"].aliases and "Jack Harlow" in people
+
+
+def test_characters_whom_the_opening_sentence_finds_is_brought_on_too():
+    """"came home to find Ren Okada asleep": named once, as the one found, then only "babe" and
+    "he": a character (NER reads the name as a thing; "Ren" is on our list of fandom names)."""
+    text = ('Sasha Lindqvist came home at two to find Ren Okada asleep on the sofa, laptop on his chest.\n\n'
+            '"Wha -- I\'m awake."\n\n"You\'re drooling, babe."\n\n"Am not." He wiped his mouth anyway.\n')
+    assert {"Sasha Lindqvist", "Ren Okada"} <= set(_by_name(_world(text)))

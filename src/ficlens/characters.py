@@ -278,6 +278,9 @@ _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:
 _AFTER_QUOTE = re.compile(rf"[ \t]*\n?[ \t]*(?:(?:{SPEECH_VERBS})[ \t]+)?(?:the[ \t]+)?")
 _OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# someone the sentence's subject comes upon: "came home to find Ren Okada asleep"
+_MET_BEFORE = re.compile(r"\b(?:find|finds|found|see|sees|saw|watch|watches|watched|watching|meet|meets|met|"
+                         r"join|joins|joined|spot|spots|spotted|greet|greets|greeted)[ \t\n]+$")
 _OF_PLACE_BEFORE = re.compile(rf"(?:{_PLACE_BEFORE.pattern})|\bof\s+$")
 # Days and months: never names alone, but part of a name the text keeps whole ("the March Hare").
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -503,11 +506,11 @@ def _is_full_or_titled(group: _Group) -> bool:
 
 def _brought_on_in_full(text: str, quotes: list[tuple[int, int]], openings: list[int], group: _Group) -> bool:
     """Named once, in full and untitled (a sentence's unlisted first word was cut off already:
-    ``_candidates``), as the subject of a sentence in the first paragraph of a chapter or scene
-    (``openings``), with talk soon after: how a story shorter than ``INERT_WORDS`` brings on the
-    people it then calls "the blond" or "babe" ("Draco Malfoy was already at the scene when Ron
-    Weasley Apparated in."); not the people a novel's narration names in passing ("the heresies
-    of Voltaire and Robert Ingersoll")."""
+    ``_candidates``), as the subject of a sentence (or whom its subject finds: ``_MET_BEFORE``) in
+    the first paragraph of a chapter or scene (``openings``), with talk soon after: how a story
+    shorter than ``INERT_WORDS`` brings on the people it then calls "the blond" or "babe" ("Draco
+    Malfoy was already at the scene when Ron Weasley Apparated in."); not the people a novel's
+    narration names in passing ("the heresies of Voltaire and Robert Ingersoll")."""
     if len(group.spans) != 1 or group.described:
         return False
     start, end = group.spans[0]
@@ -516,7 +519,8 @@ def _brought_on_in_full(text: str, quotes: list[tuple[int, int]], openings: list
     following = bisect_left(quotes, (end, end))
     return (len(words) > 1 and not is_title(words[0]) and not _inside(quotes, start)
             and not _OF_PLACE_BEFORE.search(text, max(0, start - 12), start)  # "the hall of Caer Velloran"
-            and not _PARAGRAPH_GAP.search(text, opening, start) and bool(_SUBJECT_AFTER.match(text, end))
+            and not _PARAGRAPH_GAP.search(text, opening, start)
+            and bool(_SUBJECT_AFTER.match(text, end) or _MET_BEFORE.search(text, max(0, start - 12), start))
             and following < len(quotes) and quotes[following][0] - end <= CONVERSATION_REACH)
 
 
@@ -859,8 +863,9 @@ def _is_person(candidate: _Candidate, votes: Counter[str]) -> bool:
     if occurrences < RARE and (candidate.place or other) and not (
             known_name or candidate.possessive or _mostly_acts(candidate) and person >= other):
         return False  # a rare word, once after "in"/"at" or not PERSON to NER, with no sign of a person
-    if person + other:
-        return person >= other or (known_name and person * 2 >= other)
+    if person + other:  # "to find Ren Okada asleep": a listed first name and a surname, mid-sentence
+        return person >= other or (known_name and person * 2 >= other) or (
+            known_name and len(tokens) > 1 and occurrences > candidate.initial and not candidate.place)
     return known_name and (occurrences > candidate.initial or len(tokens) > 1)
 
 
