@@ -727,7 +727,7 @@ def _is_common(token: str, lower: Counter[str], capital: Counter[str], given: fr
 _PAST_AFTER_NAME = re.compile(r"[A-Z][a-z]{2,}ed")
 # a verb after a name that makes it its sentence's subject: "Draco Malfoy was", "Ron Weasley Apparated"
 _SUBJECT_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]{{2,}}ly|just|still|already|had|was|has|is)[ \t]+)?"
-                            rf"(?:was|were|had|has|is|{PAST_ACTS}|{PRESENT_ACTS}|[A-Z][a-z]{{2,}}ed)\b")
+                            rf"(?:was|were|had|has|is|{PAST_ACTS}|{PRESENT_ACTS}|{_PAST_AFTER_NAME.pattern})\b")
 
 
 # Words that open a sentence before a name but are none ("Meanwhile Hamidullah", "Hitherto Gino").
@@ -1062,7 +1062,7 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     for form in forms:
         if len(form.names) > 1 and _title_gender(form.title) != "unknown":
             titled_genders[tuple(form.names)].add(_title_gender(form.title))
-    # a full name with a middle name is the one without it: "Steven Grant Rogers" is Steve Rogers,
+    # a full name with a middle name is the one without it ("Steven Grant Rogers" is Steve Rogers),
     shorter = {tuple(f.names) for f in forms if len(f.names) == 2}
     middle = {names: next(iter(fits)) for f in forms if len(names := tuple(f.names)) == 3 and len(
         fits := {k for k in shorter if k[1] == names[2] and _same_given_name(k[0], names[0])}) == 1}
@@ -1806,8 +1806,8 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
     """A short form called out in dialogue joins the character whose first name it begins:
     "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica; so does one the nicknames list has for
     it, wherever written ("Theo" for Theodore Blackwood), and a clipped title called out ("Cap" for
-    the one called "Captain"). A pet name no longer than the name
-    that the dialogue uses and the narration hardly does joins the character it is short for:
+    the one called "Captain"). A pet name no longer than the name that the dialogue uses and the
+    narration hardly does joins the character it is short for:
     "Lizzy" is Elizabeth, "Harry" Lord Henry (Harry Potter's "Harry", in the narration too, is a
     name of its own). Never a word the story also writes in lower case ("Will", "Rob"), nor a
     form of a character with other names ("Skaggs" of "Mr. Skaggs" for "Skaggsy"; but "Lizzy" of
