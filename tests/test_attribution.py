@@ -699,3 +699,13 @@ def test_attribution_someone_coming_in_late_in_the_sentence_speaks_the_line_afte
             '"Forgot my keys."\n\n"On the hook," Mara said.\n')
     world = _world(text, {"Mara": "she", "Lena": "she"})
     assert _speakers(world)[2] == "Lena"
+
+
+def test_attribution_a_beat_by_the_one_the_line_calls_is_a_reaction_not_the_speaker() -> None:
+    """'"I've handed in my notice, Anouk." Anouk set her cup down.': the line calls her, so her
+    action after it is her reaction to it, not her beat."""
+    text = ('"Sit down first," Kwame said.\n\nAnouk sat. "That is never a good sign."\n\n'
+            '"I have handed in my notice at the museum, Anouk." Anouk set her cup down very slowly.\n\n'
+            '"You love the museum."\n')
+    world = _world(text, {"Kwame": "he", "Anouk": "she"})
+    assert _speakers(world)[2] == "Kwame"

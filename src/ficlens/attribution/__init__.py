@@ -1029,8 +1029,8 @@ def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_st
     handed Owen a flask. "Drink this," he said."), unless the rest of the tag's sentence names
     that character ("Kurt's smile faded. "Me too," he replied, his hand on Kurt's.": someone else)."""
     beat, tag = cues.beat, cues.tag
-    if beat is None or beat.kind != "name" or beat.character is None:
-        return None
+    if beat is None or beat.kind != "name" or beat.character is None or beat.character in cues.vocatives:
+        return None  # '"I've handed in my notice, Anouk." Anouk set her cup down.': she hears it
     if tag is not None:
         agrees = tag.kind == "pronoun" and tag.gender == context.genders.get(beat.character)
         if not agrees or beat.start >= quote.start:
