@@ -709,3 +709,24 @@ def test_attribution_a_beat_by_the_one_the_line_calls_is_a_reaction_not_the_spea
             '"You love the museum."\n')
     world = _world(text, {"Kwame": "he", "Anouk": "she"})
     assert _speakers(world)[2] == "Kwame"
+
+
+def test_attribution_a_speech_over_paragraphs_is_one_turn() -> None:
+    """Three paragraphs of one speech (no closing mark until the last) are one turn of the walk,
+    so the turn before the reply to it is the line before the speech, not its own first paragraph."""
+    text = ('"Go on," Ada said.\n\n"It began in a room without windows," Rory said. "I sat there.\n\n'
+            '"I learned a great deal.\n\n"Then I left."\n\n"And?"\n')
+    world = ficlens.analyze(text)
+    ids = {c.name: c.id for c in world.characters}
+    seen: list[Decision] = []
+
+    def choose(decision: Decision) -> dict[str, float]:  # sure of the tagged lines, unsure of the rest
+        seen.append(decision)
+        tag = decision.cues.tag
+        return {tag.character: 1.0} if tag is not None and tag.character else \
+            {c: 1.0 / len(decision.candidates) for c in decision.candidates}
+
+    walk_quotes(world, choose)
+    last = seen[-1]
+    assert last.features[last.candidates.index(ids["Rory"]), FEATURES.index("previous_turn")] == 1.0
+    assert last.features[last.candidates.index(ids["Ada"]), FEATURES.index("turn_before_previous")] == 1.0

@@ -99,12 +99,16 @@ class Decision:
 
 @dataclass
 class _Turn:
-    paragraph: int  # its place among the conversations (``_conversation_places``)
+    paragraph: int  # its (last) place among the conversations (``_conversation_places``)
     speaker: str | None
     belief: dict[str, float]  # how likely each candidate spoke it, as the walk decided
     named: list[str] = field(default_factory=list)
     vocatives: list[str] = field(default_factory=list)
     addressed: list[str] = field(default_factory=list)  # "said to X" in the turn's tags
+    opened: int = -1  # the place of its first paragraph: a speech may run over several
+
+    def __post_init__(self) -> None:
+        self.opened = self.paragraph if self.opened < 0 else self.opened
 
 
 @dataclass
@@ -715,7 +719,9 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
             decisions.append(decision)
             belief = beliefs[quote.id] = choose(decision)
         speaker = _best(belief)[0]
-        if not turns or turns[-1].paragraph != places[i]:
+        if turns and head is not quote and turns[-1].paragraph != places[i] and turns[-1].speaker == speaker:
+            turns[-1].paragraph = places[i]  # a speech over several paragraphs is one turn, not three
+        elif not turns or turns[-1].paragraph != places[i]:
             turns.append(_Turn(places[i], speaker, belief))
         turn = turns[-1]
         turn.named.extend(cues[i].named_inside)
@@ -1133,7 +1139,7 @@ def _recent_turns(turns: list[_Turn], paragraph: int) -> tuple[_Turn | None, _Tu
     earlier = [t for t in turns[-3:] if t.paragraph != paragraph]
     previous = earlier[-1] if earlier and abs(paragraph - earlier[-1].paragraph) <= CONVERSATION_GAP else None
     before = earlier[-2] if previous and len(earlier) > 1 and \
-        abs(previous.paragraph - earlier[-2].paragraph) <= CONVERSATION_GAP else None
+        abs(previous.opened - earlier[-2].paragraph) <= CONVERSATION_GAP else None
     return same, previous, before
 
 
@@ -1146,7 +1152,7 @@ def _conversation_speakers(turns: list[_Turn], paragraph: int, reach: int = 6) -
             break
         if turn.speaker:
             speakers.add(turn.speaker)
-        last = turn.paragraph
+        last = turn.opened
     return speakers
 
 
