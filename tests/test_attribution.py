@@ -689,6 +689,8 @@ def test_attribution_a_line_said_together_is_no_one_s_alone():
     assert said[3][1] == "Kasia" and said[-1][1] == "Kasia"
     evidence = world.quotes[2].evidence[0]
     assert world.text[evidence.start:evidence.end] == "the whole team chorused"
+    twins, names = _analyzed(text.replace("the whole team chorused", "the twins chorused"))
+    assert twins.quotes[2].speaker is None and [e.note for e in twins.quotes[2].evidence] == ["said together"]
 
 
 def test_attribution_someone_coming_in_late_in_the_sentence_speaks_the_line_after_it() -> None:

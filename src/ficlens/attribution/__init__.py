@@ -1334,8 +1334,9 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
 _CHORUS_VERBS = (r"(?:said|chorused|answered|replied|shouted|cried|called|yelled|sang|chanted|echoed|groaned|"
                  r"cheered|agreed|murmured|chimed in)")
 _CHORUS = re.compile(  # after a line's closing mark: a group, or "they" with "together", speaks it
-    rf"[ \t]*(?P<who>(?:the whole [a-z]+|the (?:others|crowd|class|team|rest of them)|everyone|everybody|"
-    rf"all of them|both of them|the two of them|they both|they all)[ \t]+(?:\w+ly[ \t]+)?{_CHORUS_VERBS}\b"
+    rf"[ \t]*(?P<who>(?:the whole [a-z]+|the (?:others|crowd|class|team|rest of them|twins|triplets)|"
+    rf"everyone|everybody|all of them|both of them|the two of them|they both|they all)"
+    rf"[ \t]+(?:\w+ly[ \t]+)?{_CHORUS_VERBS}\b"
     rf"|they[ \t]+(?:\w+ly[ \t]+)?(?:chorused|chanted|echoed|{_CHORUS_VERBS}[^.!?,\"\n]{{0,30}}?"
     rf"\b(?:together|in unison|as one)\b))")
 
