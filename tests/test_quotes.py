@@ -377,6 +377,14 @@ def test_quotes_a_chat_quoting_a_word_is_still_typed() -> None:
     assert {q.kind for q in _quotes(text) if q.evidence} == {"written"}
 
 
+def test_quotes_a_sender_s_lone_line_later_is_a_message_too() -> None:
+    """Once "Bex" sends in a chat, her line alone after some narration is a message too; "Note:"
+    alone is not."""
+    text = ("Bex: who took my pan\nBex: it was a good pan\nRufus: no idea\n\nPaloma snorted.\n\n"
+            "Bex: RUFUS\n\nNote: the pan was never found.\n")
+    assert _texts(text) == ["who took my pan", "it was a good pan", "no idea", "RUFUS"]
+
+
 def test_quotes_two_chat_lines_of_first_names() -> None:
     text = "Her phone buzzed.\n\nKurt: where are you\nBlaine: on my way\n"
     assert _texts(text) == ["where are you", "on my way"]

@@ -358,7 +358,8 @@ def _set_apart_kind(text: str, found: _Found) -> QuoteKind:
 def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
     """The lines of a chat or a script, "Name: message", two or more in a row with some name twice
     or every name a first name ("Kurt: hey / Blaine: hi"): a conversation; not "Rating: T /
-    Pairing: Kurt/Blaine", nor a lone "Note: ..."."""
+    Pairing: Kurt/Blaine", nor a lone "Note: ...". Once a name sends in such a run, its lines
+    elsewhere are messages too, one alone or beside another sender's ("Bex: ITS CALLED A ROUX")."""
     runs: list[list[re.Match[str]]] = []
     for line in _CHAT_LINE.finditer(text, start, end):
         if line.group("name").lower() in _LABELS:
@@ -368,10 +369,12 @@ def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
         else:
             runs.append([line])
     found = []
+    chats = [run for run in runs if len(run) > 1 and (
+        max(Counter(line.group("name") for line in run).values()) > 1
+        or all(line.group("name").split()[0] in first_names() for line in run))]
+    senders = {line.group("name") for run in chats for line in run}
     for run in runs:
-        names = Counter(line.group("name") for line in run)
-        if len(run) < 2 or names.most_common(1)[0][1] < 2 and not all(
-                name.split()[0] in first_names() for name in names):
+        if run not in chats and not all(line.group("name") in senders for line in run):
             continue
         spoken = all(_SCRIPT_SPEECH.fullmatch(line.group("message")) for line in run)
         for line in run:
