@@ -711,6 +711,9 @@ def test_attribution_a_beat_by_the_one_the_line_calls_is_a_reaction_not_the_spea
             '"You love the museum."\n')
     world = _world(text, {"Kwame": "he", "Anouk": "she"})
     assert _speakers(world)[2] == "Kwame"
+    named = ('"I am Felix," he said. "And you are?"\n\n'
+             'Jae gave up and shook his hand. "Jae. And if you touch my cards again, I move."\n')
+    assert _speakers(_world(named, {"Felix": "he", "Jae": "he"}))[-1] == "Jae"  # his own name, said
 
 
 def test_attribution_a_speech_over_paragraphs_is_one_turn() -> None:

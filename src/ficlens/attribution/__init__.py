@@ -1028,6 +1028,14 @@ def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | 
     return None
 
 
+def _names_itself(context: _Context, quote: Quote, character: str) -> bool:
+    """Whether a line opens with the character's name as a sentence of its own, as one says one's
+    name ("And you are?" / 'Jae-won gave up and shook it. "Jae-won. And if you touch my cards..."')."""
+    opening = context.named.within(quote.start, quote.start + 3)
+    return bool(opening) and context.named.owners[opening[0]] == character \
+        and context.text.startswith(".", context.named.ends[opening[0]])
+
+
 def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_start: int) -> str | None:
     """The character whose action opens the narration next to a quote in its paragraph, when the
     quote has no tag ("Ruth dropped her brush. "Or we move."", and ""I missed it." Nora sat down."
@@ -1035,7 +1043,8 @@ def _beat_speaker(context: _Context, cues: QuoteCues, quote: Quote, paragraph_st
     handed Owen a flask. "Drink this," he said."), unless the rest of the tag's sentence names
     that character ("Kurt's smile faded. "Me too," he replied, his hand on Kurt's.": someone else)."""
     beat, tag = cues.beat, cues.tag
-    if beat is None or beat.kind != "name" or beat.character is None or beat.character in cues.vocatives:
+    if beat is None or beat.kind != "name" or beat.character is None \
+            or beat.character in cues.vocatives and not _names_itself(context, quote, beat.character):
         return None  # '"I've handed in my notice, Anouk." Anouk set her cup down.': she hears it
     if tag is not None:
         agrees = tag.kind == "pronoun" and tag.gender == context.genders.get(beat.character)
