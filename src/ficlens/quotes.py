@@ -373,8 +373,9 @@ def _chat_messages(text: str, start: int, end: int) -> list[_Found]:
         max(Counter(line.group("name") for line in run).values()) > 1
         or all(line.group("name").split()[0] in first_names() for line in run))]
     senders = {line.group("name") for run in chats for line in run}
+    chosen = {id(run) for run in chats}
     for run in runs:
-        if run not in chats and not all(line.group("name") in senders for line in run):
+        if id(run) not in chosen and not all(line.group("name") in senders for line in run):
             continue
         spoken = all(_SCRIPT_SPEECH.fullmatch(line.group("message")) for line in run)
         for line in run:
