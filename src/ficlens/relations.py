@@ -63,6 +63,7 @@ _STATE_CONFIDENCE = 0.8
 _HOME_CONFIDENCE = 0.45
 _HOME_WINDOW = 2000  # characters within which two people's rooms count as one home
 _INTERACTION_WEIGHTS = {"turns": 1.0, "co_scenes": 2.0, "pov_mentions": 0.5}
+SCENE_CAST = 60  # the most-named characters of a scene that count as sharing it (a chat of 5,000 handles)
 
 _NOMINATIVE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _POSSESSIVE = {"his": "he", "her": "she"}
@@ -586,8 +587,9 @@ def _interactions(world: StoryWorld, mentions: list[Mention]) -> list[Interactio
                     link.turns_target_to_source += 1
     index = MentionIndex(mentions)
     for scene in world.scenes:
-        present = scene.characters or sorted({m.character for m in index.between(scene.start, scene.end)})
-        for x, y in combinations(sorted(set(present)), 2):
+        named = Counter(m.character for m in index.between(scene.start, scene.end))
+        present = sorted(set(scene.characters or named), key=lambda c: -named[c])[:SCENE_CAST]
+        for x, y in combinations(sorted(present), 2):
             link = pair(x, y)
             if link:
                 link.co_scenes += 1

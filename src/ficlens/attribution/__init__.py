@@ -183,10 +183,14 @@ def attribute_quotes(world: StoryWorld, weights: Weights | None = None) -> Story
 _CHAT_GAP = re.compile(r"[\s*_]*(?:\[[^\]\n]{1,20}\][ \t]*)?[\s*_]*")  # between a message and the next sender
 
 
+CHAT_AUDIENCE = 12  # writers a chat message goes to all of; in a larger chat, those writing around it
+
+
 def _message_senders(world: StoryWorld, senders: dict[str, Span]) -> None:
     """A chat message or a script's line (a quote whose sender the quotes stage found, "Mercedes:
     who ate my pizza", 'Odile: "It's late."'; ``senders``: quote id -> the sender's span) is its
-    sender's, explicitly, and goes to the others who write or speak in that chat or script."""
+    sender's, explicitly, and goes to the others who write or speak in that chat or script (in a
+    chat of more than ``CHAT_AUDIENCE`` writers, to those writing around it: linear in the lines)."""
     if not senders:
         return
     owner = {span.start: c.id for c in world.characters for span in c.mention_spans}
@@ -208,8 +212,12 @@ def _message_senders(world: StoryWorld, senders: dict[str, Span]) -> None:
         quote.evidence = [Span(start=sender.start, end=sender.end, note=f"sender: {name}")]
     for chat in chats:
         writers = list(dict.fromkeys(q.speaker for q in chat if q.speaker))
-        for quote in chat:
-            quote.addressees = [w for w in writers if w != quote.speaker]
+        for k, quote in enumerate(chat):
+            audience = writers
+            if len(writers) > CHAT_AUDIENCE:  # a crowded chat: those writing around the message
+                near = chat[max(0, k - CHAT_AUDIENCE):k + CHAT_AUDIENCE + 1]
+                audience = list(dict.fromkeys(q.speaker for q in near if q.speaker))
+            quote.addressees = [w for w in audience if w != quote.speaker]
 
 
 _SET_APART = ("italics", "single quotes")  # how the quotes stage says a thought is set apart
