@@ -1814,6 +1814,12 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
     "Miss Lizzy"), nor one of the other gender. Of several characters it fits, the one named
     ``SHORT_FORM_DOMINANCE`` times as often as the rest ("Harry": Lord Henry, not Sir Henry)."""
     first_names = [(_parse(g.aliases[0], 0).names[0], g) for g in groups if g.aliases and not g.described]
+    # the first names a form could be short for share its first three letters, or are its formal names
+    by_start: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
+    by_lower: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
+    for name, group in first_names:
+        by_start[name[:3]].append((name, group))
+        by_lower[name.lower()].append((name, group))
     alone = {next(iter(words)): g for g in groups  # "Pri", "Lizzy" / "Miss Lizzy": a name on its own
              if len(words := _untitled_words(g)) == 1}
     aliases = {alias for g in groups for alias in g.aliases}
@@ -1824,13 +1830,15 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
             continue
         spoken = sum(_inside(quotes, p) for p in candidate.positions)
         pet = spoken >= DIALOGUE_SHARE * len(candidate.positions)
-        formal = formal_names(form) if pet else frozenset()
+        listed = formal_names(form)
+        formal = listed if pet else frozenset()
         short = (candidate.vocative or candidate.called_before_tag) > 0 \
             and (form not in aliases or alone[form].aliases == [form])
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
-        owner = _dominant(candidates, {id(g): g for name, g in first_names if g is not alone.get(form)
+        fitting = by_start.get(form[:3], []) + [pair for f in formal for pair in by_lower.get(f, [])]
+        owner = _dominant(candidates, {id(g): g for name, g in fitting if g is not alone.get(form)
                                        and _compatible(g.gender_hint, hint) and (
-            (short or name.lower() in formal_names(form)) and len(name) > len(form) and name.startswith(form)
+            (short or name.lower() in listed) and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form)
             or pet and _diminutive(form, name))}.values())
         if owner is None and short:  # "Morning, Cap.": the one called "Captain" ("Doc", "Prof")
