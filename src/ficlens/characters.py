@@ -622,13 +622,13 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
     called = {_bare(token) for _, [(start, token)] in (r for r in runs if len(r[1]) == 1)  # a name
               if _CALLED_FIRST.search(text, max(0, start - 3), start)
               and text.startswith(",", start + len(token))}
-    openings: set[int] = set()  # where a sentence opens with a whole name of no listed first name
+    whole_name_starts: set[int] = set()  # where a sentence opens with a whole name of no listed first name
     for i, (initial, tokens) in enumerate(runs):
         first = _bare(tokens[0][1])
         if initial and len(tokens) > 1 and not is_title(first) and not inside[first] \
                 and first not in first_names() and first not in called:
             if _given_name_opening(text, tokens, lower):
-                openings.add(tokens[0][0])
+                whole_name_starts.add(tokens[0][0])
             else:
                 runs[i] = (False, tokens[1:])  # "Catching Blaine": a sentence's first word, not a name
     found: dict[str, _Candidate] = {}
@@ -643,7 +643,7 @@ def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int
                 form = " ".join(form.split())
             candidate = found.setdefault(form, _Candidate(form))
             candidate.positions.append(start)
-            candidate.subject_opening += start in openings
+            candidate.subject_opening += start in whole_name_starts
             candidate.initial += _starts_sentence(text, start)
             if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 20), start) \
                     and not _inside(quotes, start) \
@@ -1028,7 +1028,9 @@ def _cluster(forms: list[_Form]) -> list[_Group]:
     "Mr. Losberne"); a married title
     joins only a full name written with it ("Mrs. Maylie" is not "Rose Maylie"), a
     male title only one known to be a man's, by its first name, title or pronouns
-    ("Mr. Beebe" is not "Minnie Beebe", his niece).
+    ("Mr. Beebe" is not "Minnie Beebe", his niece). A full name with a middle name is the one
+    without it ("Steven Grant Rogers", Steve Rogers), and a double first name written alone is
+    the full name it begins ("Big Jack", Big Jack Dunmore); neither makes the name fuller.
     A bare word joins the most mentioned group of compatible gender
     whose first name, then surname, it is (for a first name, the group most written in full with
     it: "John" is John Dashwood, not John Willoughby, who is "Willoughby"; for a surname, the group

@@ -105,10 +105,10 @@ class _Turn:
     named: list[str] = field(default_factory=list)
     vocatives: list[str] = field(default_factory=list)
     addressed: list[str] = field(default_factory=list)  # "said to X" in the turn's tags
-    opened: int = -1  # the place of its first paragraph: a speech may run over several
+    opened: int = field(init=False)  # the place of its first paragraph: a speech may run over several
 
     def __post_init__(self) -> None:
-        self.opened = self.paragraph if self.opened < 0 else self.opened
+        self.opened = self.paragraph
 
 
 @dataclass
