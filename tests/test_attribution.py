@@ -744,3 +744,32 @@ def test_attribution_a_crowded_chat_goes_to_those_writing_around_each_message() 
     text = "\n".join(f"Name{i % 40}: hello there" for i in range(200)) + "\n"
     world, _ = _analyzed(text)
     assert all(0 < len(q.addressees) <= 2 * CHAT_AUDIENCE for q in world.quotes)
+
+
+
+def test_attribution_quotes_side_by_side_in_one_paragraph_take_turns() -> None:
+    """'"No." "Yes." "Keys."' with nothing but space between: a back-and-forth, each quote a turn,
+    where one paragraph's quotes are otherwise one speaker's ('"No." Felix sighed. "Fine."')."""
+    opening = ('Rosa Imber and Felix Dunn stood on opposite sides of the car.\n\n'
+               '"I\'m driving," Rosa said.\n\n"You drove last time," Felix said.\n\n')
+    rapid = _speakers(ficlens.analyze(opening + '"No." "Yes." "Keys." "Never."\n'))
+    assert rapid[2:] == ["Rosa Imber", "Felix Dunn", "Rosa Imber", "Felix Dunn"]
+    beat = _speakers(ficlens.analyze(opening + '"No." Rosa sighed. "Fine."\n'))
+    assert beat[2:] == ["Rosa Imber", "Rosa Imber"]
+
+
+def test_attribution_a_voice_on_the_phone_that_gives_its_rank_and_name_says_its_lines() -> None:
+    text = ("Nell Archer's phone rang while her cousin Tom Archer was still eating.\n\n"
+            '"Ms. Archer?" the voice on the line said. "This is Sergeant Pia Lowe."\n\n"Yes?" Nell said.\n\n'
+            '"Your car has been found," the sergeant said.\n')
+    assert _speakers(ficlens.analyze(text))[1:] == ["Sergeant Pia Lowe", "Nell", "Sergeant Pia Lowe"]
+    shown = ('Kit Shaw waved at the door.\n\n"This is Dr. Rowe," Kit said. "She runs the lab."\n\n'
+             '"Hi," Sam Ito said.\n')
+    assert _speakers(ficlens.analyze(shown))[:2] == ["Kit Shaw", "Kit Shaw"]  # "This is" shows someone
+
+
+def test_attribution_mum_and_dad_written_as_names_say_their_tagged_lines() -> None:
+    text = ('Mum came through with the gravy. Tom was already eating.\n\n"Elbows off, Tom," said Mum.\n\n'
+            '"Sorry," Tom said.\n\nDad sat down slowly. "What have I missed?"\n\n"Nothing," Tom said.\n\n'
+            '"Nothing, he says," Dad said.\n')
+    assert _speakers(ficlens.analyze(text)) == ["Mum", "Tom", "Dad", "Tom", "Dad"]

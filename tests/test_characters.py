@@ -916,10 +916,23 @@ def test_characters_a_first_name_written_once_in_its_own_beat_is_a_person():
     assert "Mateo" in _by_name(_world(text))
 
 
-def test_characters_third_person_family_words_make_no_character():
+def test_characters_third_person_parent_who_speaks_is_a_character():
     text = ('Her father was waiting on the porch when Nell got home.\n\n'
             '"You\'re late," her father said. Nell shrugged, and her father sighed at Nell.\n')
+    fathers = [c for c in _world(text).characters if "father" in c.name]
+    assert [(c.name, c.gender) for c in fathers] == [("her father", "he")]
+
+
+def test_characters_third_person_parent_only_talked_of_is_no_character():
+    text = ('Nell thought of her father, who had never liked the sea. Her father had sold the boat.\n\n'
+            '"Let\'s go," Tom said. Nell nodded.\n')
     assert not any("father" in c.name for c in _world(text).characters)
+
+
+def test_characters_a_parent_with_a_title_takes_the_kin_tags():
+    text = ('Mrs. Bell set the table while Nell Bell sulked.\n\n'
+            '"Sit," her mother said.\n\n"Fine," Nell said.\n\n"Elbows," her mother said.\n')
+    assert not any("mother" in c.name for c in _world(text).characters)
 
 
 @pytest.mark.parametrize("member", [{"name": "Narrator", "aliases": ["Idris"]}, {"name": "Idris"}])
@@ -1728,3 +1741,56 @@ def test_characters_whom_the_opening_sentence_finds_is_brought_on_too():
     text = ('Sasha Lindqvist came home at two to find Ren Okada asleep on the sofa, laptop on his chest.\n\n'
             '"Wha -- I\'m awake."\n\n"You\'re drooling, babe."\n\n"Am not." He wiped his mouth anyway.\n')
     assert {"Sasha Lindqvist", "Ren Okada"} <= set(_by_name(_world(text)))
+
+
+def test_characters_mum_dad_and_coach_written_as_names_are_characters():
+    text = ('Mum came through with the gravy. Dad sat down slowly.\n\n"Elbows off," said Mum.\n\n'
+            '"Leave him be," Dad said. Coach would have said the same. Coach never raised his voice.\n')
+    found = {c.name: c.gender for c in _world(text).characters}
+    assert found == {"Mum": "she", "Dad": "he", "Coach": "he"}
+    owned = 'Tom rang his mum. His dad was out.\n\n"Hi, Mum," Tom said.\n\n"Your dad is at work," she said.\n'
+    assert [c.name for c in _world(owned).characters] == ["Tom"]  # "his mum", and "Mum" called: no name
+
+
+def test_characters_a_ruler_is_the_queen_the_narration_speaks_of():
+    text = ('Queen Seraphine sat very straight. Prince Aldric walked in late.\n\n'
+            '"You are late," said Her Majesty. The queen rose.\n\n'
+            '"Good morning, Mother," said the prince.\n\n'
+            '"Majesty," Lord Vaylen said.\n')
+    aliases = {c.name: set(c.aliases) for c in _world(text).characters}
+    assert {"The queen", "Her Majesty", "Majesty"} <= aliases["Queen Seraphine"]
+    assert aliases["Prince Aldric"] == {"the prince"}
+
+
+def test_characters_the_detective_is_the_one_detective_named():
+    text = ('Marisol answered on the second ring.\n\n"Ms. Quintero? This is Detective Ruth Abernathy."\n\n'
+            '"Yes?" Marisol said.\n\n"Your brother is safe," the detective said.\n')
+    found = {c.name: c for c in _world(text).characters}
+    detective = next(c for name, c in found.items() if "Abernathy" in name)
+    assert "the detective" in detective.aliases and detective.mentions == 2
+
+
+def test_characters_someone_who_gives_their_name_in_a_line_is_a_character():
+    text = ('Kit and Sam were arguing about the jukebox when someone tapped Kit on the shoulder.\n\n'
+            '"Sorry to interrupt. I\'m Theo Marsh, from upstairs."\n\n"Oh," Kit said. "Hi."\n\n'
+            '"That\'s fair," Sam said.\n')
+    assert "Theo Marsh" in [c.name for c in _world(text).characters]
+    shown = ('Kit and Sam were arguing.\n\n"This is Theo," Kit said. "I\'m Fine, FINE, I said fine."\n\n'
+             '"Hi," Sam said.\n')
+    assert [c.name for c in _world(shown).characters] == ["Kit", "Sam"]  # "This is" shows someone else
+
+
+def test_characters_their_mother_who_tags_lines_is_one_character():
+    text = ('Bea Castellan turned in front of the mirror. Her sister Nora watched.\n\n'
+            '"I love it," Bea said.\n\n"Of course you do, sweetheart," her mother said.\n\n'
+            '"Mom," Nora said.\n\n"Hold still," their mother said.\n')
+    mothers = [c for c in _world(text).characters if "mother" in c.name]
+    assert len(mothers) == 1 and mothers[0].gender == "she" and "their mother" in mothers[0].aliases
+
+
+def test_characters_a_listed_first_name_that_acts_often_is_a_person():
+    """"Wren" (a bird, too) acting four times is the page, whatever NER votes on its sentences."""
+    text = ('The throne room was cold, and Wren, who was small already, felt it. Wren poured the wine. '
+            'Wren came when called. Wren sat by the door. Lord Vaylen glared at Wren.\n\n'
+            '"Boy," Lord Vaylen said. Wren looked up.\n')
+    assert "Wren" in [c.name for c in _world(text).characters]

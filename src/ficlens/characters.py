@@ -71,6 +71,7 @@ NAME_PRIOR = 2  # pronoun votes a first name on one gender's list is worth
 PRONOUN_WINDOW = 250  # characters after a mention searched for the pronoun that follows it
 NARRATOR_RATE = 0.012  # first-person pronouns per narrative word that make a narrator
 ACTING_NAME = 2  # times a known first name that only opens sentences acts ("Ines opened ...") to be one
+ACTING_ANYWHERE = 4  # ...or, written anywhere, and never after a preposition of place ("Wren came.")
 PRONOUN_PERSON = 1  # he/she votes after a name NER reads as a thing, which acts, that make it a person
 DESCRIBED_TAGS = 2  # speech tags that make "the stranger" a character
 CONVERSATION_REACH = 1_500  # characters around a description's tag whose named people it may be
@@ -393,6 +394,9 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
         groups += _narrator_kin(world.text, ranges, quotes, groups, narrator)
+    if not world._cast:
+        groups += _kin_described(world.text, ranges, quotes, groups)
+        groups += _family_called(world.text, ranges, quotes, groups)
     narrators = _scene_narrators(world.text, ranges, world.scenes, groups, narrator, bool(world._cast))
 
     def tells(group: _Group) -> bool:
@@ -904,7 +908,8 @@ def _clear_without_ner(candidate: _Candidate) -> bool | None:
     if candidate.speech >= max(3, 0.05 * occurrences) or candidate.kin or \
             candidate.bodily and candidate.acts and not candidate.place or \
             candidate.vocative >= (1 if known_name else 2) or \
-            known_name and not noninitial and candidate.acts >= ACTING_NAME:  # NER reads "Ines" as a place
+            known_name and not noninitial and candidate.acts >= ACTING_NAME or \
+            known_name and candidate.acts >= ACTING_ANYWHERE and not candidate.place:  # NER: "Ines" a place
         return True
     if candidate.place >= max(2, 0.25 * occurrences) and not titled:
         return False
@@ -1255,7 +1260,11 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     for group in groups:
         if group.name in usually_the:
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them
-    return groups + _described_speakers(text, ranges) + _reader(text, ranges)
+    groups += _introduced_in_quotes(text, quotes, groups, lower)
+    described = _described_speakers(text, ranges)
+    if _word_count(text, ranges) < INERT_WORDS:  # a novel's "the king" is as often history's
+        _add_ranks(text, candidates, groups, {alias for group in described for alias in group.aliases})
+    return groups + described + _reader(text, ranges)
 
 
 _TWO_FIRST_NAMES = re.compile(r"\b([A-Z][\w'\u2019-]*)[ \t]+and[ \t]+([A-Z][\w'\u2019-]*)"
@@ -1766,6 +1775,42 @@ def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], gro
             owner.aliases.append(title)
 
 
+# A ruler's rank, and how they are spoken of and to: "Her Majesty", "Your Highness".
+_RANK_STYLES: dict[str, tuple[str, str]] = {
+    "King": ("Majesty", "His"), "Queen": ("Majesty", "Her"), "Emperor": ("Majesty", "His"),
+    "Empress": ("Majesty", "Her"), "Prince": ("Highness", "His"), "Princess": ("Highness", "Her"),
+    "Duke": ("Grace", "His"), "Duchess": ("Grace", "Her")}
+
+
+def _add_ranks(text: str, candidates: dict[str, _Candidate], groups: list[_Group],
+               described: set[str]) -> None:
+    """"The queen rose", "said the prince", "the detective said", "Her Majesty": the one character
+    named with that rank or office ("Queen Seraphine", "Prince Aldric", "Detective Ruth Abernathy"),
+    or of several the one named far more often
+    (``_dominant``); and the style ("Your Majesty") when one such ruler has it. A description
+    the text tags speech with ("the queen", twice) joins its holder later (``_join_described``)."""
+    taken = {alias for group in groups for alias in group.aliases} | described
+
+    def fresh(forms: Iterable[str]) -> list[str]:  # written in the story, and no one's yet
+        return [form for form in forms if form not in taken
+                and re.search(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text)]
+    styled: dict[str, list[tuple[_Group, str]]] = defaultdict(list)
+    for rank in sorted(ROLE_TITLES):
+        filed = TITLE_SPELLINGS.get(rank, rank)  # "the doctor" of "Dr. Pike"
+        owner = _dominant(candidates, (group for group in groups if _written_with(group, filed)))
+        if owner is None:
+            continue
+        owner.aliases += fresh((f"the {rank.lower()}", f"The {rank.lower()}"))
+        if rank in _RANK_STYLES:
+            styled[_RANK_STYLES[rank][0]].append((owner, _RANK_STYLES[rank][1]))
+    for style, owners in styled.items():
+        if len({id(owner) for owner, _ in owners}) == 1:
+            owner, pronoun = owners[0]
+            alone = (style,) if style != "Grace" else ()  # "Grace" is a name too
+            forms = (f"{pronoun} {style}", f"Your {style}", *alone)
+            owner.aliases += fresh(forms)
+
+
 def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: list[_Group]) -> list[_Group]:
     """"Frank Oakley" is "Francis Oakley": two full names with one surname whose first names are a
     pet name and the name it is short for (``formal_names``), of compatible gender, are one
@@ -2190,6 +2235,127 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
     _match_mentions(text, ranges, found)
     _drop_unused_aliases(text, found)
     return found
+
+
+_PARENT_TITLES = {"she": ("Mrs", "Lady"), "he": ("Mr", "Sir", "Lord")}
+_THEIR_KIN = re.compile(r"\b([Hh]er|[Hh]is|[Tt]heir)[ \t]+(mother|mom|mum|father|dad|grandmother|grandma|"
+                        r"grandfather|grandpa)\b(?![ \t]*[A-Z]|-)")
+
+
+def _kin_described(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                   groups: list[_Group]) -> list[_Group]:
+    """A parent the story calls only "her mother" or "their mother" and who tags speech or acts
+    before a line ``DESCRIBED_TAGS`` times ('"Hold still," her mother said.'): a character of their
+    own, with the names their children call them ("Mom"), when no character wears a parent's title
+    ("Mrs. Bennet", to whom attribution gives Elizabeth's "said her mother")."""
+    titled = {title for group in groups for alias in group.aliases if (title := _parse(alias, 0).title)}
+    found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (owner, kin) -> forms
+    tagged: Counter[tuple[str, str]] = Counter()
+    for a, b in ranges:
+        for m in _THEIR_KIN.finditer(text, a, b):
+            gender, kin, _ = _NARRATOR_KIN[m.group(2)]
+            if _inside(quotes, m.start()) or titled & set(_PARENT_TITLES[gender]):
+                continue
+            key = (m.group(1).lower(), kin)
+            found[key][m.group(0)] += 1
+            tagged[key] += _tagged_quote(text, quotes, m.start()) is not None \
+                or _line_after(text, quotes, m.end()) is not None
+    owners = {owner for owner, kin in found if owner != "their"}
+    for kin in {kin for owner, kin in found if owner == "their" and len(owners) == 1}:
+        key = (next(iter(owners)), kin)
+        if key in found:  # "their mother" of the sisters is the one "her mother" names
+            found[key] += found.pop(("their", kin))
+            tagged[key] += tagged.pop(("their", kin))
+    taken = {alias for group in groups for alias in group.aliases}
+    kept = []
+    for key, forms in found.items():
+        if tagged[key] < DESCRIBED_TAGS:
+            continue
+        gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == key[1])
+        name = forms.most_common(1)[0][0]
+        name = name[0].lower() + name[1:]
+        aliases = [name, *forms, *(word for word in called if word not in taken)]
+        kept.append(_Group(aliases=list(dict.fromkeys(aliases)), name=name, gender_hint=gender,
+                           described=True))
+    _match_mentions(text, ranges, kept)
+    return kept
+
+
+_INTRODUCING = re.compile(rf"(?:\bI['’]m|\bI am|\b[Mm]y name(?: is|['’]s)|\b[Cc]all me"
+                          rf"|(?<![\w'’])This is)[ \t]+"
+                         rf"({_WORD}\.?(?:[ \t]+{_WORD}){{0,2}})(?!['’]s\b)")
+
+
+def _introduced_in_quotes(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
+                          lower: Counter[str]) -> list[_Group]:
+    """Someone who gives their own name in a line ("Sorry to interrupt. I'm Theo Marsh, from
+    upstairs.", on the phone "This is Sergeant Pia Lowe."), a listed first name, or a full or
+    titled name ("This is" only with a title: "This is Kit" shows someone else; not a word the text
+    also writes in lower case: "I'm Fine"), is a character though the narration never names them:
+    a newcomer, or a voice on the line."""
+    by_name = {name: group for group in groups for alias in group.aliases for name in _parse(alias, 0).names}
+    found: list[_Group] = []
+    for a, b in quotes:
+        for m in _INTRODUCING.finditer(text, a, b):
+            form = _parse(m.group(1), 1)
+            titled = form.title is not None
+            if m.group(0).startswith("This") and not titled or not titled and len(form.names) == 1 \
+                    and (form.names[0] not in first_names() or lower[form.names[0].lower()]) \
+                    or any(_bare(n) in _NEVER_NAMES for n in form.names):
+                continue
+            full = m.group(1).rstrip(".") if titled or len(form.names) > 1 else form.names[0]
+            known = next((group for group in groups + found if full in group.aliases), None)
+            if known is not None or any(name in by_name for name in form.names):
+                if known is not None:  # found in this line alone, so far
+                    known.introduced = True
+                continue  # "I am Lord Henry": clustering knows whose the parts are
+            aliases = [full, " ".join(form.names), form.names[0]]
+            if titled:
+                aliases.append(f"{m.group(1).split()[0]} {form.names[-1]}")
+            group = _Group(aliases=list(dict.fromkeys(aliases)), name=" ".join(form.names), introduced=True,
+                           gender_hint=_title_gender(form.title) if titled else _listed_gender(form.names))
+            found.append(group)
+            by_name.update(dict.fromkeys(form.names, group))
+    return found
+
+
+# What a family (or a team) calls someone, which the narration of a story told from inside it
+# writes as a name: "Mum came through with the gravy", "said Dad", "Coach didn't slam it".
+_FAMILY_CALLED: dict[str, Gender] = {
+    **dict.fromkeys(("Mum", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Gran", "Granny", "Grandma",
+                     "Nana", "Nan", "Auntie", "Aunty"), "she"),
+    **dict.fromkeys(("Dad", "Daddy", "Papa", "Pa", "Grandpa", "Granddad", "Grandad", "Gramps"), "he"),
+    "Coach": "unknown",
+}
+_FAMILY_NAME = re.compile(r"(?<![\w'’-])({})(?![\w'’-]|[ \t]+[A-Z]|['’]s[ \t]+[A-Z])".format(
+    "|".join(sorted(_FAMILY_CALLED, key=len, reverse=True))))
+_OWNED_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Tt]his"
+                           r"|[Tt]hat)"
+                           r"|['’]s)[ \t]+$")
+
+
+def _family_called(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                   groups: list[_Group]) -> list[_Group]:
+    """Mum, Dad, Gran, Coach, written as names in the narration ("said Mum", "Dad sat down slowly",
+    not "his mum" nor "Coach Brennan") at least ``MIN_MENTIONS`` times, or once as a speech tag:
+    characters of their own, of the word's gender, unless a character already has the name (a
+    first-person narrator's "my mum", called "Mum"). Their mentions are the narration's: in dialogue
+    "Mum" may be anyone's mother ('"Mum, the doctor said—"' from her son to his)."""
+    taken = {alias for group in groups for alias in group.aliases}
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    tags: Counter[str] = Counter()
+    for a, b in ranges:
+        for m in _FAMILY_NAME.finditer(text, a, b):
+            word = m.group(1)
+            if word in taken or _inside(quotes, m.start()) \
+                    or _OWNED_BEFORE.search(text, max(a, m.start() - 8), m.start()):
+                continue
+            found[word].append(m.span())
+            tags[word] += _tagged_quote(text, quotes, m.start()) is not None \
+                or bool(_ACTS_AFTER.match(text, m.end()) or _SPEECH_AFTER.match(text, m.end()))
+    return [_Group(aliases=[word], name=word, gender_hint=_FAMILY_CALLED[word], described=True, spans=spans)
+            for word, spans in found.items() if tags[word] and len(spans) >= MIN_MENTIONS
+            or any(_tagged_quote(text, quotes, start) is not None for start, _ in spans)]
 
 
 def is_narrator_name(name: str) -> bool:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ..characters import is_title
 from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
@@ -512,30 +513,37 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     lines = Lines([world.text[q.start:q.end] for q in quotes])
     named = [c.tag.character if c.tag is not None and c.tag.kind == "name" else None for c in cues]
     departures = _departures(context, quotes)
-    places = _conversation_places(context, paragraphs, departures)
+    places = _conversation_places(context, quotes, paragraphs, departures)
     ends = [departure.end for departure in departures]
     return _Prepared(context, quotes, paragraphs, places, cues, nearby, lines, lines.fits(named),
                      [_gone(context, quote, departures[bisect_right(ends, quote.start - GONE_REACH):
                                                       bisect_right(ends, quote.start)]) for quote in quotes])
 
 
-def _conversation_places(context: _Context, paragraphs: list[int], departures: list[_Departure]) -> list[int]:
+def _conversation_places(context: _Context, quotes: list[Quote], paragraphs: list[int],
+                         departures: list[_Departure]) -> list[int]:
     """Each quote's paragraph number, with ``CONVERSATION_GAP`` more paragraphs counted at every
     chapter start, or scene a marker sets apart ("~*~"), before it: turns on either side of such a
     break are never one conversation, whose last speakers would stand for the new scene's first ones.
     Someone coming in ("Kurt slid the door to his apartment shut.") or leaving ("Professor Hale moved
-    on to the next table.") between two quotes' paragraphs begins a new exchange too."""
+    on to the next table.") between two quotes' paragraphs begins a new exchange too. A quote with
+    nothing but space between it and the last one of its paragraph ('"No." "Yes." "Keys."') is a
+    turn of its own, counted as a paragraph more: a writer who meant one speaker would have closed
+    neither."""
     breaks, paragraph_starts = context.breaks, context.paragraph_starts
     leaving = [departure.start for departure in departures]
-    places, exchanges = [], 0
+    places, exchanges, rapid = [], 0, 0
     for i, paragraph in enumerate(paragraphs):
+        if i and paragraph == paragraphs[i - 1] and quotes[i].continues is None \
+                and not context.text[quotes[i - 1].end:quotes[i].start].strip():
+            rapid += 1
         if i and paragraph != paragraphs[i - 1] and (
                 any(_arrives(context, paragraph_starts[p]) for p in range(paragraphs[i - 1] + 1, paragraph))
                 or bisect_left(leaving, paragraph_starts[paragraph]) > bisect_left(
                     leaving, paragraph_starts[paragraphs[i - 1]])):
             exchanges += 1
         section = _chapter_of(breaks, paragraph_starts[paragraph]) + exchanges
-        places.append(paragraph + CONVERSATION_GAP * section)
+        places.append(paragraph + rapid + CONVERSATION_GAP * section)
     return places
 
 
@@ -1015,7 +1023,8 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
     return end if tail.endswith((",", ":", ";", "-", "\u2014", ".")) else None
 
 
-_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me)[ \t]+$")
+_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me"
+                          r"|(?<![\w'\u2019])(This is))[ \t]+$")  # "This is Sergeant Lowe.": on the phone
 
 
 def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | None:
@@ -1024,9 +1033,10 @@ def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | 
     mocked'): a newcomer's first line, which turn-taking gives to the people already talking."""
     for i in context.named.within(quote.start, quote.end):
         start, end = context.named.starts[i], context.named.ends[i]
-        if not _SELF_NAMING.search(context.text, max(quote.start, start - 16), start) \
-                or context.text.startswith(("'s", "\u2019s"), end):
-            continue
+        naming = _SELF_NAMING.search(context.text, max(quote.start, start - 16), start)
+        if not naming or context.text.startswith(("'s", "\u2019s"), end) \
+                or naming.group(1) and not is_title(context.text[start:end].split()[0]):
+            continue  # "This is Kit" shows someone else
         speaker, tag = context.named.owners[i], cues.tag
         gender = context.genders.get(speaker, "unknown")
         if tag is not None and (tag.kind == "name" and tag.character != speaker

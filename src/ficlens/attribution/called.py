@@ -25,9 +25,10 @@ from .cues import is_vocative
 
 ANSWER_REACH = 400  # characters of narration between a call and the answering line
 _WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
-# on the first-name lists, but a line calls with them as an answer or an endearment: "Fine, then."
-_NOT_CALLED = frozenset({"Fine", "Great", "Perfect", "Amen", "Angel", "Baby", "Honey", "Darling"}) \
-    | ROLE_TITLES
+# on the first-name lists, but a line calls with them as an answer, an endearment or an oath:
+# "Fine, then.", "Jesus, Owen."
+_NOT_CALLED = frozenset({"Fine", "Great", "Perfect", "Amen", "Angel", "Baby", "Honey", "Darling", "Jesus",
+                         "Christ", "God", "Lord"}) | ROLE_TITLES
 
 
 def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
