@@ -150,6 +150,8 @@ def test_quotes_hard_wrapped_text() -> None:
     ('"Not again," he thought.', "thought"),
     ('Why now? she wondered. "Why today of all days?"', "thought"),
     ('The sign on the door read, "Closed for lunch."', "written"),
+    ('The sign on the chain-link fence said "Keep Out" in red.', "written"),
+    ('Painted over the door were the words "Abandon Hope!"', "written"),
     ('"Running late, sorry," she texted.', "written"),
     ('At the bottom of the note he wrote "Back soon."', "written"),
     ("She never replied to his \"good night\" anymore.", "mention"),

@@ -86,7 +86,7 @@ _THOUGHT_VERBS = (r"thought|thinks|think|thinking|wondered|wonders|wondering|mus
 _WRITTEN = (r"wrote|texted|typed|scrawled|scribbled|printed|inscribed|engraved|captioned|headlined|"
             r"e-?mailed|messaged|tweeted|posted|"
             r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
-            r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag)s?(?:\s+\w+){0,4}?"
+            r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag)s?(?:\s+[\w'\u2019-]+){0,4}?"
             r"\s+(?:said|says|read|reads|reading|stated|announced)")
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
@@ -99,6 +99,8 @@ _DETERMINER = re.compile(r"\b(?:his|their|my|your|our|its|the|a|an|that|this|"
                          r"(?<!said )(?<!told )(?<!asked )her)\s*$", re.IGNORECASE)
 _MENTION_CUE = re.compile(r"\b(?:called|named|titled|entitled|the title|the word|the words|the phrase|term|"
                           r"dubbed|nicknamed|so-called|known as|spelled|spelt)\s*$", re.IGNORECASE)
+# "Painted over the door were the words "Abandon Hope!"": what is written there
+_WORDS_WRITTEN = re.compile(r"\b(?:were|was|are|is)\s+the\s+words?\s*$", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"[,!?][\"\u201d\u00bb]")  # a quote that ends mid-sentence before a tag
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:\u2026]|--|\u2014")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)[.!?](?=\s|$)")
@@ -669,6 +671,8 @@ def _kind(text: str, found: _Found) -> QuoteKind:
     near_before = re.split(r"[.!?]\s", before_tag)[-1]
     inner = text[found.text_start:found.text_end]
     cue_after = next((m.lastgroup for m in _CUE.finditer(near_after)), None)
+    if _WORDS_WRITTEN.search(near_before):
+        return "written"
     if (_MENTION_CUE.search(near_before) and inner.rstrip()[-1:] not in ("!", "?")) or (
             cue_after is None and _is_named_phrase(inner, near_before)):
         return "mention"
