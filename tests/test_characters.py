@@ -1794,3 +1794,12 @@ def test_characters_a_listed_first_name_that_acts_often_is_a_person():
             'Wren came when called. Wren sat by the door. Lord Vaylen glared at Wren.\n\n'
             '"Boy," Lord Vaylen said. Wren looked up.\n')
     assert "Wren" in [c.name for c in _world(text).characters]
+
+
+def test_characters_doc_called_out_is_the_one_written_dr():
+    text = ('Dr. Farouk didn\'t look up from her tablet. Kofi Osei leaned over the table.\n\n'
+            '"Finished the passports an hour ago," Dr. Farouk said.\n\n'
+            '"I could kiss you, Doc," Kofi said.\n\n'
+            '"Please don\'t," Farouk said.\n')
+    people = _by_name(_world(text))
+    assert "Doc" in next(c for name, c in people.items() if "Farouk" in name).aliases and "Doc" not in people

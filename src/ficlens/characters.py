@@ -1888,16 +1888,22 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
             (short or name.lower() in listed) and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form)
             or pet and _diminutive(form, name))}.values())
-        if owner is None and short:  # "Morning, Cap.": the one called "Captain" ("Doc", "Prof")
+        if owner is None and short:  # "Morning, Cap.": the one called "Captain" ("Doc" of "Dr. Farouk")
             ranked = [g for g in groups if g is not alone.get(form) and any(
-                is_title(title := _tokens(a)[0]) and len(title) > len(form) and title.startswith(form)
-                for a in g.aliases)]
+                len(title) > len(form) and title.startswith(form)
+                for a in g.aliases if is_title(worn := _tokens(a)[0]) for title in _spellings(worn))]
             owner = ranked[0] if len(ranked) == 1 else None
         if owner is not None:
             owner.aliases.extend([form] if form not in alone else alone[form].aliases)
             if form in alone:
                 alone[form].aliases = []
     return [group for group in groups if group.aliases]
+
+
+def _spellings(title: str) -> list[str]:
+    """A title as written and in full: "Dr." is also "Doctor", "Capt." "Captain"."""
+    bare = _strip_title(title)
+    return [bare, *(spelled for spelled, filed in TITLE_SPELLINGS.items() if filed == bare)]
 
 
 _DIMINUTIVE_ENDING = re.compile(r"(?P<double>[bdgkmnpt])?(?:y|ie|ey)")

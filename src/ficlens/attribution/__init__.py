@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..characters import is_title
-from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, person_word_genders
+from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, SPEECH_VERBS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
 from ..storytext import Tellers
@@ -1360,12 +1360,14 @@ def _write(world: StoryWorld, prepared: _Prepared | None, decisions: list[Decisi
 
 _CHORUS_VERBS = (r"(?:said|chorused|answered|replied|shouted|cried|called|yelled|sang|chanted|echoed|groaned|"
                  r"cheered|agreed|murmured|chimed in)")
-_CHORUS = re.compile(  # after a line's closing mark: a group, or "they" with "together", speaks it
+# after a line's closing mark: a group, or "they" or two named with "together", speaks it
+_CHORUS = re.compile(
     rf"[ \t]*(?P<who>(?:the whole [a-z]+|the (?:others|crowd|class|team|rest of them|twins|triplets)|"
     rf"everyone|everybody|all of them|both of them|the two of them|they both|they all)"
-    rf"[ \t]+(?:\w+ly[ \t]+)?{_CHORUS_VERBS}\b"
-    rf"|they[ \t]+(?:\w+ly[ \t]+)?(?:chorused|chanted|echoed|{_CHORUS_VERBS}[^.!?,\"\n]{{0,30}}?"
-    rf"\b(?:together|in unison|as one)\b))")
+    rf"[ \t]+(?:\w+ly[ \t]+)?(?:{_CHORUS_VERBS}|{SPEECH_VERBS})\b"
+    rf"|(?:they|[A-Z][\w'\u2019-]+ and [A-Z][\w'\u2019-]+)[ \t]+(?:\w+ly[ \t]+)?"
+    rf"(?:chorused|chanted|echoed|{_CHORUS_VERBS}[^.!?,\"\n]{{0,30}}?"
+    rf"\b(?:together|in unison|as one|at the same time)\b))")
 
 
 def _next_paragraph_subject(context: _Context, paragraph: int) -> str | None:
