@@ -1803,3 +1803,11 @@ def test_characters_doc_called_out_is_the_one_written_dr():
             '"Please don\'t," Farouk said.\n')
     people = _by_name(_world(text))
     assert "Doc" in next(c for name, c in people.items() if "Farouk" in name).aliases and "Doc" not in people
+
+
+def test_characters_doctor_alone_is_the_one_written_dr():
+    text = ('Captain Ada Reyes gripped the rail. Dr. Jonah Pike stood behind her chair.\n\n'
+            '"Three down in engineering," Pike said.\n\n"Doctor, get down there," Ada said.\n\n'
+            '"Aye, Captain." Pike was already moving.\n')
+    people = _by_name(_world(text))
+    assert "Doctor" in people["Dr. Jonah Pike"].aliases and "Doctor" not in people

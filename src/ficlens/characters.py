@@ -1770,7 +1770,8 @@ def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], gro
         alone = candidates.get(title)
         if alone is None or len(alone.positions) <= lower[title.lower()]:
             continue
-        owner = _dominant(candidates, (group for group in groups if _written_with(group, title)))
+        filed = TITLE_SPELLINGS.get(title, title)  # "Doctor" of "Dr. Pike"
+        owner = _dominant(candidates, (group for group in groups if _written_with(group, filed)))
         if owner is not None:
             owner.aliases.append(title)
 
