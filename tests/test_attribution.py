@@ -777,3 +777,13 @@ def test_attribution_mum_and_dad_written_as_names_say_their_tagged_lines() -> No
             '"Sorry," Tom said.\n\nDad sat down slowly. "What have I missed?"\n\n"Nothing," Tom said.\n\n'
             '"Nothing, he says," Dad said.\n')
     assert _speakers(ficlens.analyze(text)) == ["Mum", "Tom", "Dad", "Tom", "Dad"]
+
+
+def test_attribution_who_did_not_answer_does_not_say_the_next_line() -> None:
+    """"Jesse didn't answer." right before '"The Delgados," he said flatly.': the "he" is the other man."""
+    text = ('Owen Brandauer came in out of the rain. Jesse Quinn sat on the stool with his split lip, '
+            'and Caleb Hart knelt beside him.\n\n'
+            '"The Delgados?" Owen asked.\n\nJesse didn\'t answer.\n\n"The Delgados," he said flatly.\n')
+    assert _speakers(ficlens.analyze(text))[1] == "Owen Brandauer"
+    spoken = text.replace("Jesse didn't answer.", "Jesse answered at last.")
+    assert _speakers(ficlens.analyze(spoken))[1] == "Jesse Quinn"

@@ -517,7 +517,9 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     ends = [departure.end for departure in departures]
     return _Prepared(context, quotes, paragraphs, places, cues, nearby, lines, lines.fits(named),
                      [_gone(context, quote, departures[bisect_right(ends, quote.start - GONE_REACH):
-                                                      bisect_right(ends, quote.start)]) for quote in quotes])
+                                                      bisect_right(ends, quote.start)])
+                      | _silent(context, quotes[i - 1].end if i else 0, quote)
+                      for i, quote in enumerate(quotes)])
 
 
 def _conversation_places(context: _Context, quotes: list[Quote], paragraphs: list[int],
@@ -620,6 +622,23 @@ def _gone(context: _Context, quote: Quote, departures: list[_Departure]) -> froz
                 and not (pronoun and pronoun.search(context.text, departure.end, quote.start)):
             gone.add(departure.who)
     return frozenset(gone)
+
+
+_SILENCE = re.compile(r"[ \t]+(?:(?:did not|didn['\u2019]t|does not|doesn['\u2019]t|could not|"
+                      r"couldn['\u2019]t)[ \t]+(?:answer|reply|respond|speak)"
+                      r"|(?:made|makes|gave|gives)[ \t]+no[ \t]+(?:answer|reply)"
+                      r"|(?:said|says)[ \t]+nothing)\b[^.!?\"\u201c\n]{0,60}[.!?][ \t]*\n?[ \t]*\n?[ \t]*$")
+
+
+def _silent(context: _Context, previous_end: int, quote: Quote) -> frozenset[str]:
+    """Who the narration's last sentence before a line says did not answer ("Jesse didn't answer.",
+    "Elizabeth made no answer."): not the speaker of that line, unless its tag names them."""
+    found = context.named.within(max(previous_end, quote.start - 200), quote.start)
+    if not found:
+        return frozenset()
+    i = found[-1]
+    silent = _SILENCE.match(context.text, context.named.ends[i], quote.start)
+    return frozenset({context.named.owners[i]}) if silent else frozenset()
 
 
 def _nearby(context: _Context, quote: Quote, previous_end: int) -> _Nearby:
