@@ -787,3 +787,13 @@ def test_attribution_who_did_not_answer_does_not_say_the_next_line() -> None:
     assert _speakers(ficlens.analyze(text))[1] == "Owen Brandauer"
     spoken = text.replace("Jesse didn't answer.", "Jesse answered at last.")
     assert _speakers(ficlens.analyze(spoken))[1] == "Jesse Quinn"
+
+
+def test_attribution_he_in_a_part_one_narrator_tells_is_never_that_narrator() -> None:
+    """Two narrators take turns ("Harper's POV" / "Jules's POV"): in Harper's part, "he says" is
+    not Harper, though neither has a gender the narration gives (each is "I" in a part)."""
+    text = ("Harper's POV\n\nThe new guy from the coffee cart walks into my bakery at noon. I wipe my "
+            'hands on my apron and wait.\n\n"Morning," he says. "You\'re Harper, right?"\n\n'
+            '"Depends who\'s asking."\n\n***\n\nJules\'s POV\n\nShe didn\'t say no. I tell myself that all '
+            'afternoon.\n\n"Jules," I say to the mirror. "You idiot."\n')
+    assert _speakers(ficlens.analyze(text))[:3] == ["Jules", "Jules", "Harper"]

@@ -746,6 +746,9 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
                                          nearby[i].latest_of_gender)
             tag = cues[i].tag
             absent = prepared.gone[i] - {tag.character if tag is not None else None}
+            teller = context.narrator_at(quote.start)
+            if teller is not None and _told_of_in_third_person(cues[i]):  # "he says" in Harper's part
+                absent |= {teller}
             candidates = [kept] if kept else [c for c in candidates if c != acted_on and c not in absent] \
                 or candidates
             features = _features(context, cues[i], nearby[i], candidates, turns, places[i], ahead[i],
@@ -766,6 +769,13 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
         if tag is not None and tag.addressee:
             turn.addressed.append(tag.addressee)
     return decisions
+
+
+def _told_of_in_third_person(cues: QuoteCues) -> bool:
+    """Whether the line's tag, or with no tag its beat, is a "he" or "she": never the "I" who
+    tells that part of the story."""
+    cue = cues.tag if cues.tag is not None else cues.beat
+    return cue is not None and cue.kind == "pronoun" and cue.gender in ("he", "she")
 
 
 def _script_sender(context: _Context, quote: Quote) -> str | None:
