@@ -797,3 +797,14 @@ def test_attribution_he_in_a_part_one_narrator_tells_is_never_that_narrator() ->
             '"Depends who\'s asking."\n\n***\n\nJules\'s POV\n\nShe didn\'t say no. I tell myself that all '
             'afternoon.\n\n"Jules," I say to the mirror. "You idiot."\n')
     assert _speakers(ficlens.analyze(text))[:3] == ["Jules", "Jules", "Harper"]
+
+
+def test_attribution_a_line_s_own_words_are_no_tag_for_the_next() -> None:
+    """'"Told you," I said.' ends the paragraph before '"You did not tell us anything."': its
+    "Told you" is a line, not a tag ("told" and "you") that gives the next line to the narrator."""
+    text = ('I let the lantern go, and my friend Odette watched it rise over the pines with me.\n\n'
+            'Odette let out a low whistle. "Okay. That was pretty."\n\n"Told you," I said.\n\n'
+            '"You did not tell us anything."\n')
+    world = ficlens.analyze(text)
+    names = {c.id: c.name for c in world.characters}
+    assert names[world.quotes[-1].speaker or ""] == "Odette"

@@ -504,10 +504,13 @@ def _prepare(world: StoryWorld) -> _Prepared | None:
     context = _context(world)
     paragraphs = [_paragraph_of(context, q) for q in quotes]
     cues = [_cues(context, quotes, paragraphs, i) for i in range(len(quotes))]
-    for i in range(1, len(quotes)):  # "'Hi,' Rhys said, and Tom jumped." does not introduce Tom's reply
+    for i in range(1, len(quotes)):  # "'Hi,' Rhys said, and Tom jumped." does not introduce Tom's reply,
+        # nor does a line's own words ('"Told you," I said.': no "told you" tag for the next)
         tag = cues[i].tag
         spent = {earlier.tag.start for earlier in cues[max(0, i - 3):i] if earlier.tag is not None}
-        if tag is not None and tag.start < context.paragraph_starts[paragraphs[i]] and tag.start in spent:
+        if tag is None or tag.start >= context.paragraph_starts[paragraphs[i]]:
+            continue
+        if tag.start in spent or any(q.start <= tag.start < q.end for q in quotes[max(0, i - 3):i]):
             cues[i] = _cues(context, quotes, paragraphs, i, lead_in=False)
     nearby = [_nearby(context, q, quotes[i - 1].end if i else 0) for i, q in enumerate(quotes)]
     lines = Lines([world.text[q.start:q.end] for q in quotes])
