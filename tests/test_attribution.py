@@ -808,3 +808,13 @@ def test_attribution_a_line_s_own_words_are_no_tag_for_the_next() -> None:
     world = ficlens.analyze(text)
     names = {c.id: c.name for c in world.characters}
     assert names[world.quotes[-1].speaker or ""] == "Odette"
+
+
+def test_attribution_a_place_of_someone_s_is_no_beat_of_theirs() -> None:
+    """"The captain's cabin smelled of lamp oil." between two lines of the first mate's paragraph
+    does not make the captain speak the second."""
+    text = ('Captain Ama Osei sat at the chart table. The captain had not slept.\n\n'
+            '"I don\'t like him," said Vance.\n\n"You don\'t like anyone," said Osei.\n\n'
+            '"I like you." The first mate sat down across the table from her. The captain\'s cabin smelled '
+            'of lamp oil. "He was asking about the hold."\n')
+    assert _speakers(ficlens.analyze(text))[2:] == ["Vance", "Vance"]

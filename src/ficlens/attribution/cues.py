@@ -863,7 +863,7 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
             if pronoun:
                 return _pronoun_tag(lo + pronoun.start(), lo + pronoun.end(), pronoun.group(0))
             opening = mentions.within(lo + at, lo + at + 1)
-            if opening:
+            if opening and not _OWNED_PLACE.match(text, mentions.ends[opening[0]]):
                 return _name_tag(mentions, opening[0])
             epithet = _EPITHET_SUBJECT.match(segment, at)
             if epithet and epithet.group(1).lower() in EPITHETS:
@@ -881,6 +881,9 @@ _ARRIVING_LATER = re.compile(
     r"strolls|barged|barges|swept|sweeps|bustled|bustles|stumbled|stumbles|marched|marches)[ \t\n]+"
     r"(?:back[ \t\n]+)?(?:in|into|through)\b[^.!?\"\u201c]*[.!?]?[ \t]*$")
 _COMMENT = re.compile(r"\s*(?:It|There|This|That)\b")  # a sentence about the one before, with no one in it
+# "The captain's cabin smelled of lamp oil.": a place of theirs, where they need not be, is no beat of theirs
+_OWNED_PLACE = re.compile(r"['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:room|rooms|cabin|office|house|home|apartment|"
+                          r"flat|kitchen|bedroom|study|quarters|tent|shop|studio|garage|garden|yard|farm|estate)\b")
 
 
 # "My sister Lena", "her best friend Sam", "Tilly's brother Rafe": a name in apposition to a person
