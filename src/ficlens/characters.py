@@ -1787,9 +1787,9 @@ def _add_ranks(text: str, candidates: dict[str, _Candidate], groups: list[_Group
                described: set[str]) -> None:
     """"The queen rose", "said the prince", "the detective said", "Her Majesty": the one character
     named with that rank or office ("Queen Seraphine", "Prince Aldric", "Detective Ruth Abernathy"),
-    or of several the one named far more often
-    (``_dominant``); and the style ("Your Majesty") when one such ruler has it. A description
-    the text tags speech with ("the queen", twice) joins its holder later (``_join_described``)."""
+    or of several the one named far more often (``_dominant``); and the style ("Your Majesty") when
+    one such ruler has it. Only forms the story writes, and no one's already: a description the
+    text tags speech with ("the queen", twice) joins its holder later (``_join_described``)."""
     taken = {alias for group in groups for alias in group.aliases} | described
 
     def fresh(forms: Iterable[str]) -> list[str]:  # written in the story, and no one's yet
