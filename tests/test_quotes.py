@@ -423,6 +423,17 @@ def test_quotes_thoughts_in_italics() -> None:
     assert [e.note for q in quotes if q.kind == "thought" for e in q.evidence] == ["italics"] * 4
 
 
+def test_quotes_the_far_side_of_a_phone_call_in_italics_is_speech() -> None:
+    """A call told with the caller's lines in italics, one paragraph each, between the near side's
+    quoted lines: speech. A lone italic line after a phone buzzes is still a thought."""
+    call = ('Marisol swiped to answer and put it on speaker. "What did you do?"\n\n*Hey, it\'s me.*\n\n'
+            '"I know it\'s you."\n\n*Why do you always assume I did something?*\n\n'
+            '"Because it\'s midnight."\n')
+    assert [q.kind for q in _quotes(call)] == ["speech"] * 5
+    alone = 'Her phone buzzed again.\n\n*Not again.*\n\n"Who is it?" Sam asked.\n'
+    assert [q.kind for q in _quotes(alone)] == ["thought", "speech"]
+
+
 def test_quotes_lyrics_a_line_at_a_time_in_italics_are_no_thoughts() -> None:
     text = ("Jude sang the first verse.\n\n*Paper boats on the river,*\n*little lights in the rain.*\n\n"
             "*That was good,* Marisol thought.\n\n*Here it comes.*\n")

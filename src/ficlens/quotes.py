@@ -273,6 +273,7 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
     unit_starts = [u for u, _ in units]
     whole: list[_Found] = []
     sure: list[bool] = []  # it reads as a thought on its own
+    lone: list[bool] = []  # a paragraph of its own
     for first, last, inner_start, inner_end, how in sorted(spans):
         tagged = _THOUGHT_TAG_AFTER.match(text, last, last + _CUE_WINDOW) is not None  # "*Great,* he thought"
         if whole and first < whole[-1].end or not _whole_sentences(text, first, last, inner_start, inner_end,
@@ -283,6 +284,7 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
             and len(text[inner_start:inner_end].split()) <= _ALONE_WORDS  # a paragraph: "*Here it comes.*"
         whole.append(_Found(start=first, end=last, text_start=inner_start, text_end=inner_end, unit=unit,
                             set_apart=how))
+        lone.append(alone and how == "italics")
         sure.append(tagged or _SPEECH_TAG_AFTER.match(text, last) is not None if how == "single quotes" else
                     alone or _inner_voice(text, last, inner_start, inner_end, tagged))
     split = [i > 0 and _one_thought(text, whole[i - 1], whole[i]) for i in range(len(whole))]
@@ -293,7 +295,32 @@ def _set_apart_thoughts(text: str, units: list[tuple[int, int]], italics: list[t
     for i in range(len(whole)):
         kept[i] = sure[i] or split[i] and kept[i - 1] or i + 1 < len(whole) and split[i + 1] and sure[i + 1]
         kept[i] = kept[i] and not verse[i] and not verse[i + 1]
+    _phone_lines(text, units, [(found, alone) for found, alone, keep in zip(whole, lone, kept, strict=True)
+                               if keep])
     return [found for found, keep in zip(whole, kept, strict=True) if keep]
+
+
+_PHONE = re.compile(r"\b(?:phone|cellphone|mobile|voicemail|on speaker|speakerphone|the line|dialled|"
+                    r"dialed)\b", re.IGNORECASE)
+PHONE_REACH = 1_500  # characters before a call's first italic line that may say it is a call
+PHONE_RUN = 3  # paragraphs between two italic lines of one call
+
+
+def _phone_lines(text: str, units: list[tuple[int, int]], found: list[tuple[_Found, bool]]) -> None:
+    """The far side of a phone call in italics, one paragraph each, between the near side's quoted
+    lines ('"What did you do?"' / *Why do you always assume I did something?*): speech, not the
+    listener's thoughts, when the narration just before speaks of a phone and another such line
+    comes within ``PHONE_RUN`` paragraphs, one of them next to a quoted line."""
+    unit_starts = [u for u, _ in units]
+    places = [bisect_right(unit_starts, f.start) - 1 for f, _ in found]
+    quoted = {i for i, (a, b) in enumerate(units) if _DOUBLE_MARKS.search(text, a, b)}
+    for k, (line, alone) in enumerate(found):
+        if not alone or not _PHONE.search(text, max(0, line.start - PHONE_REACH), line.start):
+            continue
+        near = [j for j, (other, other_alone) in enumerate(found)
+                if j != k and other_alone and abs(places[j] - places[k]) <= PHONE_RUN]
+        if near and any(p in quoted for j in (k, *near) for p in (places[j] - 1, places[j] + 1)):
+            line.spoken = True
 
 
 def _one_stanza(text: str, first: _Found, second: _Found) -> bool:
