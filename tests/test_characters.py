@@ -1811,3 +1811,10 @@ def test_characters_doctor_alone_is_the_one_written_dr():
             '"Aye, Captain." Pike was already moving.\n')
     people = _by_name(_world(text))
     assert "Doctor" in people["Dr. Jonah Pike"].aliases and "Doctor" not in people
+
+
+def test_characters_a_short_form_called_alone_joins_its_full_name():
+    text = ('Mara watched Desmond Achebe charm the donors. Desmond smiled at her.\n\n'
+            '"Long night," Desmond said.\n\n"Des?"\n\n"Mm?" Desmond said.\n')
+    people = _by_name(_world(text))
+    assert "Des" in people["Desmond Achebe"].aliases and "Des" not in people

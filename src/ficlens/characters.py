@@ -1253,7 +1253,8 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
     forms = [f for f in forms if not _is_family(f, named)]
     _hint_name_genders(text, forms, {c.form: c for c in people}, quotes)
     forms += _sharing_a_surname(text, ranges, forms)
-    groups = _link_short_names(candidates, lower, quotes, _link_nicknames(text, ranges, _cluster(forms)))
+    groups = _link_short_names(text, candidates, lower, quotes,
+                               _link_nicknames(text, ranges, _cluster(forms)))
     groups = _join_pet_full_names(text, candidates, groups)
     _add_lone_titles(candidates, lower, groups)
     usually_the = {c.form for c in people if c.the * 2 >= len(c.positions)}
@@ -1849,10 +1850,11 @@ def _join_pet_full_names(text: str, candidates: dict[str, _Candidate], groups: l
     return [group for group in groups if group.aliases]
 
 
-def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], quotes: list[tuple[int, int]],
-                      groups: list[_Group]) -> list[_Group]:
+def _link_short_names(text: str, candidates: dict[str, _Candidate], lower: Counter[str],
+                      quotes: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
     """A short form called out in dialogue joins the character whose first name it begins:
-    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica; so does one the nicknames list has for
+    "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica, a line that is the name alone ("Des?")
+    Desmond; so does one the nicknames list has for
     it, wherever written ("Theo" for Theodore Blackwood), and a clipped title called out ("Cap" for
     the one called "Captain"). A pet name no longer than the name that the dialogue uses and the
     narration hardly does joins the character it is short for:
@@ -1880,8 +1882,9 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
         pet = spoken >= DIALOGUE_SHARE * len(candidate.positions)
         listed = formal_names(form)
         formal = listed if pet else frozenset()
-        short = (candidate.vocative or candidate.called_before_tag) > 0 \
-            and (form not in aliases or alone[form].aliases == [form])
+        called = candidate.vocative or candidate.called_before_tag \
+            or any(p and _LONE_CALL.match(text, p - 1) for p in candidate.positions)
+        short = called and (form not in aliases or alone[form].aliases == [form])
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
         fitting = by_start.get(form[:3], []) + [pair for f in formal for pair in by_lower.get(f, [])]
         owner = _dominant(candidates, {id(g): g for name, g in fitting if g is not alone.get(form)
@@ -1899,6 +1902,10 @@ def _link_short_names(candidates: dict[str, _Candidate], lower: Counter[str], qu
             if form in alone:
                 alone[form].aliases = []
     return [group for group in groups if group.aliases]
+
+
+# "Des?": a line that is a name called alone
+_LONE_CALL = re.compile(r"[\"\u201c][A-Z][\w'\u2019-]*[?!.\u2026\u2014-]{1,2}[\"\u201d]")
 
 
 def _spellings(title: str) -> list[str]:
