@@ -164,6 +164,13 @@ def test_attribution_cues_previous_paragraph_introduces_the_quote() -> None:
     assert tag is not None and tag.character == "c1" and text[tag.start:tag.end] == "Maren"
 
 
+def test_attribution_cues_a_verb_with_its_own_object_introduces_no_quote() -> None:
+    """"...and he said it the way other men said amen." ends a paragraph: what was said is named,
+    so the next paragraph's line is not introduced by it."""
+    text = 'Oskar was a quiet man, and he said it the way other men said amen.\n\n"Not yet."'
+    assert _cues(text, lead_in=True).tag is None
+
+
 def test_attribution_cues_beat_after_an_opening_clause() -> None:
     text = 'While Maren packed, Oskar paced the room. "We leave at dawn."'
     beat = _cues(text).beat

@@ -445,9 +445,16 @@ def _introducing_verb(text: str, start: int, stop: int) -> _Verb | None:
     if stop - verb.end > 40 or not _INTRO_VERB.match(verb.word) \
             or _QUOTE_MARK.search(text, sentence_start, verb.start) \
             or _NEGATION_BEFORE.search(text, max(sentence_start, verb.start - 30), verb.start) \
-            or _NEGATION_AFTER.match(text, verb.end, stop):
+            or _NEGATION_AFTER.match(text, verb.end, stop) \
+            or _SAID_SOMETHING.match(text, verb.end, stop):
         return None
     return verb
+
+
+# "the way other men said amen.": a verb with its own object tells what was said, not what comes
+# (but "frowned at the screen and answered it." answers a phone, and speaks next)
+_SAID_SOMETHING = re.compile(r"[ \t\n]+(?:that|this|so|amen|yes|no|grace|goodbye|goodnight|hello|"
+                             r"something|anything|everything|the\s+[a-z]+|a\s+[a-z]+)\b")
 
 
 def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
