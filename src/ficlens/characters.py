@@ -383,10 +383,11 @@ def find_characters(world: StoryWorld) -> StoryWorld:
     quoted, sender_spans = quotation_spans(world.text, ranges, world._italics)
     quotes = _quote_ranges(world.text, ranges, quoted)
     senders = frozenset(start for start, _ in sender_spans)
+    words = _word_count(world.text, ranges)
     if world._cast:
         groups = _cast_groups(world.text, ranges, world._cast)
     else:
-        groups = _discover(world.text, ranges, quotes, senders)
+        groups = _discover(world.text, ranges, quotes, senders, words)
         groups += _add_senders(world.text, sender_spans, groups)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
@@ -418,7 +419,6 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         if len(group.spans) == 1:
             group.speaks_next = line == group.gender or \
                 _beats_own_line(world.text, quotes, group.spans[0][1], starts)
-    words = _word_count(world.text, ranges)
     openings = sorted({a for a, _ in ranges} | {scene.start for scene in world.scenes})
     least = max(MIN_MENTIONS, words // WORDS_PER_MENTION)
     # a full or titled name, or a description tagging speech ("said the turnkey"): as few in a long book
@@ -1202,7 +1202,7 @@ def _listed_with_a_person(text: str, candidate: _Candidate, person: dict[str, bo
 
 
 def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
-              senders: frozenset[int]) -> list[_Group]:
+              senders: frozenset[int], words: int) -> list[_Group]:
     candidates, lower = _candidates(text, ranges, quotes, senders)
     story_chars = sum(b - a for a, b in ranges)
     clear = {form: _clear_without_ner(candidate) for form, candidate in candidates.items()}
@@ -1263,7 +1263,7 @@ def _discover(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, 
             group.name = f"the {group.name}"  # "the Hatter": what the text calls them
     groups += _introduced_in_quotes(text, quotes, groups, lower)
     described = _described_speakers(text, ranges)
-    if _word_count(text, ranges) < INERT_WORDS:  # a novel's "the king" is as often history's
+    if words < INERT_WORDS:  # a novel's "the king" is as often history's
         _add_ranks(text, candidates, groups, {alias for group in described for alias in group.aliases})
     return groups + described + _reader(text, ranges)
 
@@ -2240,15 +2240,21 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
                     if _called_at(text, m.start(), m.end())) if family_name else 0
         if sum(written.values()) + calls < MIN_MENTIONS and not tagged[kin]:
             continue
-        gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)
-        name = written.most_common(1)[0][0]
-        name = name[0].lower() + name[1:]  # "my father", however a sentence opened it
-        aliases = [name, *written, *(word for word in called if word not in taken)]
-        found.append(_Group(aliases=list(dict.fromkeys(aliases)), name=name, gender_hint=gender,
-                            described=True))
+        found.append(_kin_group(kin, written, taken))
     _match_mentions(text, ranges, found)
     _drop_unused_aliases(text, found)
     return found
+
+
+def _kin_group(kin: str, written: Counter[str], taken: set[str]) -> _Group:
+    """A family member known by a kin word ("my father", "her mother"): named as the text most
+    often writes it, in lower case however a sentence opened it, with the names the family calls
+    them ("Dad", "Mom") that no other character has."""
+    gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)
+    name = written.most_common(1)[0][0]
+    name = name[0].lower() + name[1:]
+    aliases = [name, *written, *(word for word in called if word not in taken)]
+    return _Group(aliases=list(dict.fromkeys(aliases)), name=name, gender_hint=gender, described=True)
 
 
 _PARENT_TITLES = {"she": ("Mrs", "Lady"), "he": ("Mr", "Sir", "Lord")}
@@ -2281,16 +2287,7 @@ def _kin_described(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
             found[key] += found.pop(("their", kin))
             tagged[key] += tagged.pop(("their", kin))
     taken = {alias for group in groups for alias in group.aliases}
-    kept = []
-    for key, forms in found.items():
-        if tagged[key] < DESCRIBED_TAGS:
-            continue
-        gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == key[1])
-        name = forms.most_common(1)[0][0]
-        name = name[0].lower() + name[1:]
-        aliases = [name, *forms, *(word for word in called if word not in taken)]
-        kept.append(_Group(aliases=list(dict.fromkeys(aliases)), name=name, gender_hint=gender,
-                           described=True))
+    kept = [_kin_group(key[1], forms, taken) for key, forms in found.items() if tagged[key] >= DESCRIBED_TAGS]
     _match_mentions(text, ranges, kept)
     return kept
 
@@ -2357,7 +2354,8 @@ def _family_called(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     "Mum" may be anyone's mother ('"Mum, the doctor said—"' from her son to his)."""
     taken = {alias for group in groups for alias in group.aliases}
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    tags: Counter[str] = Counter()
+    tags: Counter[str] = Counter()  # speech tags ("said Mum")
+    acts: Counter[str] = Counter()  # acts or speaks ("Dad sat down", "Mum said")
     for a, b in ranges:
         for m in _FAMILY_NAME.finditer(text, a, b):
             word = m.group(1)
@@ -2365,11 +2363,11 @@ def _family_called(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
                     or _OWNED_BEFORE.search(text, max(a, m.start() - 8), m.start()):
                 continue
             found[word].append(m.span())
-            tags[word] += _tagged_quote(text, quotes, m.start()) is not None \
-                or bool(_ACTS_AFTER.match(text, m.end()) or _SPEECH_AFTER.match(text, m.end()))
+            tags[word] += _tagged_quote(text, quotes, m.start()) is not None
+            acts[word] += bool(_ACTS_AFTER.match(text, m.end()) or _SPEECH_AFTER.match(text, m.end()))
     return [_Group(aliases=[word], name=word, gender_hint=_FAMILY_CALLED[word], described=True, spans=spans)
-            for word, spans in found.items() if tags[word] and len(spans) >= MIN_MENTIONS
-            or any(_tagged_quote(text, quotes, start) is not None for start, _ in spans)]
+            for word, spans in found.items()
+            if tags[word] or acts[word] and len(spans) >= MIN_MENTIONS]
 
 
 def is_narrator_name(name: str) -> bool:

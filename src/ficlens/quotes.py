@@ -311,6 +311,8 @@ def _phone_lines(text: str, units: list[tuple[int, int]], found: list[tuple[_Fou
     lines ('"What did you do?"' / *Why do you always assume I did something?*): speech, not the
     listener's thoughts, when the narration just before speaks of a phone and another such line
     comes within ``PHONE_RUN`` paragraphs, one of them next to a quoted line."""
+    if sum(alone for _, alone in found) < 2:  # a call is two such lines at least
+        return
     unit_starts = [u for u, _ in units]
     places = [bisect_right(unit_starts, f.start) - 1 for f, _ in found]
     quoted = {i for i, (a, b) in enumerate(units) if _DOUBLE_MARKS.search(text, a, b)}
