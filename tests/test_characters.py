@@ -442,6 +442,18 @@ def test_characters_described_speakers_in_british_single_quotes():
     assert {"the nurse", "the doctor"} <= names
 
 
+def test_characters_described_speaker_from_a_tag_opening_its_paragraph():
+    """'The courier called, "..."': a tag before the line, opening its paragraph, counts as one
+    after it does; a description acting in the middle of narration does not."""
+    text = ("Tamsin Reyes stood at the loading door with her clipboard.\n\n"
+            'The courier called, "Twelve boxes for the third floor!"\n\n'
+            '"Leave them by the lift," said Tamsin.\n\n'
+            'The courier said: "Sign here, then."\n\n'
+            "Tamsin signed. Later the courier said nothing at all.\n")
+    notes = _notes(_world(text))
+    assert notes["the courier"] == ["The courier", "The courier", "the courier"]
+
+
 def test_characters_described_speaker_with_two_tags_stays_in_a_long_novel():
     """A long book needs a bare name often (``WORDS_PER_MENTION``), but a description that tags
     speech twice is a speaker however long the book ("the turnkey" of one prison visit)."""

@@ -312,10 +312,12 @@ _DESCRIPTION = (rf"the[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+(?:-[a-z]
 # A quotation's closing mark: a straight single quote only after punctuation (",' said the nurse"),
 # where it is no apostrophe; or the dash that closes speech told with dashes (", — said Ivan")
 _CLOSING_MARK = "(?:[\"”’]|(?<=[,.!?\u2014\u2013-])'|(?<=[,.!?\u2026])[ \t]?(?:\u2014|--))"
-# A tag beside a quotation: '…," said the stranger' or '…" The stranger said'.
+# A tag beside a quotation: '…," said the stranger', '…" The stranger said' or, opening the
+# paragraph the quotation is in, 'The stranger called, "…'.
 _DESCRIBED_TAG = re.compile(
     rf"{_CLOSING_MARK}[ \t]*\n?[ \t]*(?:{SPEECH_VERBS})[ \t]+{_DESCRIPTION}\b(?![ \t]*['’]s\b)"
     rf"|{_CLOSING_MARK}[ \t]*\n?[ \t]*(?i:t){_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})\b"
+    rf"|(?:^|(?<=\n))[ \t]*T{_DESCRIPTION[1:]}[ \t]+(?:{SPEECH_VERBS})[ \t]*[,:][ \t]*\n?[ \t]*[\"“]"
 )
 # The rest of a paragraph's first sentence, and the quotation that opens right after it
 _THEN_A_LINE = r"(?:[^\n\"“”]|\n(?![ \t]*\n)){0,160}?[.!?][ \t]*\n?[ \t]*[\"“]"
@@ -1518,8 +1520,9 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
     tags: Counter[tuple[str, str, str]] = Counter()
     for a, b in ranges:
         for m in _DESCRIBED_TAG.finditer(text, a, b):
-            adjective, noun, after = m.groups()[:3] if m.group(2) else m.groups()[3:]
-            person_noun = _PERSON_NOUN_AFTER.match(text, m.end(2) if m.group(2) else m.end(5))
+            first = next(k for k in (0, 3, 6) if m.group(k + 2))  # the alternative that matched
+            adjective, noun, after = m.groups()[first:first + 3]
+            person_noun = _PERSON_NOUN_AFTER.match(text, m.end(first + 2))
             if person_noun and "-" not in noun:
                 continue  # "said the irritable old gentleman": "irritable" names no one
             if person_noun:  # "said the hump-backed man": the compound and its noun together
