@@ -1074,6 +1074,16 @@ def test_characters_cast_keeps_namesakes_apart():
     assert notes["Mrs. Brill"] == ["Mrs. Brill", "Mrs. Brill"]
 
 
+def test_characters_cast_name_after_a_title_of_the_other_gender_is_someone_else():
+    """A cast of "Mrs. Cole" alone: "Cole" is hers, "Mr. Cole" her husband, not her."""
+    text = ("Mrs. Cole poured the tea. Mr. Cole carved the ham, and Cole laughed at Mr. Cole's joke. "
+            "Miss Vane came in; Lady Vane and Sir Vane did not.\n")
+    cast = [{"name": "Mrs. Cole", "gender": "she"}, {"name": "Sir Hugh Vane", "gender": "he"}]
+    notes = _notes(_world(text, cast))
+    assert notes["Mrs. Cole"] == ["Mrs. Cole", "Cole"]
+    assert notes["Sir Hugh Vane"] == ["Sir Vane"]
+
+
 def test_characters_cast_respells_and_uses_lone_titles():
     text = ("Mr. McGrath knocked. The Colonel opened, and Colonel Hart frowned. "
             "Mademoiselle Roux played; Mademoiselle smiled at the Duchess of Fenn.\n")

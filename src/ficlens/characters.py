@@ -2105,9 +2105,23 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 alias = flat[start:end]
                 if end <= b and alias in owner and not (alias[-1].isalnum() and end < len(flat)
                                                         and (flat[end].isalnum() or flat[end] == "_")):
-                    owner[alias].spans.append((start, end))
+                    if not _titled_otherwise(flat, start, owner[alias]):
+                        owner[alias].spans.append((start, end))
                     position = end
                     break
+
+
+_TITLE_BEFORE = re.compile(r"\b(Mrs|Mr|Miss|Ms|Sir|Lady|Lord|Master|Madame)\.?[ \t]+$")
+
+
+def _titled_otherwise(text: str, start: int, group: _Group) -> bool:
+    """Whether a name is written after a title of the other gender than its character's: "Mr. Cole"
+    is not Mrs. Cole, whose surname alone ("Cole") is an alias of hers."""
+    title = _TITLE_BEFORE.search(text, max(0, start - 9), start)
+    if title is None:
+        return False
+    gender = group.cast.gender if group.cast is not None else group.gender_hint
+    return gender in ("he", "she") and _title_gender(title.group(1)) not in ("unknown", gender)
 
 
 def _words_outside(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> int:
