@@ -1084,6 +1084,19 @@ def test_characters_cast_name_after_a_title_of_the_other_gender_is_someone_else(
     assert notes["Sir Hugh Vane"] == ["Sir Vane"]
 
 
+def test_characters_cast_first_name_and_a_surname_another_owns_are_one_name():
+    """"Odile Farrow" is Odile's whole name, not Odile and the "Farrow" of Mrs. Farrow; after a
+    lone title the surname is a person of that title ("Monsieur Farrow": not Mrs. Farrow)."""
+    text = ("Odile Farrow came down the stairs. Mrs. Farrow watched her, and Farrow frowned. "
+            "Monsieur Farrow was away, and Monsieur bowed.\n")
+    cast = [{"name": "Odile", "gender": "she"}, {"name": "Mrs. Farrow", "gender": "she"},
+            {"name": "Captain Hale", "aliases": ["Monsieur"], "gender": "he"}]
+    notes = _notes(_world(text, cast))
+    assert notes["Odile"] == ["Odile Farrow"]
+    assert notes["Mrs. Farrow"] == ["Mrs. Farrow", "Farrow"]
+    assert notes["Captain Hale"] == ["Monsieur"]
+
+
 def test_characters_cast_respells_and_uses_lone_titles():
     text = ("Mr. McGrath knocked. The Colonel opened, and Colonel Hart frowned. "
             "Mademoiselle Roux played; Mademoiselle smiled at the Duchess of Fenn.\n")

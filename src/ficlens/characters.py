@@ -2093,6 +2093,7 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 lengths[head.group()].add(len(alias))
     ordered = {head: sorted(sizes, reverse=True) for head, sizes in lengths.items()}
     flat = re.sub(r"(?<!\n)\n(?!\n)", " ", text)  # a name may wrap across a line; offsets unchanged
+    surnames = {alias.split()[-1] for alias in owner if len(alias.split()) > 1}
     for a, b in ranges:
         position = a
         for m in re.finditer(r"\w+", flat[a:b]):
@@ -2105,10 +2106,38 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 alias = flat[start:end]
                 if end <= b and alias in owner and not (alias[-1].isalnum() and end < len(flat)
                                                         and (flat[end].isalnum() or flat[end] == "_")):
-                    if not _titled_otherwise(flat, start, owner[alias]):
-                        owner[alias].spans.append((start, end))
+                    end, named = _glued(flat, end, alias, owner, surnames) or (end, owner[alias])
+                    if named is not None and not _titled_otherwise(flat, start, named):
+                        named.spans.append((start, end))
                     position = end
                     break
+
+
+_NEXT_NAME = re.compile(r" ([A-Z][\w'\u2019-]*)\b")
+
+
+def _glued(text: str, end: int, alias: str, owner: dict[str, _Group],
+           surnames: set[str]) -> tuple[int, _Group | None] | None:
+    """A name that goes on with a surname another character owns alone, as (its end, whose it is):
+    "Elizabeth Bennet" is Elizabeth's whole, not Elizabeth and the "Bennet" of Mrs. Bennet; after a
+    title alone ("Monsieur", a cast member's alias) the surname's owner's, when the title fits
+    them ("Monsieur Ratignolle" is not Madame Ratignolle: no one's). Only a first name or a
+    title (and one name) goes on so."""
+    words = alias.split()
+    following = _NEXT_NAME.match(text, end)
+    if following is None or len(words) > 2 or len(words) == 2 and not is_title(words[0]) \
+            or following.group(1) not in surnames or owner.get(following.group(1)) in (None, owner[alias]):
+        return None
+    if len(words) == 1 and is_title(words[0]):
+        other = owner[following.group(1)]
+        gender = _gender_of(other)
+        fits = gender not in ("he", "she") or _title_gender(_strip_title(words[0])) in ("unknown", gender)
+        return following.end(), other if fits else None
+    return following.end(), owner[alias]
+
+
+def _gender_of(group: _Group) -> Gender:
+    return group.cast.gender if group.cast is not None else group.gender_hint
 
 
 _TITLE_BEFORE = re.compile(r"\b(Mrs|Mr|Miss|Ms|Sir|Lady|Lord|Master|Madame)\.?[ \t]+$")
@@ -2120,7 +2149,7 @@ def _titled_otherwise(text: str, start: int, group: _Group) -> bool:
     title = _TITLE_BEFORE.search(text, max(0, start - 9), start)
     if title is None:
         return False
-    gender = group.cast.gender if group.cast is not None else group.gender_hint
+    gender = _gender_of(group)
     return gender in ("he", "she") and _title_gender(title.group(1)) not in ("unknown", gender)
 
 
