@@ -95,6 +95,20 @@ def test_scenes_pov_slip_flagged(last_sentence: str, slips: list[str]) -> None:
     assert [text[s.start : s.end] for s in scene.pov_slips] == slips
 
 
+def test_scenes_pov_from_missing_someone() -> None:
+    """"She missed her brother": longing is an inner state, as "felt" is, and tells whose scene it is."""
+    text = (
+        "Noor had read the postcard twice before the kettle boiled. She missed her brother. She missed "
+        "him the way a tongue misses a tooth.\n\n"
+        "Jonah came in with the shopping and set it on the table.\n\n"
+        "Noor put the postcard in a drawer and said nothing about it."
+    )
+    world = build_world(text, [{"name": "Noor", "gender": "she"}, {"name": "Jonah", "gender": "he"}])
+    scene = find_scenes(world).scenes[0]
+    assert (scene.pov, scene.pov_kind) == ("c1", "third_limited")
+    assert [text[s.start : s.end] for s in scene.pov_evidence][:2] == ["She missed", "She missed"]
+
+
 def test_scenes_omniscient_when_two_minds_share_the_scene() -> None:
     text = (
         "Anna knew the market would be crowded. She wondered whether the fishmonger would remember her.\n\n"

@@ -110,7 +110,7 @@ _PERCEPTION = (
     r"(?:knew|know|thought|think|wondered|wonder|felt|feel|realized|realised|realize|realise|noticed|notice"
     r"|saw|see|watched|heard|hear|sensed|remembered|remember|hoped|wished|feared|worried|decided|understood"
     r"|understand|believed|suspected|imagined|recognized|recognised|mentally|inwardly|internally|silently"
-    r"|privately|help|contain|bear|believe|stand|was\s+(?:worried|afraid|scared|sure|certain|glad|relieved"
+    r"|privately|help|contain|bear|believe|stand|missed|longed|ached|dreaded|regretted|was\s+(?:worried|afraid|scared|sure|certain|glad|relieved"
     r"|exhausted|tired|nervous|confused|furious|happy|sad|angry|surprised|unsure))"
 )
 # Matched right after a name or pronoun: " mentally rolled", " knew", " couldn't help".
