@@ -1823,6 +1823,16 @@ def test_characters_their_mother_who_tags_lines_is_one_character():
     assert len(mothers) == 1 and mothers[0].gender == "she" and "their mother" in mothers[0].aliases
 
 
+def test_characters_her_mother_beside_a_neighbours_married_title_is_still_one():
+    """A "Mrs. Petrakis" of no family the story names is no one's mother: "her mother" who tags
+    lines stays a character; a "Mrs. Vance" beside a "Tom Vance" would be (see attribution)."""
+    text = ('Marisol came down the stairs slowly.\n\n"Boots," her mother said. "Now."\n\n'
+            '"Later," Marisol said.\n\n"Mrs. Petrakis called about you," her mother said.\n')
+    assert "her mother" in [c.name for c in _world(text).characters]
+    family = text + '\nMrs. Vance waved from the gate, and Tom Vance laughed.\n'
+    assert "her mother" not in [c.name for c in _world(family).characters]
+
+
 def test_characters_a_listed_first_name_that_acts_often_is_a_person():
     """"Wren" (a bird, too) acting four times is the page, whatever NER votes on its sentences."""
     text = ('The throne room was cold, and Wren, who was small already, felt it. Wren poured the wine. '

@@ -2313,8 +2313,12 @@ def _kin_described(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     """A parent the story calls only "her mother" or "their mother" and who tags speech or acts
     before a line ``DESCRIBED_TAGS`` times ('"Hold still," her mother said.'): a character of their
     own, with the names their children call them ("Mom"), when no character wears a parent's title
-    ("Mrs. Bennet", to whom attribution gives Elizabeth's "said her mother")."""
-    titled = {title for group in groups for alias in group.aliases if (title := _parse(alias, 0).title)}
+    ("Mrs. Bennet", to whom attribution gives Elizabeth's "said her mother") with a surname
+    another character shares (a neighbour's "Mrs. Petrakis" is no one's mother here)."""
+    surnames = Counter(name for group in groups
+                       for name in {alias.split()[-1] for alias in group.aliases if len(alias.split()) > 1})
+    titled = {title for group in groups for alias in group.aliases
+              if (title := _parse(alias, 0).title) and surnames[alias.split()[-1]] > 1}
     found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (owner, kin) -> forms
     tagged: Counter[tuple[str, str]] = Counter()
     for a, b in ranges:
