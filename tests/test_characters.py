@@ -1074,16 +1074,6 @@ def test_characters_cast_keeps_namesakes_apart():
     assert notes["Mrs. Brill"] == ["Mrs. Brill", "Mrs. Brill"]
 
 
-def test_characters_cast_name_after_a_title_of_the_other_gender_is_someone_else():
-    """A cast of "Mrs. Cole" alone: "Cole" is hers, "Mr. Cole" her husband, not her."""
-    text = ("Mrs. Cole poured the tea. Mr. Cole carved the ham, and Cole laughed at Mr. Cole's joke. "
-            "Miss Vane came in; Lady Vane and Sir Vane did not.\n")
-    cast = [{"name": "Mrs. Cole", "gender": "she"}, {"name": "Sir Hugh Vane", "gender": "he"}]
-    notes = _notes(_world(text, cast))
-    assert notes["Mrs. Cole"] == ["Mrs. Cole", "Cole"]
-    assert notes["Sir Hugh Vane"] == ["Sir Vane"]
-
-
 def test_characters_cast_first_name_and_a_surname_another_owns_are_one_name():
     """"Odile Farrow" is Odile's whole name, not Odile and the "Farrow" of Mrs. Farrow; after a
     lone title the surname is a person of that title ("Monsieur Farrow": not Mrs. Farrow)."""

@@ -2107,7 +2107,7 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 if end <= b and alias in owner and not (alias[-1].isalnum() and end < len(flat)
                                                         and (flat[end].isalnum() or flat[end] == "_")):
                     end, named = _glued(flat, end, alias, owner, surnames) or (end, owner[alias])
-                    if named is not None and not _titled_otherwise(flat, start, named):
+                    if named is not None:
                         named.spans.append((start, end))
                     position = end
                     break
@@ -2130,27 +2130,10 @@ def _glued(text: str, end: int, alias: str, owner: dict[str, _Group],
         return None
     if len(words) == 1 and is_title(words[0]):
         other = owner[following.group(1)]
-        gender = _gender_of(other)
+        gender = other.cast.gender if other.cast is not None else other.gender_hint
         fits = gender not in ("he", "she") or _title_gender(_strip_title(words[0])) in ("unknown", gender)
         return following.end(), other if fits else None
     return following.end(), owner[alias]
-
-
-def _gender_of(group: _Group) -> Gender:
-    return group.cast.gender if group.cast is not None else group.gender_hint
-
-
-_TITLE_BEFORE = re.compile(r"\b(Mrs|Mr|Miss|Ms|Sir|Lady|Lord|Master|Madame)\.?[ \t]+$")
-
-
-def _titled_otherwise(text: str, start: int, group: _Group) -> bool:
-    """Whether a name is written after a title of the other gender than its character's: "Mr. Cole"
-    is not Mrs. Cole, whose surname alone ("Cole") is an alias of hers."""
-    title = _TITLE_BEFORE.search(text, max(0, start - 9), start)
-    if title is None:
-        return False
-    gender = _gender_of(group)
-    return gender in ("he", "she") and _title_gender(title.group(1)) not in ("unknown", gender)
 
 
 def _words_outside(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> int:
