@@ -2093,7 +2093,7 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                 lengths[head.group()].add(len(alias))
     ordered = {head: sorted(sizes, reverse=True) for head, sizes in lengths.items()}
     flat = re.sub(r"(?<!\n)\n(?!\n)", " ", text)  # a name may wrap across a line; offsets unchanged
-    surnames = {alias.split()[-1] for alias in owner if len(alias.split()) > 1}
+    surnames = {name for group in groups for name in _surnames(group)}
     for a, b in ranges:
         position = a
         for m in re.finditer(r"\w+", flat[a:b]):
@@ -2111,6 +2111,11 @@ def _match_mentions(text: str, ranges: list[tuple[int, int]], groups: list[_Grou
                         named.spans.append((start, end))
                     position = end
                     break
+
+
+def _surnames(group: _Group) -> set[str]:
+    """The last words of a group's names of two words or more ("Bennet" of "Mrs. Bennet")."""
+    return {alias.split()[-1] for alias in group.aliases if len(alias.split()) > 1}
 
 
 _NEXT_NAME = re.compile(r" ([A-Z][\w'\u2019-]*)\b")
@@ -2298,8 +2303,7 @@ def _kin_described(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
     own, with the names their children call them ("Mom"), when no character wears a parent's title
     ("Mrs. Bennet", to whom attribution gives Elizabeth's "said her mother") with a surname
     another character shares (a neighbour's "Mrs. Petrakis" is no one's mother here)."""
-    surnames = Counter(name for group in groups
-                       for name in {alias.split()[-1] for alias in group.aliases if len(alias.split()) > 1})
+    surnames = Counter(name for group in groups for name in _surnames(group))
     titled = {title for group in groups for alias in group.aliases
               if (title := _parse(alias, 0).title) and surnames[alias.split()[-1]] > 1}
     found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (owner, kin) -> forms
