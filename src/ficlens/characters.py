@@ -2131,10 +2131,12 @@ def _glued(text: str, end: int, alias: str, owner: dict[str, _Group],
     words = alias.split()
     following = _NEXT_NAME.match(text, end)
     if following is None or len(words) > 2 or len(words) == 2 and not is_title(words[0]) \
-            or following.group(1) not in surnames or owner.get(following.group(1)) in (None, owner[alias]):
+            or following.group(1) not in surnames:
+        return None
+    other = owner.get(following.group(1))
+    if other is None or other is owner[alias]:  # the same group: identity, not a field-by-field compare
         return None
     if len(words) == 1 and is_title(words[0]):
-        other = owner[following.group(1)]
         gender = other.cast.gender if other.cast is not None else other.gender_hint
         fits = gender not in ("he", "she") or _title_gender(_strip_title(words[0])) in ("unknown", gender)
         return following.end(), other if fits else None
