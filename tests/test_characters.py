@@ -1853,3 +1853,18 @@ def test_characters_a_short_form_called_alone_joins_its_full_name():
             '"Long night," Desmond said.\n\n"Des?"\n\n"Mm?" Desmond said.\n')
     people = _by_name(_world(text))
     assert "Des" in people["Desmond Achebe"].aliases and "Des" not in people
+
+
+def test_characters_a_role_the_narration_gives_a_named_person_is_that_person():
+    """"Ines Moreau had been captain for two seasons": "said the captain" is Ines, not a character
+    of its own; so is "the medic" of "Tariq Sayed, the squad's medic,"."""
+    lines = ('"Up," the captain said.\n\n"Five more minutes," the medic said.\n\n'
+             '"Now," the captain said.\n\n"Fine," the medic said.\n')
+    text = ('Ines Moreau had been captain of the Harriers for two seasons. Tariq Sayed, the squad\'s '
+            'medic, was asleep beside her.\n\n' + lines)
+    people = _by_name(_world(text))
+    assert "the captain" in people["Ines Moreau"].aliases and "the medic" in people["Tariq Sayed"].aliases
+    assert "the captain" not in people and "the medic" not in people
+    listed = ('Ines Moreau, Tariq Sayed, the medic, and Bo Lund came in. On the way to the captain, '
+              'Ines Moreau stopped.\n\n' + lines)  # a list and a preposition hold no role
+    assert {"the captain", "the medic"} <= set(_by_name(_world(listed)))

@@ -162,6 +162,9 @@ def test_quotes_hard_wrapped_text() -> None:
     ('A dog called "Biscuit" lived next door.', "mention"),
     ('Her aunt, known as "the Admiral," ran the house.', "mention"),
     ('"Fine," he said.', "speech"),
+    ('Her phone buzzed on the desk. Dad, again: "Call me back."', "written"),  # a message after a colon
+    ('Someone had scrawled on the flap in pencil, in a hand she knew: "Sorry."', "written"),
+    ('He set the phone down and looked at her. Then, quietly: "Stay."', "speech"),
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
     (quote,) = _quotes(text)

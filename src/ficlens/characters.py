@@ -434,6 +434,7 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         kept = [g for g in kept if g.cast is not None or tells(g) or not _inert(world.text, quotes, g)]
     kept = _name_the_described(quotes, groups, _drop_generic(world.text, quotes, kept, narrator))
     _join_described(kept)
+    kept = _join_roles(world.text, quotes, groups, kept)
     _join_married(world.text, kept)
     answers = _Answers(world.text, quotes, kept)
     _join_answering(kept, answers)
@@ -1333,6 +1334,55 @@ def _join_described(groups: list[_Group]) -> None:
             group.spans = []
         elif holders:
             group.spans = _hand_over(group.spans, [(h, own[id(h)]) for h in holders])
+
+
+# "the", "a", "the queen's", "Duluth's", "her"
+_OWNER = r"(?:(?:the|an?|his|her|their|[A-Z][\w'\u2019-]*['\u2019]s)(?:[ \t]+[a-z]+['\u2019]s)?)"
+_LISTED = re.compile(r",[ \t]*$")  # a name after a comma: one of a list
+_ROLE_END = r"(?![\w'\u2019-])"  # "captain", not "captain's" or "captaincy"
+# "Merel Tanaquil, the queen's spymaster, ..." (not a list's "Giles, the tinker, and Brittles") or
+# "Marcus Oyelaran had been captain of the Ironhawks"
+_ROLE_AFTER_NAME = (r",[ \t]+{owner}(?:[ \t]+[a-z]+)?[ \t]+{role}" + _ROLE_END +
+                    r"(?=[ \t]*[.;:!?]|[ \t]*,(?![ \t]*(?:and|or)\b)|[ \t]+who\b)"
+                    r"|[ \t]+(?:had[ \t]+been|has[ \t]+been|was|is|became)[ \t]+(?:{owner}[ \t]+)?"
+                    r"(?:[a-z]+[ \t]+)?{role}" + _ROLE_END)
+# "The captain, Marcus, ...", opening its sentence (not "On their way to the magistrate, Mr. Bumble")
+_ROLE_BEFORE_NAME = r"(?:^|[.!?][\"\u201d]?[ \t]+|\n[ \t]*)(?i:t)he(?:[ \t]+[a-z]+)?[ \t]+{role},[ \t]+$"
+
+
+def _join_roles(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
+                kept: list[_Group]) -> list[_Group]:
+    """A role kept as a person of its own ("the captain", "the medic") is the one named character
+    the narration says holds it, in apposition or with a copula ("Ines Moreau had been captain of
+    the Harriers", "Tariq Sayed, the squad's medic,", "The captain, Ines, ..."), even one named
+    only there: fan fiction names its people once and then calls them by their job."""
+    named = [g for g in groups if g.cast is None and not _is_description(g) and g.spans]
+    for i, role_group in enumerate(kept):
+        words = role_group.name.split()
+        if not role_group.described or role_group.cast is not None or len(words) != 2:
+            continue
+        role = re.escape(words[1])
+        links = re.compile(_ROLE_AFTER_NAME.format(owner=_OWNER, role=role)), \
+            re.compile(_ROLE_BEFORE_NAME.format(role=role))
+        holders = {id(g): g for g in named if _compatible(g.gender, role_group.gender)
+                   and _said_to_hold(text, quotes, g, *links)}
+        if len(holders) == 1:
+            holder = next(iter(holders.values()))
+            _absorb(holder, role_group)
+            if holder.gender == "unknown":
+                holder.gender = role_group.gender
+            if not any(g is holder for g in kept):
+                kept[i] = holder
+    return kept
+
+
+def _said_to_hold(text: str, quotes: list[tuple[int, int]], group: _Group,
+                  after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    """Whether the narration, beside one of the group's names, says it holds a role: the role
+    named right ``after`` the name ("Ines Moreau, the medic,") or right ``before`` it."""
+    return any(not _inside(quotes, s) and bool(
+        after.match(text, e, e + 80) and not _LISTED.search(text, max(0, s - 4), s)
+        or before.search(text, max(0, s - 60), s)) for s, e in group.spans)
 
 
 def _join_married(text: str, groups: list[_Group]) -> None:

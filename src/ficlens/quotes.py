@@ -83,7 +83,7 @@ _SPEECH_VERBS = (r"said|says|say|asked|asks|ask|replied|replies|answered|cried|c
                  r"teased|joked|sang|called out|spoke|speaking|saying|asking|replying|mouthed|mouths")
 _THOUGHT_VERBS = (r"thought|thinks|think|thinking|wondered|wonders|wondering|mused|muses|reflected|pondered|"
                   r"(?:asked|told|said to) (?:him|her|them|my|your)sel(?:f|ves)")
-_WRITTEN = (r"wrote|texted|typed|scrawled|scribbled|printed|inscribed|engraved|captioned|headlined|"
+_WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inscribed|engraved|captioned|headlined|"
             r"e-?mailed|messaged|tweeted|posted|"
             r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
             r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag)s?(?:\s+[\w'\u2019-]+){0,4}?"
@@ -118,9 +118,10 @@ _ALONE_WORDS = 25  # italics this short that are a paragraph or a sentence of th
 _HEADING = re.compile(r"^(?=(?:\W*\w+){1,6}\W*$)(?:.*\d|.*\b(?:years?|months?|weeks?|days?|hours?|minutes?|"
                       r"time|decades?)\s+(?:later|earlier|ago|before)\W*$)", re.IGNORECASE)
 # the sentence before italics that are written, not thought: "She found the note in her book."
-_WRITTEN_BEFORE = re.compile(r":\s*$|\b(?:note|letter|text|texts|message|sign|card|e-?mail|postcard|notice|"
-                             r"inscription|caption|banner|screen|headline)s?\b(?!\s+(?:of|about)\b)",
-                             re.IGNORECASE)
+_WRITTEN_THING = re.compile(r"\b(?:(?:note|letter|text|texts|message|sign|card|e-?mail|postcard|notice|"
+                            r"inscription|caption|banner|screen|headline|notification)s?\b(?!\s+(?:of|about)\b)"
+                            r"|buzz(?:ed|es|ing)\b)", re.IGNORECASE)  # a phone that buzzes brings a message
+_WRITTEN_BEFORE = re.compile(rf":\s*$|{_WRITTEN_THING.pattern}", re.IGNORECASE)
 _BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these open a sentence
 _THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
                                 rf"(?:(?:[A-Z][\w'\u2019-]*|he|she|they|I|we)\s+"
@@ -132,6 +133,7 @@ _INNER_VOICE = re.compile(r"\bI(?:'m|'d|'ll|'ve)?\b|n't\b|(?i:\b(?:me|my|mine|my
                           r"am|is|are|can|will)\b)")
 _SET_APART_SHARE = 0.2  # indented quotes are letters only where most quotes are not indented
 _CUE_WINDOW = 60  # characters either side of a quote searched for tags like "she wrote"
+_LEAD_REACH = 300  # characters before a quote after a colon searched for what brings something written
 _TAG_GAP = 80  # longest narration between two quotes that still splits one speech
 _BARE_TAG = 25  # "he said. ": the longest tag after a finished sentence that still splits one
 _DASH = r"(?:\u2014|\u2015|--(?!-)|\u2013(?=[ \t]))"
@@ -711,6 +713,11 @@ def _kind(text: str, found: _Found) -> QuoteKind:
         kind = "thought"
     if kind in ("speech", "thought", "written"):
         return kind  # type: ignore[return-value]
+    if near_before.rstrip().endswith(":"):  # "...a notification slid down. It was from Mom: "...""
+        lead = re.split(r"(?<=[.!?])\s", text[max(found.unit, found.start - _LEAD_REACH):found.start])[-2:]
+        if any(_WRITTEN_THING.search(s) or any(m.lastgroup == "written" for m in _CUE.finditer(s))
+               for s in lead):
+            return "written"
     return "mention" if _is_bare_phrase(inner, near_before) else "speech"
 
 
