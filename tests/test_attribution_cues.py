@@ -110,6 +110,9 @@ def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str
     ('"Tea?" asked the Englishman.', "the Englishman", "he"),
     ('"Ten points," drawled the Slytherin.', "the Slytherin", "unknown"),
     ('"Well, well," quoth the old sailor.', "the old sailor", "unknown"),
+    ('"He lies," said the old lord.', "the old lord", "he"),  # ranks of the court carry their gender
+    ('"Kneel," said the empress.', "the empress", "she"),
+    ('"Welcome," said the young hostess.', "the young hostess", "she"),
     # ... and right before the verb
     ('"Who is there?" a voice called from the loft.', "a voice", "unknown"),
     ('"Stop," the Inspector said.', "the Inspector", "unknown"),

@@ -96,10 +96,12 @@ SPEECH_VERBS = (
 KIN_AND_ROLE_WORDS: dict[str, Gender] = {
     **dict.fromkeys("brother father husband uncle nephew grandfather grandson stepbrother dad daddy papa mr "
                     "boyfriend son man boy gentleman lad fiancé widower king prince duke earl baron squire "
-                    "vicar parson rector curate policeman landlord barman waiter".split(), "he"),
+                    "vicar parson rector curate policeman landlord barman waiter lord emperor knight marquis "
+                    "viscount abbot monk wizard sultan tsar".split(), "he"),
     **dict.fromkeys("sister mother wife aunt niece grandmother granddaughter stepsister mom mum mommy mamma "
                     "mama girlfriend daughter woman girl lady fiancée widow queen princess duchess countess "
-                    "baroness female landlady barmaid waitress policewoman".split(), "she"),
+                    "baroness female landlady barmaid waitress policewoman empress marchioness viscountess "
+                    "abbess nun priestess sorceress heiress hostess actress tsarina".split(), "she"),
 }
 
 # Titles of an office or a rank, and titles of the nobility: each also names one person on its own,
