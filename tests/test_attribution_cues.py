@@ -113,6 +113,8 @@ def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str
     ('"He lies," said the old lord.', "the old lord", "he"),  # ranks of the court carry their gender
     ('"Kneel," said the empress.', "the empress", "she"),
     ('"Welcome," said the young hostess.', "the young hostess", "she"),
+    ('"The carriage, sir," said the coachman.', "the coachman", "he"),
+    ('"Hush now," said the governess.', "the governess", "she"),
     # ... and right before the verb
     ('"Who is there?" a voice called from the loft.', "a voice", "unknown"),
     ('"Stop," the Inspector said.', "the Inspector", "unknown"),

@@ -94,14 +94,20 @@ SPEECH_VERBS = (
 )
 
 KIN_AND_ROLE_WORDS: dict[str, Gender] = {
-    **dict.fromkeys("brother father husband uncle nephew grandfather grandson stepbrother dad daddy papa mr "
-                    "boyfriend son man boy gentleman lad fiancé widower king prince duke earl baron squire "
-                    "vicar parson rector curate policeman landlord barman waiter lord emperor knight marquis "
-                    "viscount abbot monk wizard sultan tsar".split(), "he"),
-    **dict.fromkeys("sister mother wife aunt niece grandmother granddaughter stepsister mom mum mommy mamma "
-                    "mama girlfriend daughter woman girl lady fiancée widow queen princess duchess countess "
-                    "baroness female landlady barmaid waitress policewoman empress marchioness viscountess "
-                    "abbess nun priestess sorceress heiress hostess actress tsarina".split(), "she"),
+    **dict.fromkeys("brother father husband uncle nephew grandfather grandson stepbrother dad daddy papa "
+                    "mr boyfriend son man boy gentleman lad fiancé widower king prince duke earl baron "
+                    "squire vicar parson rector curate policeman landlord barman waiter lord emperor "
+                    "knight marquis viscount abbot monk wizard sultan tsar lordship nobleman clergyman "
+                    "chairman foreman postman fireman horseman workman countryman kinsman footman butler "
+                    "valet coachman groom bridegroom godfather schoolmaster headmaster beadle "
+                    "senor".split(), "he"),
+    **dict.fromkeys("sister mother wife aunt niece grandmother granddaughter stepsister mom mum mommy "
+                    "mamma mama girlfriend daughter woman girl lady fiancée widow queen princess duchess "
+                    "countess baroness female landlady barmaid waitress policewoman empress marchioness "
+                    "viscountess abbess nun priestess sorceress heiress hostess actress tsarina ladyship "
+                    "housemaid chambermaid milkmaid governess seamstress laundress washerwoman charwoman "
+                    "kinswoman schoolmistress headmistress bride godmother stepmother senora fraulein "
+                    "frau mademoiselle".split(), "she"),
 }
 
 # Titles of an office or a rank, and titles of the nobility: each also names one person on its own,
