@@ -1868,3 +1868,13 @@ def test_characters_a_role_the_narration_gives_a_named_person_is_that_person():
     listed = ('Ines Moreau, Tariq Sayed, the medic, and Bo Lund came in. On the way to the captain, '
               'Ines Moreau stopped.\n\n' + lines)  # a list and a preposition hold no role
     assert {"the captain", "the medic"} <= set(_by_name(_world(listed)))
+
+
+def test_characters_a_role_named_after_it_is_that_person():
+    """"The ship's pilot, Arlo Vance," and "The witness, a woman named Hedda Lind," set the role
+    before the name; "said the pilot" is Arlo from then on."""
+    text = ('The ship\'s pilot, Arlo Vance, had his boots on the console. The witness, a woman named '
+            'Hedda Lind, waited by the hatch.\n\n"Boots," the witness said.\n\n"No," the pilot said.\n\n'
+            '"Please," the witness said.\n\n"Fine," the pilot said.\n')
+    people = _by_name(_world(text))
+    assert "the pilot" in people["Arlo Vance"].aliases and "the witness" in people["Hedda Lind"].aliases

@@ -1346,8 +1346,11 @@ _ROLE_AFTER_NAME = (r",[ \t]+{owner}(?:[ \t]+[a-z]+)?[ \t]+{role}" + _ROLE_END +
                     r"(?=[ \t]*[.;:!?]|[ \t]*,(?![ \t]*(?:and|or)\b)|[ \t]+who\b)"
                     r"|[ \t]+(?:had[ \t]+been|has[ \t]+been|was|is|became)[ \t]+(?:{owner}[ \t]+)?"
                     r"(?:[a-z]+[ \t]+)?{role}" + _ROLE_END)
-# "The captain, Marcus, ...", opening its sentence (not "On their way to the magistrate, Mr. Bumble")
-_ROLE_BEFORE_NAME = r"(?:^|[.!?][\"\u201d]?[ \t]+|\n[ \t]*)(?i:t)he(?:[ \t]+[a-z]+)?[ \t]+{role},[ \t]+$"
+# "The captain, Marcus, ...", "The ship's engineer, Kit Varga,", "The suspect, a man named Terrence
+# Voigt,": opening its sentence (not "On their way to the magistrate, Mr. Bumble")
+_ROLE_BEFORE_NAME = (r"(?:^|[.!?][\"\u201d]?[ \t]+|\n[ \t]*)(?:(?i:t)he(?:[ \t]+[a-z]+(?:['\u2019]s)?)?"
+                     r"|[A-Z][\w'\u2019-]*['\u2019]s)[ \t]+{role},[ \t]+"
+                     r"(?:an?[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:named|called)[ \t]+)?$")
 
 
 def _join_roles(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
