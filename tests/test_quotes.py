@@ -165,6 +165,10 @@ def test_quotes_hard_wrapped_text() -> None:
     ('Her phone buzzed on the desk. Dad, again: "Call me back."', "written"),  # a message after a colon
     ('Someone had scrawled on the flap in pencil, in a hand she knew: "Sorry."', "written"),
     ('He set the phone down and looked at her. Then, quietly: "Stay."', "speech"),
+    ('The banner on the screen ticked down to "DOCKING IN FIVE" and blinked.', "written"),  # shown
+    ('The latest log entry read "Pump three is down."', "written"),
+    ('"STOP!" Mira yelled across the car park.', "speech"),
+    ('He yelled "STOP" at the dog.', "speech"),
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
     (quote,) = _quotes(text)

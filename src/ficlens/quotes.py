@@ -83,10 +83,11 @@ _SPEECH_VERBS = (r"said|says|say|asked|asks|ask|replied|replies|answered|cried|c
                  r"teased|joked|sang|called out|spoke|speaking|saying|asking|replying|mouthed|mouths")
 _THOUGHT_VERBS = (r"thought|thinks|think|thinking|wondered|wonders|wondering|mused|muses|reflected|pondered|"
                   r"(?:asked|told|said to) (?:him|her|them|my|your)sel(?:f|ves)")
-_WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inscribed|engraved|captioned|headlined|"
-            r"e-?mailed|messaged|tweeted|posted|"
+_WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inked|inscribed|engraved|captioned|"
+            r"headlined|e-?mailed|messaged|tweeted|posted|"
             r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
-            r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag)s?(?:\s+[\w'\u2019-]+){0,4}?"
+            r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag|entry|entries|log|"
+            r"display|readout|sticker|placard|board)s?(?:\s+[\w'\u2019-]+){0,4}?"
             r"\s+(?:said|says|read|reads|reading|stated|announced)")
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
@@ -119,8 +120,10 @@ _HEADING = re.compile(r"^(?=(?:\W*\w+){1,6}\W*$)(?:.*\d|.*\b(?:years?|months?|we
                       r"time|decades?)\s+(?:later|earlier|ago|before)\W*$)", re.IGNORECASE)
 # the sentence before italics that are written, not thought: "She found the note in her book."
 _WRITTEN_THING = re.compile(r"\b(?:(?:note|letter|text|texts|message|sign|card|e-?mail|postcard|notice|"
-                            r"inscription|caption|banner|screen|headline|notification)s?\b(?!\s+(?:of|about)\b)"
+                            r"inscription|caption|banner|screen|headline|notification|label|display|readout|"
+                            r"sticker|placard)s?\b(?!\s+(?:of|about)\b)"
                             r"|buzz(?:ed|es|ing)\b)", re.IGNORECASE)  # a phone that buzzes brings a message
+_SHOWN = re.compile(r"[a-z][a-z,]*\s+$")  # a quote inside a sentence, after a word in lower case
 _WRITTEN_BEFORE = re.compile(rf":\s*$|{_WRITTEN_THING.pattern}", re.IGNORECASE)
 _BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these open a sentence
 _THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
@@ -713,6 +716,8 @@ def _kind(text: str, found: _Found) -> QuoteKind:
         kind = "thought"
     if kind in ("speech", "thought", "written"):
         return kind  # type: ignore[return-value]
+    if _SHOWN.search(near_before) and inner.upper() == inner and re.search(r"[A-Z]{2}", inner):
+        return "written"  # "the banner ticked down to "COLLISION PROBABILITY: 64%"": shown, not said
     if near_before.rstrip().endswith(":"):  # "...a notification slid down. It was from Mom: "...""
         lead = re.split(r"(?<=[.!?])\s", text[max(found.unit, found.start - _LEAD_REACH):found.start])[-2:]
         if any(_WRITTEN_THING.search(s) or any(m.lastgroup == "written" for m in _CUE.finditer(s))
