@@ -169,6 +169,7 @@ def test_quotes_hard_wrapped_text() -> None:
     ('The latest log entry read "Pump three is down."', "written"),
     ('"STOP!" Mira yelled across the car park.', "speech"),
     ('He yelled "STOP" at the dog.', "speech"),
+    ('From the hall came the sound of Ines bellowing, "THE CAKE!"', "speech"),
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
     (quote,) = _quotes(text)

@@ -123,7 +123,8 @@ _WRITTEN_THING = re.compile(r"\b(?:(?:note|letter|text|texts|message|sign|card|e
                             r"inscription|caption|banner|screen|headline|notification|label|display|readout|"
                             r"sticker|placard)s?\b(?!\s+(?:of|about)\b)"
                             r"|buzz(?:ed|es|ing)\b)", re.IGNORECASE)  # a phone that buzzes brings a message
-_SHOWN = re.compile(r"[a-z][a-z,]*\s+$")  # a quote inside a sentence, after a word in lower case
+# a quote inside a sentence, right after a word in lower case (not "shouting, "...": a lead-in's comma)
+_SHOWN = re.compile(r"[a-z]\s+$")
 _WRITTEN_BEFORE = re.compile(rf":\s*$|{_WRITTEN_THING.pattern}", re.IGNORECASE)
 _BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these open a sentence
 _THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
@@ -669,7 +670,8 @@ def _link_tagged_parts(text: str, found: list[_Found], kinds: list[QuoteKind]) -
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
         if current.continues is not None or current.unit != previous.unit or "mention" in kinds[i - 1:i + 1] \
-                or current.set_apart != previous.set_apart:
+                or current.set_apart != previous.set_apart \
+                or "written" in kinds[i - 1:i + 1] and kinds[i - 1] != kinds[i]:  # a sign, then a line
             continue
         gap = text[previous.end:current.start]
         if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap or _SENTENCE_END.search(gap.strip()[:-1]):
