@@ -1878,3 +1878,13 @@ def test_characters_a_role_named_after_it_is_that_person():
             '"Please," the witness said.\n\n"Fine," the pilot said.\n')
     people = _by_name(_world(text))
     assert "the pilot" in people["Arlo Vance"].aliases and "the witness" in people["Hedda Lind"].aliases
+
+
+def test_characters_offices_of_school_and_police_are_titles():
+    """"Principal Okafor" is the principal; "Constable Pryce" the constable a line calls."""
+    text = ('Principal Ada Okafor folded her hands. Constable Owen Pryce waited by the door, and Okafor '
+            'looked at him.\n\n"Sit," the principal said.\n\n"Ma\'am," the constable said.\n\n'
+            '"Constable, the car," the principal said.\n\n"Ma\'am." Pryce went out.\n')
+    people = _by_name(_world(text))
+    assert "the principal" in people["Principal Ada Okafor"].aliases
+    assert "the constable" in people["Constable Owen Pryce"].aliases

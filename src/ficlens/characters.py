@@ -93,7 +93,8 @@ _NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colo
                    "General", "Lieutenant", "Lt", "Sergeant", "Sgt", "Admiral", "Rev", "Reverend",
                    "Mx", "Judge", "Coach", "Officer", "Detective", "Agent", "Nurse", "Saint", "St", "Parson",
                    "Vicar", "Pastor", "Bishop", "Rabbi", "Inspector", "Constable", "Commander", "Sheriff",
-                   "Mayor", "Governor"}
+                   "Mayor", "Governor", "Superintendent", "Commissioner", "Chancellor", "Principal",
+                   "Director", "Warden"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
 # "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
 _MARRIED_TITLES = {"Mrs", "Madame", "Signora"}  # and "Miss Bennet" is not "Mrs. Bennet" either way
