@@ -1888,3 +1888,12 @@ def test_characters_offices_of_school_and_police_are_titles():
     people = _by_name(_world(text))
     assert "the principal" in people["Principal Ada Okafor"].aliases
     assert "the constable" in people["Constable Owen Pryce"].aliases
+
+
+def test_characters_a_name_set_off_by_commas_then_speaking_is_someone():
+    """"my neighbour, Mr. Theo Vance, was at the gate", then '"Evening," he said': named once, he
+    speaks next; the first-person narrator's "I" between is never that "he"."""
+    text = ('I was on the porch with my book when my neighbour, Mr. Theo Vance, was at the gate. I went '
+            'down and let him in.\n\n"Evening," he said.\n\n"Evening," I said. "Tea?"\n\n'
+            '"If you have it," he said.\n')
+    assert "Mr. Theo Vance" in [c.name for c in _world(text).characters]

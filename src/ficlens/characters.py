@@ -274,6 +274,9 @@ _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
+# a name set off by commas, then its verb: "my good friend, Master John Rolfe, was without"
+_APPOSED_BEFORE = re.compile(r"[a-z],[ \t]+(?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*$")
+_APPOSED_ACTS = re.compile(rf",(?:{_ACTS_AFTER.pattern}|[ \t]+(?:was|had|would|could|did)\b)")
 _CLOSES_PARAGRAPH = re.compile(r"[.!?][ \t]*(?:\n|$)")  # "He turned to Rachel.": its paragraph's last word
 _PRONOUN_TAG = re.compile(rf"[ \t]*\n?[ \t]*(he|she)[ \t]+(?:[a-z]+ly[ \t]+)?(?:{SPEECH_VERBS})\b")
 # '," said |the painter', '," said the |Texan'
@@ -412,8 +415,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
             group.gender = _infer_gender(world.text, group, groups, quotes)
     # who could be a line's "he" or "she": not a word written once that nothing gives a gender
     # ("Hogwarts", which NER read as a person, between "Draco sat down" and '"Hi," he said')
-    genders_at = {start: g.gender for g in groups if len(g.spans) > 1 or g.gender != "unknown"
-                  for start, _ in g.spans}
+    genders_at = {start: g.gender for g in groups if (len(g.spans) > 1 or g.gender != "unknown")
+                  and g is not narrator for start, _ in g.spans}  # a narrator's "I" is never a "he"
     starts = sorted(genders_at)
     # named once, or of no gender yet: does the line after a mention of them say "she said"?
     for group in (g for g in groups if (len(g.spans) == 1 or g.gender == "unknown") and not g.described):
@@ -1697,7 +1700,8 @@ def _line_after(text: str, quotes: list[tuple[int, int]], end: int, acting: bool
     ``acting=False``: whatever follows the name ("My mom is already in the car.")."""
     q = bisect_left(quotes, (end, end))
     acts = not acting or _ACTS_AFTER.match(text, end) or _WAS_DOING.match(text, end) \
-        or _CLOSES_PARAGRAPH.match(text, end)
+        or _CLOSES_PARAGRAPH.match(text, end) \
+        or _APPOSED_BEFORE.search(text, max(0, end - 120), end) and _APPOSED_ACTS.match(text, end)
     if _inside(quotes, end - 1) or not acts or q == len(quotes) or quotes[q][0] - end > PRONOUN_WINDOW:
         return None
     return q

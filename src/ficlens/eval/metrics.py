@@ -34,8 +34,9 @@ from .gold import GoldDocument, GoldQuote, name_key
 
 MAIN_QUOTES = 5  # gold characters with at least this many quotations must be found
 QUOTE_TYPES = ("explicit", "anaphoric", "implicit")
-_TITLES = {"mr", "mrs", "miss", "ms", "dr", "sir", "lady", "lord", "captain", "colonel", "major", "general",
-           "professor", "rev", "reverend", "signor", "signora", "madame", "monsieur", "mademoiselle"}
+_TITLES = {"mr", "mrs", "miss", "ms", "dr", "sir", "lady", "lord", "master", "captain", "colonel", "major",
+           "general", "professor", "rev", "reverend", "signor", "signora", "madame", "monsieur",
+           "mademoiselle"}
 _SPOKEN = ("speech", "thought")
 
 
