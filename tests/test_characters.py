@@ -1897,3 +1897,12 @@ def test_characters_a_name_set_off_by_commas_then_speaking_is_someone():
             'down and let him in.\n\n"Evening," he said.\n\n"Evening," I said. "Tea?"\n\n'
             '"If you have it," he said.\n')
     assert "Mr. Theo Vance" in [c.name for c in _world(text).characters]
+
+
+def test_characters_a_role_acting_before_lines_is_someone():
+    """One "said the nurse", and twice 'The nurse ... .' ending a paragraph a line opens after: the
+    nurse is a character of the scene, not a word."""
+    text = ('Tamsin lay still. The nurse checked the drip.\n\n"Any pain?"\n\n"Some," Tamsin said.\n\n'
+            'She winced. The nurse frowned at the chart.\n\n"I\'ll fetch the doctor."\n\n'
+            '"Thanks," said Tamsin.\n\n"Back soon," said the nurse.\n')
+    assert "the nurse" in [c.name for c in _world(text).characters]

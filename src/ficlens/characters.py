@@ -341,6 +341,11 @@ _ROLE_ARRIVES = re.compile(
 _ROLE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)(?={_ACTS_AFTER.pattern})"
     rf"{_THEN_A_LINE}")
+# ... or a sentence opening with them acting ends a paragraph and the next one opens with a line:
+# 'She gave a sob. The doctor bent down. / "Let me take him."' (a tag's worth, as above)
+_ROLE_BEAT_BEFORE = re.compile(
+    rf"(?:^|(?<=[.!?])[ \t]+|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
+    rf"(?={_ACTS_AFTER.pattern})[^\n\"\u201c\u201d.!?]{{0,160}}[.!?][ \t]*\n[ \t]*\n[ \t]*[\"\u201c]")
 # A paragraph that sets someone by their role, then they speak: 'Inside, the cashier is a girl with
 # green hair. / "Rough morning?" she asks.'
 _WHAT_THEY_ARE = r"an?[ \t]+(?:[a-z-]+[ \t]+){0,2}(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
@@ -1597,7 +1602,7 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
         for m in _INDEFINITE_BEAT.finditer(text, a, b):
             if m.group(2) in person_word_genders() and m.group(2) not in _NOT_DESCRIPTIONS:
                 introduce((m.group(1) or "", m.group(2), ""))
-        for m in _ROLE_BEAT.finditer(text, a, b):
+        for m in (*_ROLE_BEAT.finditer(text, a, b), *_ROLE_BEAT_BEFORE.finditer(text, a, b)):
             if m.group(2) in ROLE_NOUNS:
                 tags[(m.group(1) or "", m.group(2), "")] += 1
         for m in _ROLE_ARRIVES.finditer(text, a, b):
