@@ -29,9 +29,14 @@ How marks are paired, in one pass over the text (linear, regex only):
   wrote", "the sign read" (written), "he thought" (thought), "said" (speech);
   short phrases after a determiner or inside a sentence with no tag verb are
   mentions; quotes opening an indented line, where dialogue is not indented,
-  are letters (written).
+  are letters (written); so are words in capitals set inside a sentence with no
+  tag verb ("the banner ticked down to "COLLISION PROBABILITY: 64%""), and a
+  quote after a colon whose sentence, or the one before, brings something
+  written ("...a notification slid down. It was from Mom: "Call me."", "had
+  inked a label on it: "Three drops."").
 * Two quotes in one paragraph separated by a short tag ("No," he said, "not
-  yet.") are linked: the second ``continues`` the first.
+  yet.") are linked: the second ``continues`` the first; a written part and a
+  spoken one never are (a sticker's "OPEN LATE" and the line after it).
 * Dialogue told with dashes instead of marks (translations from Russian or Spanish,
   Joyce): when more lines open with a dash (or a colon introduces one) than quotes
   open with marks, and at least ``_DASH_MIN``, a dashed paragraph is speech up to
