@@ -675,12 +675,13 @@ def _link_tagged_parts(text: str, found: list[_Found], kinds: list[QuoteKind]) -
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
         if current.continues is not None or current.unit != previous.unit or "mention" in kinds[i - 1:i + 1] \
-                or current.set_apart != previous.set_apart \
-                or "written" in kinds[i - 1:i + 1] and kinds[i - 1] != kinds[i]:  # a sign, then a line
+                or current.set_apart != previous.set_apart:
             continue
         gap = text[previous.end:current.start]
         if not gap.strip() or len(gap) > _TAG_GAP or "\n\n" in gap or _SENTENCE_END.search(gap.strip()[:-1]):
             continue
+        if "written" in kinds[i - 1:i + 1] and kinds[i - 1] != kinds[i] and not _CUE.search(gap):
+            continue  # a sticker's "OPEN LATE", then a line: no tag between, no one quotation
         ended = text[previous.text_start:previous.text_end].rstrip()[-1:] in ("!", "?", ".")
         if len({(m.group(1) or m.group(2)).lower() for m in _TAG_SUBJECT.finditer(gap)}) > 1:
             continue  # '"He did," Sunny said, at the moment Dele said, "She did."': two speakers
