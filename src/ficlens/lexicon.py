@@ -114,7 +114,7 @@ KIN_AND_ROLE_WORDS: dict[str, Gender] = {
 # as "the Doctor" or "the King" does.
 OFFICE_TITLES = frozenset("Doctor Professor Captain Colonel Major General Admiral Judge Coach Detective "
                           "Sergeant Lieutenant Parson Vicar Inspector Commander Sheriff Mayor "
-                          "Governor Constable Superintendent Commissioner Chancellor Principal Director "
+                          "Governor Constable Superintendent Commissioner Chancellor Director "
                           "Warden".split())
 ROLE_TITLES = OFFICE_TITLES | frozenset("King Queen Prince Princess Duke Duchess Count Countess Baron "
                                         "Baroness".split())
