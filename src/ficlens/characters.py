@@ -274,7 +274,7 @@ _CALLED = re.compile(r"(?:,[ \t]|[\"“‘]|\b[Dd]ear[ \t])$")
 _CALLED_END = re.compile(r"[ \t]*[,.!?]")
 _LINE_BREAKS = re.compile(r"\n\s*")  # a run of them is one paragraph break
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
-# a name set off by commas, then its verb: "my good friend, Master John Rolfe, was without"
+# a name set off by commas, then its verb: "my neighbour, Mr. Theo Vance, was at the gate"
 _APPOSED_BEFORE = re.compile(r"[a-z],[ \t]+(?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*$")
 _APPOSED_ACTS = re.compile(rf",(?:{_ACTS_AFTER.pattern}|[ \t]+(?:was|had|would|could|did)\b)")
 _CLOSES_PARAGRAPH = re.compile(r"[.!?][ \t]*(?:\n|$)")  # "He turned to Rachel.": its paragraph's last word
@@ -342,7 +342,7 @@ _ROLE_BEAT = re.compile(
     rf"(?:^|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)(?={_ACTS_AFTER.pattern})"
     rf"{_THEN_A_LINE}")
 # ... or a sentence opening with them acting ends a paragraph and the next one opens with a line:
-# 'She gave a sob. The doctor bent down. / "Let me take him."' (a tag's worth, as above)
+# 'Wren coughed. The nurse leaned over the bed. / "Breathe for me."' (a tag's worth, as above)
 _ROLE_BEAT_BEFORE = re.compile(
     rf"(?:^|(?<=[.!?])[ \t]+|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
     rf"(?={_ACTS_AFTER.pattern})[^\n\"\u201c\u201d.!?]{{0,160}}[.!?][ \t]*\n[ \t]*\n[ \t]*[\"\u201c]")
@@ -1349,14 +1349,14 @@ def _join_described(groups: list[_Group]) -> None:
 _OWNER = r"(?:(?:the|an?|his|her|their|[A-Z][\w'\u2019-]*['\u2019]s)(?:[ \t]+[a-z]+['\u2019]s)?)"
 _LISTED = re.compile(r",[ \t]*$")  # a name after a comma: one of a list
 _ROLE_END = r"(?![\w'\u2019-])"  # "captain", not "captain's" or "captaincy"
-# "Merel Tanaquil, the queen's spymaster, ..." (not a list's "Giles, the tinker, and Brittles") or
+# "Merel Tanaquil, the queen's spymaster, ..." (not a list's "Ines, Tariq, the medic, and Bo") or
 # "Marcus Oyelaran had been captain of the Ironhawks"
 _ROLE_AFTER_NAME = (r",[ \t]+{owner}(?:[ \t]+[a-z]+)?[ \t]+{role}" + _ROLE_END +
                     r"(?=[ \t]*[.;:!?]|[ \t]*,(?![ \t]*(?:and|or)\b)|[ \t]+who\b)"
                     r"|[ \t]+(?:had[ \t]+been|has[ \t]+been|was|is|became)[ \t]+(?:{owner}[ \t]+)?"
                     r"(?:[a-z]+[ \t]+)?{role}" + _ROLE_END)
 # "The captain, Marcus, ...", "The ship's engineer, Kit Varga,", "The suspect, a man named Terrence
-# Voigt,": opening its sentence (not "On their way to the magistrate, Mr. Bumble")
+# Voigt,": opening its sentence (not "On the way to the captain, Ines stopped")
 _ROLE_BEFORE_NAME = (r"(?:^|[.!?][\"\u201d]?[ \t]+|\n[ \t]*)(?:(?i:t)he(?:[ \t]+[a-z]+(?:['\u2019]s)?)?"
                      r"|[A-Z][\w'\u2019-]*['\u2019]s)[ \t]+{role},[ \t]+"
                      r"(?:an?[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:named|called)[ \t]+)?$")
