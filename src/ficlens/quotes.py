@@ -36,7 +36,8 @@ How marks are paired, in one pass over the text (linear, regex only):
   inked a label on it: "Three drops."").
 * Two quotes in one paragraph separated by a short tag ("No," he said, "not
   yet.") are linked: the second ``continues`` the first; a written part and a
-  spoken one never are (a sticker's "OPEN LATE" and the line after it).
+  spoken one only when a tag stands between them (a sticker's "OPEN LATE" and
+  the line after it are two).
 * Dialogue told with dashes instead of marks (translations from Russian or Spanish,
   Joyce): when more lines open with a dash (or a colon introduces one) than quotes
   open with marks, and at least ``_DASH_MIN``, a dashed paragraph is speech up to
@@ -123,14 +124,15 @@ _ALONE_WORDS = 25  # italics this short that are a paragraph or a sentence of th
 # a scene's heading in italics, no thought: "*Three years later.*", "*London, 1944.*"
 _HEADING = re.compile(r"^(?=(?:\W*\w+){1,6}\W*$)(?:.*\d|.*\b(?:years?|months?|weeks?|days?|hours?|minutes?|"
                       r"time|decades?)\s+(?:later|earlier|ago|before)\W*$)", re.IGNORECASE)
-# the sentence before italics that are written, not thought: "She found the note in her book."
+# what the sentence before italics (or a quote after a colon) brings when they are written, not
+# thought or said: "She found the note in her book.", "Her phone buzzed."
 _WRITTEN_THING = re.compile(r"\b(?:(?:note|letter|text|texts|message|sign|card|e-?mail|postcard|notice|"
                             r"inscription|caption|banner|screen|headline|notification|label|display|readout|"
                             r"sticker|placard)s?\b(?!\s+(?:of|about)\b)"
                             r"|buzz(?:ed|es|ing)\b)", re.IGNORECASE)  # a phone that buzzes brings a message
+_WRITTEN_BEFORE = re.compile(rf":\s*$|{_WRITTEN_THING.pattern}", re.IGNORECASE)
 # a quote inside a sentence, right after a word in lower case (not "shouting, "...": a lead-in's comma)
 _SHOWN = re.compile(r"[a-z]\s+$")
-_WRITTEN_BEFORE = re.compile(rf":\s*$|{_WRITTEN_THING.pattern}", re.IGNORECASE)
 _BEFORE_THOUGHT = "\n.!?\u2026:\"\u201d\u2019)\u2014-"  # italics after these open a sentence
 _THOUGHT_TAG_AFTER = re.compile(rf"(?:[ \t,.!?\u2014\u2026-]|\n(?![ \t]*\n))*"
                                 rf"(?:(?:[A-Z][\w'\u2019-]*|he|she|they|I|we)\s+"
