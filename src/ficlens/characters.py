@@ -42,6 +42,7 @@ from .lexicon import (
     EPITHETS,
     HONORIFIC_SUFFIX,
     KIN_AND_ROLE_WORDS,
+    OFFICE_TITLES,
     PAST_ACTS,
     PERSON_PARTS,
     PRESENT_ACTS,
@@ -89,12 +90,10 @@ _MALE_TITLES = {"Mr", "Sir", "Ser", "Lord", "Master", "Monsieur", "Herr", "Signo
 _FEMALE_TITLES = {"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle", "Mademoiselle", "Aunt",
                   "Queen", "Princess", "Duchess", "Countess", "Baroness", "Dame", "Sister", "Mistress",
                   "Missus", "Signora"}
-_NEUTRAL_TITLES = {"Dr", "Doctor", "Professor", "Prof", "Captain", "Capt", "Colonel", "Col", "Major",
-                   "General", "Lieutenant", "Lt", "Sergeant", "Sgt", "Admiral", "Rev", "Reverend",
-                   "Mx", "Judge", "Coach", "Officer", "Detective", "Agent", "Nurse", "Saint", "St", "Parson",
-                   "Vicar", "Pastor", "Bishop", "Rabbi", "Inspector", "Constable", "Commander", "Sheriff",
-                   "Mayor", "Governor", "Superintendent", "Commissioner", "Chancellor", "Principal",
-                   "Director", "Warden"}
+# every office is a title ("Professor Vane", "Warden Oyelaran"); these others are titles only
+_NEUTRAL_TITLES = OFFICE_TITLES | {"Dr", "Prof", "Capt", "Col", "Lt", "Sgt", "Rev", "Reverend", "Mx",
+                                   "Officer", "Agent", "Nurse", "Saint", "St", "Pastor", "Bishop", "Rabbi",
+                                   "Principal"}
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _NEUTRAL_TITLES
 # "Mrs. Maylie" is not "Rose Maylie": a married title joins only a full name written with it.
 _MARRIED_TITLES = {"Mrs", "Madame", "Signora"}  # and "Miss Bennet" is not "Mrs. Bennet" either way
@@ -338,14 +337,12 @@ _ROLE_ARRIVES = re.compile(
     r"[^\n\"\u201c\u201d]{0,600}\n[ \t]*\n[ \t]*[\"\u201c]")
 # A paragraph that opens with someone known by what they do acting, then they speak: 'The waitress
 # came over with the pot. "Refill, hon?"' (twice, like a tag, to be a character)
-_ROLE_BEAT = re.compile(
-    rf"(?:^|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)(?={_ACTS_AFTER.pattern})"
-    rf"{_THEN_A_LINE}")
+_THE_ROLE_ACTS = rf"The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)(?={_ACTS_AFTER.pattern})"
+_ROLE_BEAT = re.compile(rf"(?:^|\n)[ \t]*{_THE_ROLE_ACTS}{_THEN_A_LINE}")
 # ... or a sentence opening with them acting ends a paragraph and the next one opens with a line:
 # 'Wren coughed. The nurse leaned over the bed. / "Breathe for me."' (a tag's worth, as above)
-_ROLE_BEAT_BEFORE = re.compile(
-    rf"(?:^|(?<=[.!?])[ \t]+|\n)[ \t]*The[ \t]+(?:({_DESCRIBED_ADJECTIVES})[ \t]+)?([a-z]+)"
-    rf"(?={_ACTS_AFTER.pattern})[^\n\"\u201c\u201d.!?]{{0,160}}[.!?][ \t]*\n[ \t]*\n[ \t]*[\"\u201c]")
+_ROLE_BEAT_BEFORE = re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)[ \t]*{_THE_ROLE_ACTS}"
+                               r"[^\n\"\u201c\u201d.!?]{0,160}[.!?][ \t]*\n[ \t]*\n[ \t]*[\"\u201c]")
 # A paragraph that sets someone by their role, then they speak: 'Inside, the cashier is a girl with
 # green hair. / "Rough morning?" she asks.'
 _WHAT_THEY_ARE = r"an?[ \t]+(?:[a-z-]+[ \t]+){0,2}(girl|woman|man|boy|guy|lady|gentleman|kid|teenager)\b"
@@ -1368,10 +1365,10 @@ def _join_roles(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
     the narration says holds it, in apposition or with a copula ("Ines Moreau had been captain of
     the Harriers", "Tariq Sayed, the squad's medic,", "The captain, Ines, ..."), even one named
     only there: fan fiction names its people once and then calls them by their job."""
-    named = [g for g in groups if g.cast is None and not _is_description(g) and g.spans]
-    for i, role_group in enumerate(kept):
+    named = [g for g in groups if not _is_description(g) and g.spans]
+    for i, role_group in enumerate(kept):  # described groups are found only without a given cast
         words = role_group.name.split()
-        if not role_group.described or role_group.cast is not None or len(words) != 2:
+        if not role_group.described or len(words) != 2:
             continue
         role = re.escape(words[1])
         links = re.compile(_ROLE_AFTER_NAME.format(owner=_OWNER, role=role)), \
