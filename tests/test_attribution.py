@@ -818,3 +818,11 @@ def test_attribution_a_place_of_someone_s_is_no_beat_of_theirs() -> None:
             '"I like you." The first mate sat down across the table from her. The captain\'s cabin smelled '
             'of lamp oil. "He was asking about the hold."\n')
     assert _speakers(ficlens.analyze(text))[2:] == ["Vance", "Vance"]
+
+
+def test_attribution_the_one_a_tag_says_a_line_to_never_says_it() -> None:
+    """'she said to Maren, "..."': Maren listens, though she is the last "she" the narration names."""
+    text = ('"The boat is late," said Lady Vane, a tall woman.\n\n"Then we wait," Maren said.\n\n'
+            'The old woman nodded towards the door, then glanced at Maren and then at the fire. Lowering '
+            'her voice, she said to Maren, "Do not tell Oskar."\n')
+    assert _speakers(ficlens.analyze(text)) == ["Lady Vane", "Maren", "Lady Vane"]

@@ -69,6 +69,9 @@ def _cues(text: str, which: int = 0, lead_in: bool = False, unmatched: tuple[str
      "Lady Vane"),
     ('The tide turned; and soon afterwards Oskar, drawing near Maren, said to her, "Now."', 0, "name", "c2",
      "Oskar"),
+    # a phrase with no subject between: the participle goes on from the clause "when" opens
+    ('Oskar was still mending the net when Maren came in, wet from the boat, calling out, "Ahoy!"', 0, "name",
+     "c1", "Maren"),
     ('Oskar thought grimly, "She will never row," and Maren thought, "He will never ask."', 0, "name", "c2",
      "Oskar"),
     ('Oskar thought grimly, "She will never row," and Maren thought, "He will never ask."', 1, "name", "c1",
