@@ -403,6 +403,24 @@ def test_characters_pet_name_used_in_dialogue_is_the_one_named_in_full(text: str
     _assert_spans_exact(_world(text))
 
 
+@pytest.mark.parametrize(("text", "pet", "owner"), [
+    # a pet name the nicknames list has, written in the narration too: "Jo" of Josephine, "Abby" of Abigail
+    ("Josephine Varga sat on the floor of the van with a laptop. Jo typed without looking up.\n\n"
+     "\"Cameras loop at nine,\" Jo said. Nico frowned at her.\n\n\"Only nine?\" Nico asked.\n\n"
+     "Jo shrugged. \"Nine is plenty.\"\n", "Jo", "Josephine Varga"),
+    ("Abigail Fenwick tuned the bass in the garage. Abby hummed, and Tom watched.\n\n"
+     "\"Again,\" said Abby.\n\n\"From the top?\" asked Tom. Abby nodded.\n", "Abby", "Abigail Fenwick"),
+    # a name cut after a consonant written twice: "Raff" of Rafael
+    ("Rafael Dunmore chewed a toothpick in the back seat. Raff had asked twice already.\n\n"
+     "\"Are we there?\" Raff asked. Mina sighed.\n\n\"No,\" said Mina. Raff groaned.\n", "Raff",
+     "Rafael Dunmore"),
+])
+def test_characters_pet_name_the_narration_uses_joins_the_name_given_in_full(text: str, pet: str, owner: str):
+    names = _by_name(_world(text))
+    assert pet not in names and pet in names[owner].aliases
+    _assert_spans_exact(_world(text))
+
+
 def test_characters_pet_name_of_the_other_gender_is_someone_else():
     text = ("Samuel Orr fixed the gate while Nell watched.\n\n\"Pass the nails, Sam,\" said Nell. "
             "Samuel did. Miss Sam came up the lane.\n\n\"Hello, Sam,\" said Samuel.\n")

@@ -1918,8 +1918,10 @@ def _link_short_names(text: str, candidates: dict[str, _Candidate], lower: Count
     """A short form called out in dialogue joins the character whose first name it begins:
     "Didn't you, Pri?" is Priya, "Come on, Jess" Jessica, a line that is the name alone ("Des?")
     Desmond; so does one the nicknames list has for
-    it, wherever written ("Theo" for Theodore Blackwood), and a clipped title called out ("Cap" for
-    the one called "Captain"). A pet name no longer than the name that the dialogue uses and the
+    it, wherever written ("Theo" for Theodore Blackwood; "Jo" for Josephine Varga and "Abby" for Abigail
+    Fenwick, named in full, as the list's names share their first two letters), a name cut after a
+    consonant written twice ("Raff" for Rafael), and a clipped title called out ("Cap" for the one
+    called "Captain"). A pet name no longer than the name that the dialogue uses and the
     narration hardly does joins the character it is short for:
     "Lizzy" is Elizabeth, "Harry" Lord Henry (Harry Potter's "Harry", in the narration too, is a
     name of its own). Never a word the story also writes in lower case ("Will", "Rob"), nor a
@@ -1938,22 +1940,24 @@ def _link_short_names(text: str, candidates: dict[str, _Candidate], lower: Count
     aliases = {alias for g in groups for alias in g.aliases}
 
     for form, candidate in candidates.items():
-        if " " in form or len(form) < 3 or _is_common_word(form) or form.lower() in lower \
+        listed = formal_names(form)
+        if " " in form or len(form) < (2 if listed else 3) or _is_common_word(form) or form.lower() in lower \
                 or form in aliases and form not in alone:
             continue
         spoken = sum(_inside(quotes, p) for p in candidate.positions)
         pet = spoken >= DIALOGUE_SHARE * len(candidate.positions)
-        listed = formal_names(form)
         formal = listed if pet else frozenset()
         called = candidate.vocative or candidate.called_before_tag \
             or any(p and _LONE_CALL.match(text, p - 1) for p in candidate.positions)
         short = called and (form not in aliases or alone[form].aliases == [form])
         hint = alone[form].gender_hint if form in alone else "unknown"  # "Sam" she is no Samuel
-        fitting = by_start.get(form[:3], []) + [pair for f in formal for pair in by_lower.get(f, [])]
+        fitting = by_start.get(form[:3], []) + [pair for f in listed for pair in by_lower.get(f, [])]
         owner = _dominant(candidates, {id(g): g for name, g in fitting if g is not alone.get(form)
                                        and _compatible(g.gender_hint, hint) and (
             (short or name.lower() in listed) and len(name) > len(form) and name.startswith(form)
             or name.lower() in formal and len(name) >= len(form)
+            or name.lower() in listed and name[:2] == form[:2] and any(" " in a for a in g.aliases)
+            or _clipped(form, name)
             or pet and _diminutive(form, name))}.values())
         if owner is None and short:  # "Morning, Cap.": the one called "Captain" ("Doc" of "Dr. Farouk")
             ranked = [g for g in groups if g is not alone.get(form) and any(
@@ -1986,6 +1990,12 @@ def _diminutive(form: str, name: str) -> bool:
     ending = _DIMINUTIVE_ENDING.fullmatch(form, len(name)) if len(name) >= 3 and form.startswith(name) \
         else None
     return ending is not None and ending.group("double") in (None, name[-1])
+
+
+def _clipped(form: str, name: str) -> bool:
+    """Whether a short form is a name cut after a consonant written twice: "Raff" of "Rafael"."""
+    return len(form) >= 4 and form[-1] == form[-2] and form[-1] not in "aeiouy" \
+        and name.startswith(form[:-1]) and len(name) > len(form)
 
 
 def _untitled_words(group: _Group) -> set[str]:
