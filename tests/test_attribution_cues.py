@@ -122,6 +122,11 @@ def test_attribution_cues_tag_names_the_speaker(text: str, which: int, kind: str
     ('"Who is there?" a voice called from the loft.', "a voice", "unknown"),
     ('"Stop," the Inspector said.', "the Inspector", "unknown"),
     ('"Again?" Someone laughed and said it.', "Someone", "unknown"),
+    # ... or opening the clause of a verb before the quote, not a name of the clauses before it
+    ('Oskar was at the door, Maren behind him, when someone at the back called out, "Wait!"', "someone",
+     "unknown"),
+    ('Oskar nodded. It went quiet, until a voice from the loft asked, "And the nets?"', "a voice", "unknown"),
+    ('Oskar had turned to go, Maren with him, as the old woman said, "Sit."', "the old woman", "she"),
 ])
 def test_attribution_cues_description_tag_keeps_its_gender(text: str, written: str, gender: str) -> None:
     tag = _cues(text).tag

@@ -584,7 +584,8 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
         immediate = [tag for tag in subjects if _IMMEDIATE.fullmatch(text, tag.end, stop)]
         subject = (immediate[-1] if immediate
                    else _name_before(text, helpers, clause, stop)  # no mention: "to hear the Rabbit say"
-                   or (subjects[0] if subjects else None))
+                   or (subjects[0] if subjects else None)
+                   or _described_subject(text, helpers, clause, stop))
         if subject is not None:
             return subject
     predicate = not relative  # the verb's clause has no subject of its own
@@ -623,6 +624,20 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
 
 
 _SUBORDINATOR = re.compile(r"\b(?:when|while|whilst|as|before|after|till|until|whereupon)\s+")
+
+
+def _described_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | None:
+    """A clause that names no one opened by someone described: "when someone at the back called
+    out", "until a voice from the hall asked", "as the old woman said" (not "when the door banged")."""
+    opener = _SUBORDINATE_OPENER.match(text, start, stop)
+    at = opener.end() if opener else start
+    at += len(text[at:stop]) - len(text[at:stop].lstrip())
+    found = _description(text, at, stop, helpers.person_genders, anchored=True)
+    if found is None or found.gender == "unknown" and not (
+            _NOBODY_NAMED.fullmatch(text, found.start, found.end)
+            or text[found.start:found.end].split()[-1].lower() in _SPEAKING_VOICE):
+        return None
+    return found
 
 
 def _subordinate_subject(text: str, mentions: Mentions, start: int, stop: int) -> Tag | None:
