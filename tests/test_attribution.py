@@ -826,3 +826,17 @@ def test_attribution_the_one_a_tag_says_a_line_to_never_says_it() -> None:
             'The old woman nodded towards the door, then glanced at Maren and then at the fire. Lowering '
             'her voice, she said to Maren, "Do not tell Oskar."\n')
     assert _speakers(ficlens.analyze(text)) == ["Lady Vane", "Maren", "Lady Vane"]
+
+
+def test_attribution_a_name_given_in_a_line_of_a_kin_word_character_is_hers() -> None:
+    """'Gran lifted her cup to Priya. "I'm Hilde."': Hilde, named only in lines, is Gran, who
+    says the line; the later call "Hilde" names her too. "Mom's mouth pressed thin." is Mom's beat."""
+    text = ('Gran sat at the head of the table. Mom brought the soup, and Gran tasted it.\n\n'
+            '"Too much salt," said Gran.\n\n"There is never too much salt," Mom said.\n\n'
+            'Gran lifted her cup to Priya. "I\'m Hilde. Sit by me."\n\n"Thank you," Priya said.\n\n'
+            'Gran leaned back. "Did I tell you about the shipyard, Ruth?"\n\n'
+            'Mom\'s mouth pressed thin. "Many times, Hilde."\n')
+    world = ficlens.analyze(text)
+    names = {c.name: c for c in world.characters}
+    assert "Hilde" not in names and "Hilde" in names["Gran"].aliases
+    assert _speakers(world)[2] == "Gran" and _speakers(world)[-1] == "Mom"

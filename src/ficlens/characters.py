@@ -2447,7 +2447,7 @@ _FAMILY_CALLED: dict[str, Gender] = {
     **dict.fromkeys(("Dad", "Daddy", "Papa", "Pa", "Grandpa", "Granddad", "Grandad", "Gramps"), "he"),
     "Coach": "unknown",
 }
-_FAMILY_NAME = re.compile(r"(?<![\w'’-])({})(?![\w'’-]|[ \t]+[A-Z]|['’]s[ \t]+[A-Z])".format(
+_FAMILY_NAME = re.compile(r"(?<![\w'’-])({})(?![\w-]|['’](?!s\b)|[ \t]+[A-Z]|['’]s[ \t]+[A-Z])".format(
     "|".join(sorted(_FAMILY_CALLED, key=len, reverse=True))))
 _OWNED_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Tt]his"
                            r"|[Tt]hat)"

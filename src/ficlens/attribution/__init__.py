@@ -48,7 +48,7 @@ from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
 from ..storytext import Tellers
 from .addressees import CONVERSATION_GAP, set_addressees
-from .called import learn_called_names
+from .called import SELF_NAMING, learn_called_names
 from .cues import (
     Mentions,
     NameIndex,
@@ -1055,21 +1055,21 @@ def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: i
     return end if tail.endswith((",", ":", ";", "-", "\u2014", ".")) else None
 
 
-_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me"
-                          r"|(?<![\w'\u2019])(This is))[ \t]+$")  # "This is Sergeant Lowe.": on the phone
-
-
 def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | None:
     """The character a quote names as its speaker ("Hi. I'm Theo, by the way.", "My name is
     Blaine"), unless its tag names, or its pronoun fits, someone else ('"I'm Blaine," Kurt
     mocked'): a newcomer's first line, which turn-taking gives to the people already talking."""
     for i in context.named.within(quote.start, quote.end):
         start, end = context.named.starts[i], context.named.ends[i]
-        naming = _SELF_NAMING.search(context.text, max(quote.start, start - 16), start)
+        naming = SELF_NAMING.search(context.text, max(quote.start, start - 16), start)
         if not naming or context.text.startswith(("'s", "\u2019s"), end) \
                 or naming.group(1) and not is_title(context.text[start:end].split()[0]):
             continue  # "This is Kit" shows someone else
-        speaker, tag = context.named.owners[i], cues.tag
+        speaker, tag, beat = context.named.owners[i], cues.tag, cues.beat
+        if beat is not None and beat.kind == "name" and beat.character not in (None, speaker) and not any(
+                narrated for owner, narrated in zip(context.mentions.owners, context.narrated, strict=True)
+                if owner == speaker):
+            return beat.character  # 'Grandma raised her glass. "I'm Nora."': a name only lines use is hers
         gender = context.genders.get(speaker, "unknown")
         if tag is not None and (tag.kind == "name" and tag.character != speaker
                                 or tag.gender not in (None, "unknown", gender)):

@@ -31,6 +31,10 @@ _NOT_CALLED = frozenset({"Fine", "Great", "Perfect", "Amen", "Angel", "Baby", "H
                          "Christ", "God", "Lord"}) | ROLE_TITLES
 
 
+SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me"
+                         r"|(?<![\w'\u2019])(This is))[ \t]+$")  # "This is Sergeant Lowe.": on the phone
+
+
 def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
     """Add to each character the first names only others' calls give them (``spoken``: the
     speech quotes in text order, speakers decided), with those calls as mentions."""
@@ -40,6 +44,7 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
     taken = {word for character in world.characters
              for name in (character.name, *character.aliases) for word in name.split()}
     only_called = _only_in_others_lines(world, spoken)
+    _learn_own_names(world, spoken, only_called)
     lower = set(re.findall(r"\b[a-z]{3,}\b", text))  # "Fine, then": a word the text also writes small
     known = first_names()
     answers: dict[str, Counter[str | None]] = defaultdict(Counter)  # None: no one, or the caller
@@ -71,6 +76,20 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
         character.aliases.append(name)
         character.mention_spans = sorted([*character.mention_spans, *calls[name]], key=lambda s: s.start)
         character.mentions += len(calls[name])
+
+
+def _learn_own_names(world: StoryWorld, spoken: list[Quote], only_called: dict[str, Character]) -> None:
+    """'Grandma raised her glass. "I'm Nora."': a name that only lines use, given by its speaker as
+    their own, is the speaker's (the one the lines call Nora joins Grandma)."""
+    by_id = {character.id: character for character in world.characters}
+    for quote in spoken:
+        for found in _WORD.finditer(world.text, quote.start, quote.end):
+            called = only_called.get(found.group())
+            if called is not None and quote.speaker in by_id and quote.speaker != called.id \
+                    and SELF_NAMING.search(world.text, max(quote.start, found.start() - 16), found.start()):
+                _join(world, called, by_id[quote.speaker])
+                if called not in world.characters:
+                    del only_called[found.group()]
 
 
 def _only_in_others_lines(world: StoryWorld, spoken: list[Quote]) -> dict[str, Character]:
