@@ -840,3 +840,15 @@ def test_attribution_a_name_given_in_a_line_of_a_kin_word_character_is_hers() ->
     names = {c.name: c for c in world.characters}
     assert "Hilde" not in names and "Hilde" in names["Gran"].aliases
     assert _speakers(world)[2] == "Gran" and _speakers(world)[-1] == "Mom"
+
+
+def test_attribution_a_throat_cleared_after_a_line_leads_into_the_speech_below() -> None:
+    """'"I promised nothing." Felix squared his cards and cleared his throat.' introduces the speech of
+    several paragraphs below it (the last sentence is read from the closing quote mark on, not from
+    the line's "I"), which turn-taking would give to the groom."""
+    text = ('"Evening, all," Felix said. "I\'m the best man."\n\nSam put his head in his hands.\n\n'
+            '"You said you wouldn\'t," the groom groaned.\n\n'
+            '"I never promised anything." Felix pulled out his cards, squared them, and cleared his '
+            'throat.\n\n"Now, I have five minutes.\n\n"Sam and I grew up on the same road.\n\n'
+            '"He was never a romantic."\n')
+    assert _speakers(ficlens.analyze(text))[4:] == ["Felix", "Felix", "Felix"]

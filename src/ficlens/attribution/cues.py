@@ -69,7 +69,7 @@ _LOWER_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
 _DESCRIPTION_STOP = frozenset(
     "in of with as who whom whose which that and or but to at on from by for when while was were had has is "
     "would could did not said then again now he she it they we you i".split())
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s|$)|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"\u201d]?(?=\s|$)|\n\s*\n")
 _IMMEDIATE = re.compile(r"\s*(?:['\u2019]?s\s+)?(?:(?:\w+ly|was|were|is|had|has|would|will|could|should|"
                         r"shall|did|might|must|then|now|also|still|just|again|at last|at once|already)\s+)*")
 _TO_MENTION = re.compile(r"^\s*(?:\w+ly\s+)?(?:to|at)\s+(?:him|her)?\s*$", re.IGNORECASE)
@@ -434,6 +434,9 @@ def _verbs(text: str, start: int, stop: int) -> list[_Verb]:
     return found
 
 
+_CLEARS_THROAT = re.compile(r"\bclear(?:ed|s)\s+(?:his|her|their|my|your)\s+throat[.!]?\s*$")
+
+
 def _introducing_verb(text: str, start: int, stop: int) -> _Verb | None:
     """The verb of a narration sentence that ends in ``stop`` and announces the next speech without a
     comma or colon: "Mrs. Grey began again." / "Tom went on." (not "He said nothing.")."""
@@ -479,6 +482,9 @@ def _tag_before(text: str, helpers: _Helpers, start: int, stop: int) -> Tag | No
         # '"Knock," cried Hall, taking my arm. "Who is it?"': the last quote's tag names this speaker too
         tag = _subject_after(text, helpers, verbs[0].end, end)
         return _complete(tag, text, helpers.mentions, sentence_start, verbs[0].end, end)
+    throat = _CLEARS_THROAT.search(text, sentence_start, end)
+    if throat is not None:  # "Felix squared his cards and cleared his throat.": about to speak
+        verbs.append(_Verb(throat.start(), throat.end(), "cleared"))
     verb = verbs[-1] if verbs and end - verbs[-1].end <= _VERB_TO_QUOTE else None
     if verb is not None and not tail.endswith((",", ":", ";", "\u2014", "-", " with", " that")) \
             and verb.end != end:  # 'as Blaine asked "..."'
