@@ -170,6 +170,8 @@ def test_quotes_hard_wrapped_text() -> None:
     ('"STOP!" Mira yelled across the car park.', "speech"),
     ('He yelled "STOP" at the dog.', "speech"),
     ('From the hall came the sound of Ines bellowing, "THE CAKE!"', "speech"),
+    ('Under the prices it said, in looping green letters: "Ask us about our day."', "written"),
+    ('She held up the sign and said, "Look at this."', "speech"),  # she says it, holding the sign
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
     (quote,) = _quotes(text)

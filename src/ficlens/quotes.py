@@ -93,8 +93,10 @@ _WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inked|inscri
             r"headlined|e-?mailed|messaged|tweeted|posted|"
             r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
             r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag|entry|entries|log|"
-            r"display|readout|sticker|placard|board)s?(?:\s+[\w'\u2019-]+){0,4}?"
-            r"\s+(?:said|says|read|reads|reading|stated|announced)")
+            r"display|readout|sticker|placard|board)s?(?:\s+(?!(?:and|but|then)\b)[\w'\u2019-]+){0,4}?"
+            r"\s+(?:said|says|read|reads|reading|stated|announced)|"
+            r"(?:said|says|read|reads),?\s+in\s+(?:[\w-]+\s+){0,3}(?:letters|capitals|marker|chalk|crayon|"
+            r"lipstick|handwriting)")  # "The sign said", "Today's said, in looping pink letters:"
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
                   rf"(?P<speech>{_SPEECH_VERBS}))\b", re.IGNORECASE)
