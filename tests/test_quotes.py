@@ -172,10 +172,19 @@ def test_quotes_hard_wrapped_text() -> None:
     ('From the hall came the sound of Ines bellowing, "THE CAKE!"', "speech"),
     ('Under the prices it said, in looping green letters: "Ask us about our day."', "written"),
     ('She held up the sign and said, "Look at this."', "speech"),  # she says it, holding the sign
+    ('Under it, in smudged pencil, someone had added "and Ronan".', "written"),  # whatever the verb
+    ('Mira wrote the date in red marker and said, "There."', "speech"),
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
     (quote,) = _quotes(text)
     assert quote.kind == kind
+
+
+def test_quotes_a_sentence_after_a_quote_that_ended_its_own_is_no_tag_of_it() -> None:
+    """'"NO BALL GAMES." Under it, in pencil, someone had added "ever".': "added" tags the second."""
+    quotes = _quotes('Someone had pinned up a new sign: "NO BALL GAMES." Under it, in pencil, someone had '
+                     'added "ever".')
+    assert [q.kind for q in quotes] == ["written", "written"]
 
 
 def test_quotes_tag_split_phrase_is_speech() -> None:

@@ -94,9 +94,12 @@ _WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inked|inscri
             r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
             r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag|entry|entries|log|"
             r"display|readout|sticker|placard|board)s?(?:\s+(?!(?:and|but|then)\b)[\w'\u2019-]+){0,4}?"
-            r"\s+(?:said|says|read|reads|reading|stated|announced)|"
-            r"(?:said|says|read|reads),?\s+in\s+(?:[\w-]+\s+){0,3}(?:letters|capitals|marker|chalk|crayon|"
-            r"lipstick|handwriting)")  # "The sign said", "Today's said, in looping pink letters:"
+            r"\s+(?:said|says|read|reads|reading|stated|announced)")
+# what is put down in pencil, ink or chalk is written, whatever the verb: "in smudged pencil, someone had
+# added 'and Ronan'", "it said, in looping green letters:"
+_WRITING_MEDIUM = re.compile(r"\bin\s+(?:[\w'\u2019-]+\s+){0,3}?(?:pencil|ink|biro|marker|felt-tip|chalk|"
+                             r"crayon|lipstick|handwriting|letters|capitals)\b(?!\s+(?:skirt|case|sharpener|of)\b)",
+                             re.IGNORECASE)
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
                   rf"(?P<speech>{_SPEECH_VERBS}))\b", re.IGNORECASE)
@@ -214,7 +217,8 @@ def find_quotes(world: StoryWorld) -> StoryWorld:
     set_apart = sum(indented) < _SET_APART_SHARE * len(found)  # indenting marks letters here
     kinds: list[QuoteKind] = ["speech" if f.spoken else
                               "written" if f.sender or set_apart and indented[i] else
-                              _set_apart_kind(text, f) if f.set_apart else _kind(text, f)
+                              _set_apart_kind(text, f) if f.set_apart else
+                              _kind(text, f, found[i + 1].start if i + 1 < len(found) else len(text))
                               for i, f in enumerate(found)]
     _link_tagged_parts(text, found, kinds)
     links = [order.get(id(f.continues)) if f.continues else None for f in found]
@@ -709,19 +713,29 @@ def _is_indented(text: str, start: int) -> bool:
     return start - line_start >= 2 and (line_start == 0 or text[line_start - 1] == "\n")
 
 
-def _kind(text: str, found: _Found) -> QuoteKind:
-    """speech, thought, written or mention, from the nearest tag verb after (else before) the quote."""
+_TAG_AFTER_FULL_STOP = 25  # after a quote that ends its sentence, a tag comes at once ("." he said)
+
+
+def _kind(text: str, found: _Found, next_start: int) -> QuoteKind:
+    """speech, thought, written or mention, from the nearest tag verb after (else before) the quote
+    (after it up to the next quote, ``next_start``)."""
     before_tag = text[max(0, found.start - _CUE_WINDOW):found.start].rsplit("\n\n", 1)[-1]
-    after_tag = re.split(r"\n\n|[\"\u201c\u00ab]", text[found.end:found.end + _CUE_WINDOW], maxsplit=1)[0]
+    after_tag = re.split(r"\n\n|[\"\u201c\u00ab]", text[found.end:min(found.end + _CUE_WINDOW, next_start)],
+                         maxsplit=1)[0]
     near_after = re.split(r"(?<=[.!?])\s", after_tag, maxsplit=1)[0]
     near_before = re.split(r"[.!?]\s", before_tag)[-1]
     inner = text[found.text_start:found.text_end]
-    cue_after = next((m.lastgroup for m in _CUE.finditer(near_after)), None)
+    cue_after = next((m.lastgroup for m in _CUE.finditer(near_after)
+                      if not inner.rstrip().endswith(".") or m.start() < _TAG_AFTER_FULL_STOP), None)
     if _WORDS_WRITTEN.search(near_before):
         return "written"
     if (_MENTION_CUE.search(near_before) and inner.rstrip()[-1:] not in ("!", "?")) or (
             cue_after is None and _is_named_phrase(inner, near_before)):
         return "mention"
+    medium = _WRITING_MEDIUM.search(near_before)
+    if cue_after is None and medium and all(m.group(0).lower() in ("added", "adding")
+                                            for m in _SPEECH.finditer(near_before, medium.end())):
+        return "written"  # not 'wrote the date in red marker and said, "There."'
     cues_before = [m.lastgroup for m in _CUE.finditer(near_before)]
     kind = cue_after or (cues_before[-1] if cues_before else None)
     if kind is None and _THOUGHT_TAG_BEFORE.search(before_tag[-30:]):
