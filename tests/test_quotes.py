@@ -174,6 +174,7 @@ def test_quotes_hard_wrapped_text() -> None:
     ('She held up the sign and said, "Look at this."', "speech"),  # she says it, holding the sign
     ('Under it, in smudged pencil, someone had added "and Ronan".', "written"),  # whatever the verb
     ('Mira wrote the date in red marker and said, "There."', "speech"),
+    ('Tom made the poster himself, and it said, in a font that looked angry, "BASSIST WANTED."', "written"),
 ])
 def test_quotes_kind(text: str, kind: str) -> None:
     (quote,) = _quotes(text)

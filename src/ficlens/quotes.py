@@ -98,7 +98,8 @@ _WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inked|inscri
 # what is put down in pencil, ink or chalk is written, whatever the verb: "in smudged pencil, someone had
 # added 'and Ronan'", "it said, in looping green letters:"
 _WRITING_MEDIUM = re.compile(r"\bin\s+(?:[\w'\u2019-]+\s+){0,3}?(?:pencil|ink|biro|marker|felt-tip|chalk|"
-                             r"crayon|lipstick|handwriting|letters|capitals)\b(?!\s+(?:skirt|case|sharpener|of)\b)",
+                             r"crayon|lipstick|handwriting|letters|capitals|font|typeface)\b"
+                             r"(?!\s+(?:skirt|case|sharpener|of)\b)",
                              re.IGNORECASE)
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:(?P<written>{_WRITTEN})|(?P<thought>{_THOUGHT_VERBS})|"
