@@ -692,7 +692,8 @@ def test_attribution_a_line_said_together_is_no_one_s_alone():
     assert world.text[evidence.start:evidence.end] == "the whole team chorused"
     twins, names = _analyzed(text.replace("the whole team chorused", "the twins chorused"))
     assert twins.quotes[2].speaker is None and [e.note for e in twins.quotes[2].evidence] == ["said together"]
-    for who in ("they both snapped", "Kasia and Mateo said together"):  # any speech verb; two named
+    for who in ("they both snapped", "Kasia and Mateo said together", "the room roared"):  # any verb; two
+        # named; a room or a crowd
         pair, _ = _analyzed(text.replace("the whole team chorused", who))
         together = pair.quotes[2]
         assert together.speaker is None and [e.note for e in together.evidence] == ["said together"]

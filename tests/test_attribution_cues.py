@@ -336,3 +336,15 @@ def test_attribution_cues_bound_by_pronoun(text: str, bound: list[str]) -> None:
                    for m in re.finditer(re.escape(name), text))
     mentions = Mentions([s for s, _, _ in spans], [e for _, e, _ in spans], [c for _, _, c in spans])
     assert bound_by_pronoun(text, mentions, GENDERS, 0, len(text)) == bound
+
+
+def test_attribution_cues_who_someone_looks_at_before_a_line() -> None:
+    """"He looked at Oskar for a long moment." before a line: it is said to Oskar (not to one only
+    named, nor to one who looks)."""
+    from ficlens.attribution.cues import looked_at
+
+    text = 'Maren stood up. He looked at Oskar for a long moment, then turned towards Lady Vane. "Well?"'
+    spans = sorted((m.start(), m.end(), c) for c, names in CAST.items() for n in names
+                   for m in re.finditer(re.escape(n), text))
+    mentions = Mentions([s for s, _, _ in spans], [e for _, e, _ in spans], [c for _, _, c in spans])
+    assert looked_at(text, mentions, 0, text.index('"')) == ["c2", "c3"]

@@ -57,6 +57,7 @@ from .cues import (
     after_own_pronoun,
     bound_by_pronoun,
     last_sentence_start,
+    looked_at,
     read_cues,
     vocatives,
 )
@@ -71,6 +72,7 @@ RECENT_TURNS = 30  # turns whose speakers say who has been talking lately
 KIN_OWNERS = 3  # she/he named last whose family "said her mother" may be
 KIN_REACH = 600  # characters before "her father" in the narration searched for the "her"
 REFINEMENTS = 2  # refining walks, each seeing the previous one's guesses for the turns ahead
+LOOK_REACH = 600  # characters of narration before a line read for whom someone looks at
 FAR_WINDOW = 8000  # characters around a quote whose narration's names are the last candidates
 FOLLOWING = 400  # characters after a quote whose mentions make candidates
 BOUND_REACH = 300  # characters before a mention searched for the start of its sentence
@@ -771,6 +773,7 @@ def walk_quotes(world: StoryWorld, choose: Callable[[Decision], dict[str, float]
         tag = cues[i].tag
         if tag is not None and tag.addressee:
             turn.addressed.append(tag.addressee)
+        turn.addressed.extend(c for c in cues[i].looked_at if c != turn.speaker)
     return decisions
 
 
@@ -1034,9 +1037,12 @@ def _cues(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int,
         after = min(after, quotes[i + 1].start)
     recent = {context.mentions.owners[j]: context.mentions.starts[j]
               for j in context.mentions.within(quote.start - WINDOW, quote.start)}
-    return read_cues(context.text, context.named, quote.start, quote.end, before, after,
+    cues = read_cues(context.text, context.named, quote.start, quote.end, before, after,
                      context.person_genders, lambda phrase: context.names.resolve(phrase, recent),
                      _lead_in(context, quotes, paragraphs, i, before) if lead_in else None)
+    since = quotes[i - 1].end if i else context.paragraph_starts[paragraph]
+    cues.looked_at = looked_at(context.text, context.named, max(since, quote.start - LOOK_REACH), quote.start)
+    return cues
 
 
 def _lead_in(context: _Context, quotes: list[Quote], paragraphs: list[int], i: int,
@@ -1395,7 +1401,8 @@ _CHORUS_VERBS = (r"(?:said|chorused|answered|replied|shouted|cried|called|yelled
                  r"cheered|agreed|murmured|chimed in)")
 # after a line's closing mark: a group, or "they" or two named with "together", speaks it
 _CHORUS = re.compile(
-    rf"[ \t]*(?P<who>(?:the whole [a-z]+|the (?:others|crowd|class|team|rest of them|twins|triplets)|"
+    rf"[ \t]*(?P<who>(?:the whole [a-z]+|the (?:others|crowd|class|team|rest of them|twins|triplets|"
+    rf"room|tent|marquee|hall|audience|guests|table|bar|pub|stands|congregation|choir)|"
     rf"everyone|everybody|all of them|both of them|the two of them|they both|they all)"
     rf"[ \t]+(?:\w+ly[ \t]+)?(?:{_CHORUS_VERBS}|{SPEECH_VERBS})\b"
     rf"|(?:they|[A-Z][\w'\u2019-]+ and [A-Z][\w'\u2019-]+)[ \t]+(?:\w+ly[ \t]+)?"

@@ -176,6 +176,7 @@ class QuoteCues:
     named_inside: list[str] = field(default_factory=list)
     vocatives: list[str] = field(default_factory=list)
     to_group: bool = False  # the narration around it says it is said to everyone there
+    looked_at: list[str] = field(default_factory=list)  # "He looked at Felix." before it: said to Felix
 
 
 Resolve = Callable[[str], "str | None"]
@@ -207,6 +208,17 @@ def read_cues(text: str, mentions: Mentions, start: int, end: int, before: int, 
     cues.vocatives = vocatives(text, mentions, start, end)
     cues.to_group = _said_to_group(text, before, start, end, after)
     return cues
+
+
+_LOOKS_AT = re.compile(r"\b(?:looked|looks|glanced|glances|stared|stares|gazed|gazes|turned|turns|smiled|"
+                       r"smiles|grinned|grins|winked|winks|nodded|nods)\s+(?:[a-z]+\s+){0,2}?(?:at|to|towards?)\s+$")
+
+
+def looked_at(text: str, mentions: Mentions, start: int, stop: int) -> list[str]:
+    """Who the narration in [start, stop) has someone look or turn to ("He looked at Felix for a long
+    moment."): the one a line after it is most often said to."""
+    return [mentions.owners[i] for i in mentions.within(start, stop)
+            if _LOOKS_AT.search(text, max(start, mentions.starts[i] - 40), mentions.starts[i])]
 
 
 def vocatives(text: str, mentions: Mentions, start: int, end: int) -> list[str]:
