@@ -91,3 +91,11 @@ _SURNAME_OF_ANOTHER = (
 def test_a_surname_is_not_joined_to_someone_with_a_surname_already() -> None:
     world = ficlens.analyze(_SURNAME_OF_ANOTHER)
     assert all("Morrow" not in c.aliases for c in world.characters if c.name != "Morrow")
+
+
+def test_a_formal_name_of_a_pet_name_is_theirs_whoever_answers() -> None:
+    """'"Josephine," Mom said.' and Gus answers: "Josephine" is Jo's (a formal name of her pet name)."""
+    text = ('Jo kicked the back of the seat. Gus laughed at her, and Mom sighed.\n\n'
+            '"Josephine," Mom said.\n\n"She started it," Gus said.\n\n"I did not," said Jo.\n')
+    characters = _by_name(ficlens.analyze(text))
+    assert "Josephine" in characters["Jo"].aliases and "Josephine" not in characters["Gus"].aliases

@@ -250,6 +250,8 @@ def test_characters_rank_title_written_with_the_full_name_is_no_namesake():
      {"Bobby", "Robert"}),
     ("Anne Lacey, known as Nan, came. Nan sat. Anne Lacey read. Nan slept.\n", "Anne Lacey", {"Nan"}),
     ('Elizabeth ("Lizzy") came. Elizabeth sat, and Lizzy smiled. Lizzy ate.\n', "Elizabeth", {"Lizzy"}),
+    ("Theodore \u2014 Teddy to his friends \u2014 sat in the back. Teddy sulked, and Teddy slept. Teddy "
+     "woke.\n", "Theodore", {"Teddy"}),
 ])
 def test_characters_nicknames_the_text_links(text: str, name: str, aliases: set[str]):
     world = find_characters(StoryWorld(text=text))

@@ -305,6 +305,9 @@ _NICKNAME = re.compile(
     rf"|(?!Better\b)({_WORD}(?:[ \t]+{_WORD})?)(?:,?[ \t]+(?:better[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+"
     rf"|[ \t]+\((?:or[ \t]+)?){_QUOTE_MARK}?({_WORD})"  # Anne, known as Nan; Elizabeth ("Lizzy");
 )  # not '"Better known as Sadness," he said'
+# "Theodore — Teddy —", "Augustus — Gus to everyone —": a pet name of the name set off by dashes
+_DASHED_NICKNAME = re.compile(rf"({_WORD})[ \t]*(?:—|–|--)[ \t]*({_WORD})"
+                              rf"(?=[ \t]*(?:—|–|--|,)|[ \t]+to\b)")
 _DESCRIBED_ADJECTIVES = r"(?:old|young|little|first|second|third|other|tall|short|fat|thin|stout|elder|" \
     r"younger|big|small|grey|gray|red|dark|fair|pale|new|head|chief|strange|good|poor|dear|worthy|" \
     r"honest|kind|great|pretty|handsome|wretched)"
@@ -1763,31 +1766,37 @@ def _talks_with_everyone(text: str, description: _Group, others: list[_Group], q
 
 def _link_nicknames(text: str, ranges: list[tuple[int, int]], groups: list[_Group]) -> list[_Group]:
     """Join a nickname to its owner where the text says so: Robert "Bobby" Smith,
-    Elizabeth ("Lizzy"), Anne, known as Nan / nicknamed Nan."""
+    Elizabeth ("Lizzy"), Anne, known as Nan / nicknamed Nan, and a pet name of the name set off
+    by dashes ("Theodore — Teddy —")."""
     owner = {alias: group for group in groups for alias in group.aliases}
-    for a, b in ranges:
-        for m in _NICKNAME.finditer(text, a, b):
-            forms: tuple[str, ...] = (m.group(1),) if m.group(1) else ()
-            if m.group(1):
-                full, nickname = f"{m.group(1)} {m.group(3)}", m.group(2)
-            else:
-                full, nickname = " ".join(m.group(4).split()), m.group(5)
-            if _is_common_word(nickname) or any(_is_common_word(t) for t in _tokens(full)):
-                continue
-            target = next((owner[f] for f in (full, *_tokens(full)) if f in owner), None)
-            other = owner.get(nickname)
-            if target is None:
-                if other is None and not forms:
-                    continue  # "X, known as Y" may name a place; X "Y" Z always names a person
-                if other is None:
-                    groups.append(_Group(aliases=[]))
-                target = other or groups[-1]
-                target.name = full  # the full name the text gives, not the nickname
-            if other is not None and other is not target:
-                target.aliases.extend(other.aliases)
-                other.aliases = []
-            target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
-            owner.update(dict.fromkeys(target.aliases, target))
+    found = [m for a, b in ranges for m in _NICKNAME.finditer(text, a, b)]
+    dashed = [m for a, b in ranges for m in _DASHED_NICKNAME.finditer(text, a, b)
+              if m.group(1).lower() in formal_names(m.group(2))]
+    for m in sorted([*found, *dashed], key=lambda m: m.start()):
+        forms: tuple[str, ...] = ()
+        if m.re is _DASHED_NICKNAME:
+            full, nickname = m.group(1), m.group(2)
+        elif m.group(1):
+            forms = (m.group(1),)
+            full, nickname = f"{m.group(1)} {m.group(3)}", m.group(2)
+        else:
+            full, nickname = " ".join(m.group(4).split()), m.group(5)
+        if _is_common_word(nickname) or any(_is_common_word(t) for t in _tokens(full)):
+            continue
+        target = next((owner[f] for f in (full, *_tokens(full)) if f in owner), None)
+        other = owner.get(nickname)
+        if target is None:
+            if other is None and not forms:
+                continue  # "X, known as Y" may name a place; X "Y" Z always names a person
+            if other is None:
+                groups.append(_Group(aliases=[]))
+            target = other or groups[-1]
+            target.name = full  # the full name the text gives, not the nickname
+        if other is not None and other is not target:
+            target.aliases.extend(other.aliases)
+            other.aliases = []
+        target.aliases.extend(a for a in (full, nickname, *forms) if a not in target.aliases)
+        owner.update(dict.fromkeys(target.aliases, target))
     return [group for group in groups if group.aliases]
 
 

@@ -9,7 +9,9 @@ learned only when every line calling it is answered by the same character, who
 is not its speaker, and no character already goes by it; or when the only one who goes by it
 is never in the narration and never speaks ("You're in my seat, Thorne."): the rival the
 narration calls Cassian, whom the characters stage found only in others' lines, is then
-Cassian's surname and joins him.
+Cassian's surname and joins him. A formal name of one character's pet name is theirs, whoever
+answers it ("Josephine," Mom said: Jo's); and a name given as one's own ("I'm Nora") by the
+speaker of the line is the speaker's.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from ..characters import is_title
-from ..lexicon import ROLE_TITLES, first_names
+from ..lexicon import ROLE_TITLES, first_names, formal_names
 from ..model import Character, Quote, Span, StoryWorld
 from .cues import is_vocative
 
@@ -67,6 +69,10 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
             calls[name].append(Span(start=found.start(), end=found.end(), note=name))
     by_id = {character.id: character for character in world.characters}
     for name, votes in answers.items():
+        pet = [c for c in world.characters
+               if any(name.lower() in formal_names(word) for word in c.name.split())]
+        if len(pet) == 1:  # "Josephine," Mom said: Jo, whoever answers
+            votes = Counter({pet[0].id: 1})
         if len(votes) != 1 or (owner := next(iter(votes))) not in by_id:
             continue
         if name in only_called:
