@@ -853,3 +853,11 @@ def test_attribution_a_throat_cleared_after_a_line_leads_into_the_speech_below()
             'throat.\n\n"Now, I have five minutes.\n\n"Sam and I grew up on the same road.\n\n'
             '"He was never a romantic."\n')
     assert _speakers(ficlens.analyze(text))[4:] == ["Felix", "Felix", "Felix"]
+
+
+def test_attribution_a_line_calling_mom_is_not_mom_s() -> None:
+    """'"Mom, he kicked me."' where the narration calls a character "Mom": she rarely calls herself."""
+    text = ('Mom drove with both hands on the wheel. Pip and Ned sat in the back, and Pip was bored.\n\n'
+            '"Are we there yet?" Pip asked.\n\n"No," said Mom.\n\n"Ned is breathing on me," Pip said.\n\n'
+            'Ned grinned at the window.\n\n"Mom, he is doing it again."\n')
+    assert _speakers(ficlens.analyze(text))[-1] != "Mom"

@@ -2450,14 +2450,14 @@ def _introduced_in_quotes(text: str, quotes: list[tuple[int, int]], groups: list
 
 # What a family (or a team) calls someone, which the narration of a story told from inside it
 # writes as a name: "Mum came through with the gravy", "said Dad", "Coach didn't slam it".
-_FAMILY_CALLED: dict[str, Gender] = {
+FAMILY_CALLED: dict[str, Gender] = {
     **dict.fromkeys(("Mum", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Gran", "Granny", "Grandma",
                      "Nana", "Nan", "Auntie", "Aunty"), "she"),
     **dict.fromkeys(("Dad", "Daddy", "Papa", "Pa", "Grandpa", "Granddad", "Grandad", "Gramps"), "he"),
     "Coach": "unknown",
 }
 _FAMILY_NAME = re.compile(r"(?<![\w'’-])({})(?![\w-]|['’](?!s\b)|[ \t]+[A-Z]|['’]s[ \t]+[A-Z])".format(
-    "|".join(sorted(_FAMILY_CALLED, key=len, reverse=True))))
+    "|".join(sorted(FAMILY_CALLED, key=len, reverse=True))))
 _OWNED_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Tt]his"
                            r"|[Tt]hat)"
                            r"|['’]s)[ \t]+$")
@@ -2483,7 +2483,7 @@ def _family_called(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[
             found[word].append(m.span())
             tags[word] += _tagged_quote(text, quotes, m.start()) is not None
             acts[word] += bool(_ACTS_AFTER.match(text, m.end()) or _SPEECH_AFTER.match(text, m.end()))
-    return [_Group(aliases=[word], name=word, gender_hint=_FAMILY_CALLED[word], described=True, spans=spans)
+    return [_Group(aliases=[word], name=word, gender_hint=FAMILY_CALLED[word], described=True, spans=spans)
             for word, spans in found.items()
             if tags[word] or acts[word] and len(spans) >= MIN_MENTIONS]
 
