@@ -1926,3 +1926,16 @@ def test_characters_a_role_acting_before_lines_is_someone():
             'She winced. The nurse frowned at the chart.\n\n"I\'ll fetch the doctor."\n\n'
             '"Thanks," said Tamsin.\n\n"Back soon," said the nurse.\n')
     assert "the nurse" in [c.name for c in _world(text).characters]
+
+
+def test_characters_a_narrator_s_sister_the_story_names_is_that_character():
+    """"Corinne ... My sister hopped down.": the one woman named around every "my sister", never in one
+    sentence with it, is the sister; with another woman named beside her, "my sister" stays apart."""
+    text = ("I carry the lamp up the stairs. Corinne is already on the landing, and I hand it to her.\n\n"
+            '"Careful," Corinne says. "It is hot."\n\n"I know," I say.\n\n'
+            "My sister laughs at me and takes the lamp inside. I follow her. My sister never waits.\n\n"
+            '"Are you coming?" Corinne asks.\n')
+    names = _by_name(_world(text))
+    assert "my sister" not in names and "my sister" in {a.lower() for a in names["Corinne"].aliases}
+    two = text.replace("I follow her.", "I follow her, and so does Mirela, her friend from school.")
+    assert "my sister" in _by_name(_world(two))

@@ -2349,6 +2349,8 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
     taken = {alias for group in groups for alias in group.aliases}
     found = []
     for kin, written in forms.items():
+        if _kin_is_named_near(text, ranges, quotes, groups, narrator, kin):
+            continue
         called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)[2]
         family_name = re.compile(rf"\b(?:{'|'.join(called)})\b") if called else None
         calls = sum(1 for a, b in quotes for m in family_name.finditer(text, a, b)
@@ -2359,6 +2361,39 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
     _match_mentions(text, ranges, found)
     _drop_unused_aliases(text, found)
     return found
+
+
+_NAMED_KIN = {"sister", "brother", "husband", "wife"}  # kin a narrator calls by name, unlike a parent
+KIN_NEAR = 800  # characters around "my sister" searched for the one named character she can be
+
+
+def _kin_is_named_near(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                       groups: list[_Group], narrator: _Group, kin: str) -> bool:
+    """"Nessa was on my counter ... My sister hopped down": a narrator's sister, brother or spouse
+    the story names is the one character of that gender named around every "my sister", never in
+    one sentence with it; then "my sister" joins her (True) instead of being someone of its own."""
+    if kin not in _NAMED_KIN:
+        return False
+    gender = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)[0]
+    named = sorted((start, end, group) for group in groups if group is not narrator and not group.described
+                   and _compatible(group.gender_hint, gender) for start, end in group.spans)
+    starts = [start for start, _, _ in named]
+    owners: set[int] = set()
+    found = [m for a, b in ranges for m in _MY_KIN.finditer(text, a, b)
+             if _NARRATOR_KIN[m.group(2).lower()][1] == kin and not _inside(quotes, m.start())]
+    for m in found:
+        near = named[bisect_left(starts, m.start() - KIN_NEAR):bisect_right(starts, m.end() + KIN_NEAR)]
+        sentence_start, sentence_end = _sentence_around(text, m.start())
+        if any(sentence_start <= start < sentence_end for start, _, _ in near):
+            return False  # "Nessa and my sister": two people
+        owners |= {id(group) for _, _, group in near}
+    if len(owners) != 1:
+        return False
+    owner = next(group for _, _, group in named if id(group) in owners)
+    forms = dict.fromkeys(m.group(0) for m in found)
+    owner.aliases.extend(form for form in forms if form not in owner.aliases)
+    owner.spans.extend((m.start(), m.end()) for m in found)
+    return True
 
 
 def _kin_group(kin: str, written: Counter[str], taken: set[str]) -> _Group:
