@@ -861,3 +861,12 @@ def test_attribution_a_line_calling_mom_is_not_mom_s() -> None:
             '"Are we there yet?" Pip asked.\n\n"No," said Mom.\n\n"Ned is breathing on me," Pip said.\n\n'
             'Ned grinned at the window.\n\n"Mom, he is doing it again."\n')
     assert _speakers(ficlens.analyze(text))[-1] != "Mom"
+
+
+def test_attribution_a_name_given_in_a_line_beside_a_named_character_stays_its_own() -> None:
+    """'Kurt looked up from his book. "Hi. I'm Blaine."': Kurt has a name; Blaine introduces himself."""
+    text = ('Kurt sat alone in the library with a book.\n\nKurt looked up from his book. "Hi. I\'m Blaine. '
+            'Is this seat free?"\n\n"It is, Blaine," Kurt said.\n\n"Thanks."\n\n"Sit, then, Blaine."\n')
+    world = ficlens.analyze(text)
+    names = {c.name: c for c in world.characters}
+    assert "Blaine" in names and "Blaine" not in names["Kurt"].aliases

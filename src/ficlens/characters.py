@@ -606,6 +606,12 @@ def is_title(token: str) -> bool:
     return _strip_title(token) in _TITLES
 
 
+def known_by_description(name: str) -> bool:
+    """Whether a character's name is what a family calls them or a description ("Grandma", "the
+    princess", "my aunt"), not a name of their own: one they may still give in a line."""
+    return name in FAMILY_CALLED or name.lower().startswith(("the ", "my ", "her ", "his "))
+
+
 def _candidates(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
                 senders: frozenset[int] = frozenset()) -> tuple[dict[str, _Candidate], Counter[str]]:
     """Every trimmed capitalised run in the story, with the cues counted at each occurrence; and

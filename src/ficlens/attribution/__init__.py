@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..characters import FAMILY_CALLED, is_title
+from ..characters import FAMILY_CALLED, is_title, known_by_description
 from ..lexicon import EPITHETS, KIN_AND_ROLE_WORDS, OPPOSITE_EPITHETS, SPEECH_VERBS, person_word_genders
 from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
@@ -1090,7 +1090,8 @@ def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | 
                 or naming.group(1) and not is_title(context.text[start:end].split()[0]):
             continue  # "This is Kit" shows someone else
         speaker, tag, beat = context.named.owners[i], cues.tag, cues.beat
-        if beat is not None and beat.kind == "name" and beat.character not in (None, speaker) and not any(
+        if beat is not None and beat.kind == "name" and beat.character not in (None, speaker) \
+                and known_by_description(context.text[beat.start:beat.end]) and not any(
                 narrated for owner, narrated in zip(context.mentions.owners, context.narrated, strict=True)
                 if owner == speaker):
             return beat.character  # 'Grandma raised her glass. "I'm Nora."': a name only lines use is hers

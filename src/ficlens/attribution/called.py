@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from ..characters import is_title
+from ..characters import is_title, known_by_description
 from ..lexicon import ROLE_TITLES, first_names, formal_names
 from ..model import Character, Quote, Span, StoryWorld
 from .cues import is_vocative
@@ -85,13 +85,14 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
 
 
 def _learn_own_names(world: StoryWorld, spoken: list[Quote], only_called: dict[str, Character]) -> None:
-    """'Grandma raised her glass. "I'm Nora."': a name that only lines use, given by its speaker as
-    their own, is the speaker's (the one the lines call Nora joins Grandma)."""
+    """'Grandma raised her glass. "I'm Nora."': a name that only lines use, given as their own by a
+    speaker known by a family word or a description, is the speaker's (Nora joins Grandma)."""
     by_id = {character.id: character for character in world.characters}
     for quote in spoken:
         for found in _WORD.finditer(world.text, quote.start, quote.end):
             called = only_called.get(found.group())
             if called is not None and quote.speaker in by_id and quote.speaker != called.id \
+                    and known_by_description(by_id[quote.speaker].name) \
                     and SELF_NAMING.search(world.text, max(quote.start, found.start() - 16), found.start()):
                 _join(world, called, by_id[quote.speaker])
                 if called not in world.characters:
