@@ -1955,9 +1955,11 @@ def _link_short_names(text: str, candidates: dict[str, _Candidate], lower: Count
     aliases = {alias for g in groups for alias in g.aliases}
 
     for form, candidate in candidates.items():
-        listed = formal_names(form)
-        if " " in form or len(form) < (2 if listed else 3) or _is_common_word(form) or form.lower() in lower \
+        if " " in form or len(form) < 2 or _is_common_word(form) or form.lower() in lower \
                 or form in aliases and form not in alone:
+            continue
+        listed = formal_names(form)
+        if len(form) < 3 and not listed:
             continue
         spoken = sum(_inside(quotes, p) for p in candidate.positions)
         pet = spoken >= DIALOGUE_SHARE * len(candidate.positions)
