@@ -1885,6 +1885,8 @@ def test_characters_a_role_the_narration_gives_a_named_person_is_that_person():
     people = _by_name(_world(text))
     assert "the captain" in people["Ines Moreau"].aliases and "the medic" in people["Tariq Sayed"].aliases
     assert "the captain" not in people and "the medic" not in people
+    looks = text.replace("had been captain of the Harriers for two seasons", "did not look like a captain")
+    assert "the captain" in _by_name(_world(looks))["Ines Moreau"].aliases  # but she is the one
     listed = ('Ines Moreau, Tariq Sayed, the medic, and Bo Lund came in. On the way to the captain, '
               'Ines Moreau stopped.\n\n' + lines)  # a list and a preposition hold no role
     assert {"the captain", "the medic"} <= set(_by_name(_world(listed)))

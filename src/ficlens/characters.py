@@ -1356,10 +1356,12 @@ _OWNER = r"(?:(?:the|an?|his|her|their|[A-Z][\w'\u2019-]*['\u2019]s)(?:[ \t]+[a-
 _LISTED = re.compile(r",[ \t]*$")  # a name after a comma: one of a list
 _ROLE_END = r"(?![\w'\u2019-])"  # "captain", not "captain's" or "captaincy"
 # "Merel Tanaquil, the queen's spymaster, ..." (not a list's "Ines, Tariq, the medic, and Bo") or
-# "Marcus Oyelaran had been captain of the Ironhawks"
+# "Marcus Oyelaran had been captain of the Ironhawks", "Caelia Aurenne did not look like a princess"
 _ROLE_AFTER_NAME = (r",[ \t]+{owner}(?:[ \t]+[a-z]+)?[ \t]+{role}" + _ROLE_END +
                     r"(?=[ \t]*[.;:!?]|[ \t]*,(?![ \t]*(?:and|or)\b)|[ \t]+who\b)"
-                    r"|[ \t]+(?:had[ \t]+been|has[ \t]+been|was|is|became)[ \t]+(?:{owner}[ \t]+)?"
+                    r"|[ \t]+(?:had[ \t]+been|has[ \t]+been|was|is|became"
+                    r"|(?:did[ \t]+not[ \t]+|didn['\u2019]t[ \t]+)?(?:look|looked|seem|seemed)[ \t]+like)"
+                    r"[ \t]+(?:{owner}[ \t]+)?"
                     r"(?:[a-z]+[ \t]+)?{role}" + _ROLE_END)
 # "The captain, Marcus, ...", "The ship's engineer, Kit Varga,", "The suspect, a man named Terrence
 # Voigt,": opening its sentence (not "On the way to the captain, Ines stopped")
