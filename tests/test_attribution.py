@@ -870,3 +870,18 @@ def test_attribution_a_name_given_in_a_line_beside_a_named_character_stays_its_o
     world = ficlens.analyze(text)
     names = {c.name: c for c in world.characters}
     assert "Blaine" in names and "Blaine" not in names["Kurt"].aliases
+
+
+def test_attribution_mum_called_after_dad_opens_the_paragraph_is_his_mother() -> None:
+    """'Dad took the salt away from her. "Mum, the doctor said no salt."' calls his own mother, not
+    the story's Mum; 'Pip tugged at her sleeve. "Mum, can I go?"' calls Mum."""
+    from ficlens.attribution import _family_calls
+
+    text = ('Mum set the roast down. Gran was already at the table, and Dad sat down beside her. Pip '
+            'climbed onto a chair.\n\n"Too much salt," said Gran.\n\n'
+            'Dad took the salt away from her. "Mum, the doctor said no salt."\n\n'
+            'Pip tugged at Mum\'s sleeve. "Mum, can I go?"\n\n"No," said Mum.\n')
+    world = ficlens.analyze(text)
+    calls = _family_calls(world)
+    assert [world.text[s:e] for s, e in zip(calls.starts, calls.ends, strict=True)] == ["Mum"]
+    assert calls.starts[0] > text.index("Pip tugged")

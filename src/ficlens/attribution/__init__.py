@@ -856,14 +856,23 @@ def _context(world: StoryWorld) -> _Context:
 
 def _family_calls(world: StoryWorld) -> Mentions:
     """'"Mom, he said die."': a line calling "Mom" where Mom is a character (the characters stage
-    counts such words in the narration only) calls her, so it is not hers (but '"Mum, the doctor
-    said-"' may be from Dad to his own mother: a probe scene loses that line, three gain 9)."""
+    counts such words in the narration only) calls her, so it is not hers; but not after a paragraph
+    opening with another such character ('Dad took the gravy boat. "Mum, the doctor said-"': his
+    own mother)."""
     called = {name: c.id for c in world.characters for name in (c.name, *c.aliases) if name in FAMILY_CALLED}
     pattern = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, called)))) if called else None
+    starts = [paragraph.start for paragraph in world.paragraphs]
+
+    def opener(quote: Quote) -> str | None:  # the family word opening the line's paragraph, if any
+        lead = world.text[starts[max(0, bisect_right(starts, quote.start) - 1)] if starts else 0:quote.start]
+        found = pattern.match(lead.lstrip()) if pattern is not None else None
+        return found.group() if found else None
+
     calls = sorted((found.start(), found.end(), called[found.group()])
                    for quote in world.quotes if pattern is not None
                    for found in pattern.finditer(world.text, quote.start, quote.end)
-                   if is_vocative(world.text, quote.start, quote.end, found.start(), found.end()))
+                   if is_vocative(world.text, quote.start, quote.end, found.start(), found.end())
+                   and opener(quote) in (None, found.group()))
     return Mentions([s for s, _, _ in calls], [e for _, e, _ in calls], [o for _, _, o in calls])
 
 
