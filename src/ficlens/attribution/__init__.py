@@ -1259,7 +1259,7 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
             *ahead.vocatives, *(previous.addressed if previous else []), ahead.speaker_after_next,
             *nearby.recent[:MAX_CANDIDATES], *sorted(_conversation_speakers(turns, paragraph)),
             *nearby.named_after, context.narrator_at(nearby.quote_start), *nearby.farther]
-    listener = cues.tag.addressee if cues.tag else None  # "she said to Elinor": never Elinor
+    listener = cues.tag.addressee if cues.tag else None  # "she said to Maren": never Maren
     return list(dict.fromkeys(c for c in pool if c and c != listener))[:MAX_CANDIDATES + 8]
 
 

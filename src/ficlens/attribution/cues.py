@@ -611,8 +611,8 @@ def _clause_subject(text: str, helpers: _Helpers, start: int, stop: int) -> Tag 
         subordinate = _subordinate_subject(text, mentions, lo, hi - 1) if predicate else None
         if subordinate is not None:  # "He sat down as Kurt took his hand, turned and said": Kurt
             return subordinate
-        predicate = predicate and not _subjects(text, mentions, lo, hi - 1)  # "..., fresh from the
-        # Parsonage, calling out," goes on past a phrase with no subject to "when Henry entered the room"
+        predicate = predicate and not _subjects(text, mentions, lo, hi - 1)  # "..., wet from the boat,
+        # calling out," goes on past a phrase with no subject to "when Maren came in"
         opening = _CLAUSE_OPENER.match(text, lo, hi).end()  # type: ignore[union-attr]
         opening += len(text[opening:hi]) - len(text[opening:hi].lstrip())
         if _RELATIVE_OPENER.match(text, opening, hi):  # "Mary, who had been eyeing Grant and Edmund, now
