@@ -2324,6 +2324,8 @@ _NARRATOR_KIN: dict[str, tuple[Gender, str, tuple[str, ...]]] = {
     "brother": ("he", "brother", ()), "sister": ("she", "sister", ()),
     "aunt": ("she", "aunt", ()), "uncle": ("he", "uncle", ()),
 }
+# "mother" (and "mom", "mum") -> its gender, kin and family names
+_KIN_ENTRY = {entry[1]: entry for entry in _NARRATOR_KIN.values()}
 _MY_KIN = re.compile(r"\b([Mm]y)[ \t]+({})\b(?![ \t]*(?:[A-Z]|['’]s[ \t]+[a-z]+[ \t]+[A-Z]|-in-law))".format(
     "|".join(_NARRATOR_KIN)))
 _KIN_NAMED = re.compile(r"\b[Mm]y[ \t]+({})[ \t]*,?[ \t]*[A-Z][a-z]".format("|".join(_NARRATOR_KIN)))
@@ -2340,6 +2342,7 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
     named_kin = {_NARRATOR_KIN[m.group(1).lower()][1]
                  for a, b in ranges for m in _KIN_NAMED.finditer(text, a, b)}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    spots: dict[str, list[re.Match[str]]] = defaultdict(list)
     tagged: Counter[str] = Counter()
     names_at = {start: group.gender_hint for group in groups if group is not narrator
                 for start, _ in group.spans}
@@ -2350,6 +2353,7 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
             if kin in named_kin or _inside(quotes, m.start()):
                 continue
             forms[kin][m.group(0)] += 1
+            spots[kin].append(m)
             line_end = text.find("\n", m.end())
             paragraph_end = len(text) if line_end < 0 else line_end
             others = starts[bisect_right(starts, m.end()):bisect_left(starts, paragraph_end)]
@@ -2359,9 +2363,9 @@ def _narrator_kin(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[i
     taken = {alias for group in groups for alias in group.aliases}
     found = []
     for kin, written in forms.items():
-        if _kin_is_named_near(text, ranges, quotes, groups, narrator, kin):
+        if _kin_is_named_near(text, spots[kin], groups, narrator, kin):
             continue
-        called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)[2]
+        called = _KIN_ENTRY[kin][2]
         family_name = re.compile(rf"\b(?:{'|'.join(called)})\b") if called else None
         calls = sum(1 for a, b in quotes for m in family_name.finditer(text, a, b)
                     if _called_at(text, m.start(), m.end())) if family_name else 0
@@ -2377,20 +2381,19 @@ _NAMED_KIN = {"sister", "brother", "husband", "wife"}  # kin a narrator calls by
 KIN_NEAR = 800  # characters around "my sister" searched for the one named character she can be
 
 
-def _kin_is_named_near(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
-                       groups: list[_Group], narrator: _Group, kin: str) -> bool:
+def _kin_is_named_near(text: str, found: list[re.Match[str]], groups: list[_Group], narrator: _Group,
+                       kin: str) -> bool:
     """"Nessa was on my counter ... My sister hopped down": a narrator's sister, brother or spouse
-    the story names is the one character of that gender named around every "my sister", never in
-    one sentence with it; then "my sister" joins her (True) instead of being someone of its own."""
+    the story names is the one character of that gender named around every "my sister" (``found``,
+    in the narration), never in one sentence with it; then "my sister" joins her (True) instead of
+    being someone of its own."""
     if kin not in _NAMED_KIN:
         return False
-    gender = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)[0]
+    gender = _KIN_ENTRY[kin][0]
     named = sorted((start, end, group) for group in groups if group is not narrator and not group.described
                    and _compatible(group.gender_hint, gender) for start, end in group.spans)
     starts = [start for start, _, _ in named]
     owners: set[int] = set()
-    found = [m for a, b in ranges for m in _MY_KIN.finditer(text, a, b)
-             if _NARRATOR_KIN[m.group(2).lower()][1] == kin and not _inside(quotes, m.start())]
     for m in found:
         near = named[bisect_left(starts, m.start() - KIN_NEAR):bisect_right(starts, m.end() + KIN_NEAR)]
         sentence_start, sentence_end = _sentence_around(text, m.start())
@@ -2410,7 +2413,7 @@ def _kin_group(kin: str, written: Counter[str], taken: set[str]) -> _Group:
     """A family member known by a kin word ("my father", "her mother"): named as the text most
     often writes it, in lower case however a sentence opened it, with the names the family calls
     them ("Dad", "Mom") that no other character has."""
-    gender, _, called = next(v for v in _NARRATOR_KIN.values() if v[1] == kin)
+    gender, _, called = _KIN_ENTRY[kin]
     name = written.most_common(1)[0][0]
     name = name[0].lower() + name[1:]
     aliases = [name, *written, *(word for word in called if word not in taken)]

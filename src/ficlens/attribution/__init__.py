@@ -48,7 +48,7 @@ from ..model import Gender, Quote, QuoteType, Span, StoryWorld
 from ..scenes.cues import PERCEPTION_AFTER
 from ..storytext import Tellers
 from .addressees import CONVERSATION_GAP, set_addressees
-from .called import SELF_NAMING, learn_called_names
+from .called import learn_called_names, self_naming
 from .cues import (
     Mentions,
     NameIndex,
@@ -1094,7 +1094,7 @@ def _introduces_self(context: _Context, cues: QuoteCues, quote: Quote) -> str | 
     mocked'): a newcomer's first line, which turn-taking gives to the people already talking."""
     for i in context.named.within(quote.start, quote.end):
         start, end = context.named.starts[i], context.named.ends[i]
-        naming = SELF_NAMING.search(context.text, max(quote.start, start - 16), start)
+        naming = self_naming(context.text, quote.start, start)
         if not naming or context.text.startswith(("'s", "\u2019s"), end) \
                 or naming.group(1) and not is_title(context.text[start:end].split()[0]):
             continue  # "This is Kit" shows someone else

@@ -33,8 +33,14 @@ _NOT_CALLED = frozenset({"Fine", "Great", "Perfect", "Amen", "Angel", "Baby", "H
                          "Christ", "God", "Lord"}) | ROLE_TITLES
 
 
-SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me"
-                         r"|(?<![\w'\u2019])(This is))[ \t]+$")  # "This is Sergeant Lowe.": on the phone
+_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me"
+                          r"|(?<![\w'\u2019])(This is))[ \t]+$")  # "This is Sergeant Lowe.": on the phone
+
+
+def self_naming(text: str, line_start: int, name_start: int) -> re.Match[str] | None:
+    """"I'm", "My name is", "Call me" or "This is" right before a name in a line (from ``line_start``):
+    the speaker gives it as their own; group 1 is "This is", which needs a title after it."""
+    return _SELF_NAMING.search(text, max(line_start, name_start - 16), name_start)
 
 
 def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
@@ -93,7 +99,7 @@ def _learn_own_names(world: StoryWorld, spoken: list[Quote], only_called: dict[s
             called = only_called.get(found.group())
             if called is not None and quote.speaker in by_id and quote.speaker != called.id \
                     and known_by_description(by_id[quote.speaker].name) \
-                    and SELF_NAMING.search(world.text, max(quote.start, found.start() - 16), found.start()):
+                    and self_naming(world.text, quote.start, found.start()):
                 _join(world, called, by_id[quote.speaker])
                 if called not in world.characters:
                     del only_called[found.group()]
