@@ -348,3 +348,24 @@ def test_attribution_cues_who_someone_looks_at_before_a_line() -> None:
                    for m in re.finditer(re.escape(n), text))
     mentions = Mentions([s for s, _, _ in spans], [e for _, e, _ in spans], [c for _, _, c in spans])
     assert looked_at(text, mentions, 0, text.index('"')) == ["c2", "c3"]
+
+
+@pytest.mark.parametrize(("text", "kind", "character", "gender"), [
+    ('I heard him throw his keys on the table. "You waited up."', "pronoun", None, "he"),
+    ('She could hear Oskar pacing in the hall. "Sit down, will you."', "name", "c2", "unknown"),
+    ('I listened to her fill the kettle. "Tea?"', "pronoun", None, "she"),
+    ('I heard the door. "Who is it?"', "pronoun", None, "I"),  # no one heard: the listener's own line
+])
+def test_attribution_cues_a_beat_that_hears_someone_is_theirs(text: str, kind: str, character: str | None,
+                                                                gender: str) -> None:
+    """"I heard him throw his keys down." before a line: the one heard is at it, not the listener
+    (a child narrating a quarrel she overhears)."""
+    beat = _cues(text).beat
+    assert beat is not None and (beat.kind, beat.character, beat.gender) == (kind, character, gender)
+
+
+def test_attribution_cues_an_inverted_tag_says_to_whom() -> None:
+    """"said Lady Vane to Oskar": the line is said to Oskar, as in "Lady Vane said to Oskar"."""
+    for text in ('"The post is late," said Lady Vane to Oskar.', '"Late," Lady Vane said to Oskar.'):
+        tag = _cues(text).tag
+        assert tag is not None and (tag.character, tag.addressee) == ("c3", "c2")

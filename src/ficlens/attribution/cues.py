@@ -386,9 +386,10 @@ _INVERTED_GAP = re.compile(r"[\s,;:.!?\-\u2014\"'\u201c\u201d_]*(?:\w+ly,?\s+)?"
 
 def _complete(tag: Tag | None, text: str, mentions: Mentions, start: int, verb_end: int,
               stop: int) -> Tag | None:
-    """Add the "said to X" addressee and the other people named in the tag clause."""
+    """Add the "said to X" addressee ("said Lady Fenwick to the captain" too) and the other
+    people named in the tag clause."""
     if tag is not None:
-        tag.addressee = _said_to(text, mentions, verb_end, stop)
+        tag.addressee = _said_to(text, mentions, max(verb_end, tag.end), stop)
         tag.others = [mentions.owners[i] for i in mentions.within(start, stop)
                       if mentions.owners[i] != tag.character]
     return tag
@@ -901,6 +902,13 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
             offsets.append(opener.end())
         for at in offsets:
             pronoun = _SUBJECT_PRONOUN.match(segment, at)
+            heard = _HEARD.match(segment, pronoun.end()) if pronoun else None
+            named = mentions.within(lo + heard.end(), lo + heard.end() + 1) if heard else []
+            if heard and heard.group(1):  # "I heard him throw something.": his line, not the listener's
+                return Tag("pronoun", lo + heard.start(1), lo + heard.end(1),
+                           gender="he" if heard.group(1).lower() == "him" else "she")
+            if named:  # "She could hear Papa pacing."
+                return _name_tag(mentions, named[0])
             if pronoun:
                 return _pronoun_tag(lo + pronoun.start(), lo + pronoun.end(), pronoun.group(0))
             opening = mentions.within(lo + at, lo + at + 1)
@@ -933,6 +941,10 @@ _PERSON_WORDS = "|".join(sorted({*KIN_AND_ROLE_WORDS, "friend", "cousin", "partn
 _KIN_BEFORE_NAME = re.compile(
     rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][a-z]+['\u2019]s)[ \t]+(?:[a-z]+[ \t]+)?"
     rf"(?:{_PERSON_WORDS})[ \t]+(?=[A-Z])")
+# a beat whose subject only hears someone else ("I heard him throw something.", "She could hear
+# Papa pacing"): the one heard is the one at the line; group 1 is the pronoun heard, if one
+_HEARD = re.compile(r"[ \t]+(?:could[ \t]+)?(?:heard|hear|hears|listened[ \t]+to)[ \t]+"
+                    r"(?:(him|her)\b|(?=[A-Z]))")
 _EPITHET_SUBJECT = re.compile(r"[Tt]he[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
 
 
