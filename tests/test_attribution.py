@@ -219,6 +219,22 @@ def test_attribution_narrator_is_never_he_said_nor_my_father() -> None:
     assert _speakers(attribute_quotes(world)) == ["my father", "Wren", "my father", "Lena", "my father"]
 
 
+def test_attribution_my_boss_said_is_not_the_narrator() -> None:
+    """"my boss said" names someone of the narrator's, never the narrator, though no character is
+    known as "my boss": Gordon, who spoke last; with no one else there, nobody."""
+    texts = [('Gordon came out of the back office. Luis waved at him.\n\n"What is it?" Luis asked.\n\n'
+              '"Ziti," I said.\n\n"Is that ziti?" Gordon asked.\n\n"This is very good," my boss said.'),
+             'I set the dish down.\n\n"Lunch," I said.\n\n"This is very good," my boss said.']
+    got = []
+    for text in texts:
+        world = _unattributed(text, {"Wren": "she", "Gordon": "he", "Luis": "he"}, narrator="Wren")
+        world.characters[0].mention_spans = [  # as the characters stage gives one: I, my outside quotes
+            Span(start=m.start(), end=m.end(), note=m.group()) for m in re.finditer(r"\b(?:I|[Mm]y)\b", text)
+            if not any(q.start <= m.start() < q.end for q in world.quotes)]
+        got.append(_speakers(attribute_quotes(world)))
+    assert got == [["Luis", "Wren", "Gordon", "Gordon"], ["Wren", None]]
+
+
 def test_attribution_a_name_after_someone_elses_kin_word_is_the_beat() -> None:
     text = ('Tilly and Gran sat at the table.\n\n"It was freezing," said Gran.\n\n"Yes," said Tilly.\n\n'
             'Tilly\'s brother Rafe looked up from his phone. "That\'s actually kind of romantic."')

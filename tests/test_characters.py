@@ -1892,6 +1892,17 @@ def test_characters_a_role_the_narration_gives_a_named_person_is_that_person():
     assert {"the captain", "the medic"} <= set(_by_name(_world(listed)))
 
 
+def test_characters_the_one_an_adjective_sets_apart_is_that_person():
+    """"Teodor, the tall one," among brothers: "said the tall one" is Teodor, as "the eldest" would be;
+    "said the other one" names no one."""
+    text = ('Milan, the eldest, held the torch. Teodor, the tall one, leaned on the hood.\n\n'
+            '"Battery," said the tall one.\n\n"Alternator," Milan said.\n\n"Battery," said the tall one.\n\n'
+            '"Fine," said the other one.\n\nTeodor took the keys. "Mine," Teodor said.\n')
+    people = _by_name(_world(text))
+    assert "the tall one" in people["Teodor"].aliases and "the tall one" not in people
+    assert not any("other" in name for name in people)
+
+
 def test_characters_a_role_named_after_it_is_that_person():
     """"The ship's pilot, Arlo Vance," and "The witness, a woman named Hedda Lind," set the role
     before the name; "said the pilot" is Arlo from then on."""

@@ -167,6 +167,8 @@ def test_quotes_hard_wrapped_text() -> None:
     ('He set the phone down and looked at her. Then, quietly: "Stay."', "speech"),
     ('The banner on the screen ticked down to "DOCKING IN FIVE" and blinked.', "written"),  # shown
     ('The latest log entry read "Pump three is down."', "written"),
+    ('The confirmation said, in bold, "Room 4B: two occupants."', "written"),  # an email's words
+    ('Dad was at the grill in an apron that said "Chef on Strike."', "written"),
     ('"STOP!" Mira yelled across the car park.', "speech"),
     ('He yelled "STOP" at the dog.', "speech"),
     ('From the hall came the sound of Ines bellowing, "THE CAKE!"', "speech"),

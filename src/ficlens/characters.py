@@ -367,6 +367,8 @@ _NOT_DESCRIPTIONS = {"other", "one", "two", "three", "four", "latter", "former",
                      "others", "voices", "men", "women", "people", "crowd", "children", "girls", "boys",
                      "ladies", "gentlemen", "party", "company", "whole", "words", "letter", "note", "paper",
                      "sign", "voice"}
+# "the tall one", "the younger one": an adjective that sets one of a few apart makes "one" someone
+_SET_APART = re.compile(r"(?!(?:other|first|second|third|last|same|new|good|poor|dear|great)\b)[a-z]+ one")
 _SELF_NAMING = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|[Cc]all(?:s|ed)? me|called myself|"
                           rf"(?:I was|I am|to be) (?:called|named|known as)|I am|I['’]m)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
@@ -1379,9 +1381,9 @@ def _join_roles(text: str, quotes: list[tuple[int, int]], groups: list[_Group],
     named = [g for g in groups if not _is_description(g) and g.spans]
     for i, role_group in enumerate(kept):  # described groups are found only without a given cast
         words = role_group.name.split()
-        if not role_group.described or len(words) != 2:
+        if not role_group.described or len(words) != 2 and not _SET_APART.fullmatch(" ".join(words[1:])):
             continue
-        role = re.escape(words[1])
+        role = r"[ \t]+".join(map(re.escape, words[1:]))  # "the medic", "the tall one"
         links = re.compile(_ROLE_AFTER_NAME.format(owner=_OWNER, role=role)), \
             re.compile(_ROLE_BEFORE_NAME.format(role=role))
         holders = {id(g): g for g in named if _compatible(g.gender, role_group.gender)
@@ -1624,7 +1626,8 @@ def _described_speakers(text: str, ranges: list[tuple[int, int]]) -> list[_Group
     new: set[str] = set()  # the phrases someone new is introduced by ("A nurse")
     for key, count in tags.items():
         generic = not key[2] and key[1] in _GENERIC_PEOPLE  # "the boy", "the little man"
-        if (generic or count >= DESCRIBED_TAGS) and key[1] not in _NOT_DESCRIPTIONS \
+        if (generic or count >= DESCRIBED_TAGS) and (key[1] not in _NOT_DESCRIPTIONS or _SET_APART.fullmatch(
+                " ".join(key[:2]))) \
                 and not EPITHETS & set(key[:2]) \
                 and not re.fullmatch(_DESCRIBED_ADJECTIVES, key[1]):  # "said the old Jew"
             phrase = " ".join(w for w in key if w)

@@ -93,7 +93,9 @@ _WRITTEN = (r"wrote|written|texted|typed|scrawled|scribbled|printed|inked|inscri
             r"headlined|e-?mailed|messaged|tweeted|posted|"
             r"(?:sign|note|letter|text|message|card|banner|headline|caption|label|e-?mail|post|tweet|screen|"
             r"plaque|poster|inscription|telegram|notice|page|paper|envelope|postcard|tag|entry|entries|log|"
-            r"display|readout|sticker|placard|board)s?(?:\s+(?!(?:and|but|then)\b)[\w'\u2019-]+){0,4}?"
+            r"display|readout|sticker|placard|board|confirmation|apron|shirt|t-shirt|mug|badge|receipt|memo|"
+            r"invitation|ticket|menu|flyer|leaflet|billboard|subject line)s?"
+            r"(?:\s+(?!(?:and|but|then)\b)[\w'\u2019-]+){0,4}?"
             r"\s+(?:said|says|read|reads|reading|stated|announced)")
 # what is put down in pencil, ink or chalk is written, whatever the verb: "in smudged pencil, someone had
 # added 'and Ronan'", "it said, in looping green letters:"

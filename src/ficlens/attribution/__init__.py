@@ -1259,8 +1259,13 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
             *ahead.vocatives, *(previous.addressed if previous else []), ahead.speaker_after_next,
             *nearby.recent[:MAX_CANDIDATES], *sorted(_conversation_speakers(turns, paragraph)),
             *nearby.named_after, context.narrator_at(nearby.quote_start), *nearby.farther]
-    listener = cues.tag.addressee if cues.tag else None  # "she said to Maren": never Maren
-    return list(dict.fromkeys(c for c in pool if c and c != listener))[:MAX_CANDIDATES + 8]
+    not_speaking = {cues.tag.addressee if cues.tag else None}  # "she said to Maren": never Maren
+    if cues.tag is not None and cues.tag.kind == "description" and _MINE.match(context.text, cues.tag.start):
+        not_speaking.add(context.narrator_at(nearby.quote_start))  # "my boss said": not the one telling
+    return list(dict.fromkeys(c for c in pool if c and c not in not_speaking))[:MAX_CANDIDATES + 8]
+
+
+_MINE = re.compile(r"(?:[Mm]y|[Oo]ur)\s")
 
 
 def _features(context: _Context, cues: QuoteCues, nearby: _Nearby, candidates: list[str], turns: list[_Turn],
