@@ -99,3 +99,21 @@ def test_a_formal_name_of_a_pet_name_is_theirs_whoever_answers() -> None:
             '"Josephine," Mom said.\n\n"She started it," Gus said.\n\n"I did not," said Jo.\n')
     characters = _by_name(ficlens.analyze(text))
     assert "Josephine" in characters["Jo"].aliases and "Josephine" not in characters["Gus"].aliases
+
+
+_ONE_ANSWER_EACH = (
+    'Miss Dashwood had just come in from the garden when Miss Vell looked up from her sewing.\n\n'
+    '"Lord, Anne, you talk of nothing but beaux," said Miss Vell.\n\n'
+    '"I said nothing at all," said Miss Dashwood.\n\n'
+    'Miss Dashwood took off her bonnet. Harriet sat down beside her.\n\n'
+    '"London, I daresay, will be very full," said Miss Vell.\n\n'
+    '"Very full," said Harriet. She had been in London once.\n\n'
+    '"Harriet, you should sit nearer the fire," said Miss Dashwood. Harriet did.\n'
+)
+
+
+def test_one_answer_gives_no_second_first_name_nor_a_town() -> None:
+    """A call of "Anne" answered once by Miss Dashwood, who has a first name of her own, is no name
+    of hers; nor is a town the story is in ("London, I daresay") the one who answers it."""
+    world = ficlens.analyze(_ONE_ANSWER_EACH.replace("Miss Dashwood had", "Elinor Dashwood had"))
+    assert all("Anne" not in c.aliases and "London" not in c.aliases for c in world.characters)

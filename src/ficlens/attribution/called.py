@@ -25,6 +25,8 @@ from ..lexicon import ROLE_TITLES, first_names, formal_names
 from ..model import Character, Quote, Span, StoryWorld
 from .cues import is_vocative
 
+# answers to a name a character with a first name of their own must give to be called by it too
+PROOF_FOR_A_SECOND_NAME = 2
 ANSWER_REACH = 400  # characters of narration between a call and the answering line
 _WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # on the first-name lists, but a line calls with them as an answer, an endearment or an oath:
@@ -33,6 +35,7 @@ _NOT_CALLED = frozenset({"Fine", "Great", "Perfect", "Amen", "Angel", "Baby", "H
                          "Christ", "God", "Lord"}) | ROLE_TITLES
 
 
+_PLACE = re.compile(r"\b(?:in|at|near|into)[ \t\n]+([A-Z][a-z]{2,})\b(?![\w'\u2019-])")
 _SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Cc]all me"
                           r"|(?<![\w'\u2019])(This is))[ \t]+$")  # "This is Sergeant Lowe.": on the phone
 
@@ -54,6 +57,7 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
     only_called = _only_in_others_lines(world, spoken)
     _learn_own_names(world, spoken, only_called)
     lower = set(re.findall(r"\b[a-z]{3,}\b", text))  # "Fine, then": a word the text also writes small
+    places = set(_PLACE.findall(text))  # "London, I daresay": a town the text is in or goes to
     known = first_names()
     answers: dict[str, Counter[str | None]] = defaultdict(Counter)  # None: no one, or the caller
     calls: dict[str, list[Span]] = defaultdict(list)
@@ -67,7 +71,7 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
         answerer = answer.speaker if answer.start - quote.end <= ANSWER_REACH else None
         for found in _WORD.finditer(text, quote.start, quote.end):
             name = found.group()
-            if (name in taken and name not in only_called) or name in _NOT_CALLED \
+            if (name in taken and name not in only_called) or name in _NOT_CALLED or name in places \
                     or (name not in known and name not in only_called) or name.lower() in lower \
                     or not is_vocative(text, quote.start, quote.end, found.start(), found.end()):
                 continue
@@ -78,9 +82,11 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
         pet = [c for c in world.characters
                if any(name.lower() in formal_names(word) for word in c.name.split())]
         if len(pet) == 1:  # "Josephine," Mom said: Jo, whoever answers
-            votes = Counter({pet[0].id: 1})
+            votes = Counter({pet[0].id: PROOF_FOR_A_SECOND_NAME})
         if len(votes) != 1 or (owner := next(iter(votes))) not in by_id:
             continue
+        if votes[owner] < PROOF_FOR_A_SECOND_NAME and name in known and _has_first_name(by_id[owner], known):
+            continue  # Elinor, answering a call of "Anne" once, is not Anne too
         if name in only_called:
             _join(world, only_called[name], by_id[owner])
             continue
@@ -88,6 +94,16 @@ def learn_called_names(world: StoryWorld, spoken: list[Quote]) -> None:
         character.aliases.append(name)
         character.mention_spans = sorted([*character.mention_spans, *calls[name]], key=lambda s: s.start)
         character.mentions += len(calls[name])
+
+
+def _has_first_name(character: Character, known: frozenset[str]) -> bool:
+    """Whether the character's name opens with a first name of their own: one on the lists ("Jane
+    Bennet"), or a word beside a surname a title goes with ("Elinor", who is "Miss Dashwood"); not
+    "Kemp" of "Dr. Kemp", nor a surname the narration uses alone ("Ashdown")."""
+    first = character.name.split()[0]
+    surnames = {words[-1] for name in (character.name, *character.aliases)
+                if len(words := name.split()) > 1 and is_title(words[0])}
+    return not is_title(first) and (first in known or bool(surnames - {first}) and first[:1].isupper())
 
 
 def _learn_own_names(world: StoryWorld, spoken: list[Quote], only_called: dict[str, Character]) -> None:
