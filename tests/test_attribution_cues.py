@@ -184,8 +184,11 @@ def test_attribution_cues_a_verb_with_its_own_object_introduces_no_quote() -> No
     assert _cues(text, lead_in=True).tag is None
 
 
-def test_attribution_cues_beat_after_an_opening_clause() -> None:
-    text = 'While Maren packed, Oskar paced the room. "We leave at dawn."'
+@pytest.mark.parametrize("text", ['While Maren packed, Oskar paced the room. "We leave at dawn."',
+                                  'Maren packed. Then Oskar paced the room. "We leave at dawn."',
+                                  'Maren packed, and Lady Vane slept. But Oskar paced. "We leave at dawn."'])
+def test_attribution_cues_beat_after_an_opening_clause(text: str) -> None:
+    """The subject after an opening clause or a connective ("Then", "But") is the beat's."""
     beat = _cues(text).beat
     assert beat is not None and beat.character == "c2" and text[beat.start:beat.end] == "Oskar"
 

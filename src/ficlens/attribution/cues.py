@@ -897,8 +897,8 @@ def _beat(text: str, mentions: Mentions, before: int, start: int, after: int, en
         offset = len(segment) - len(segment.lstrip(" \t\n,.;:!?\u2014-\"'\u201c\u201d"))
         kin = _KIN_BEFORE_NAME.match(segment, offset)  # "My sister Lena leaned out.", "Tilly's brother Rafe"
         offsets = [kin.end(), offset] if kin else [offset]
-        opener = _OPENING_PHRASE.match(segment, offset)  # "Catching his eye, Kurt smiled."
-        if opener:
+        opener = _OPENING_PHRASE.match(segment, offset) or _CONNECTIVE.match(segment, offset)
+        if opener:  # "Catching his eye, Kurt smiled.", "Then he looked at the dish."
             offsets.append(opener.end())
         for at in offsets:
             pronoun = _SUBJECT_PRONOUN.match(segment, at)
@@ -948,6 +948,7 @@ _HEARD = re.compile(r"[ \t]+(?:could[ \t]+)?(?:heard|hear|hears|listened[ \t]+to
 _EPITHET_SUBJECT = re.compile(r"[Tt]he[ \t]+([a-z]+)(?:[ \t]+(boy|girl|man|woman|one|lad|kid|guy))?\b")
 
 
+_CONNECTIVE = re.compile(r"(?:And then|Then|And|But|So|Now|Still|Finally|Suddenly|Instead)[ \t]+")
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|With|Without|After|Before|At|In|On|For a|Once|When|While|"
                              r"Whilst|As|Although|Though|Until|Till|Since)\b"
                              r"[^,.!?\n\"\u201c]{0,80},\s*")
