@@ -1441,6 +1441,17 @@ def test_characters_her_own_possessive_gives_her_gender():
     assert _by_name(_world(text))["Annabeth"].gender == "she"
 
 
+def test_characters_a_line_telling_of_someone_gives_their_gender():
+    """'"Ask Kyle. She found his phone."': the line says Kyle is a she, though the name lists
+    call Kyle a man's name; a call ("Kyle, she is late") says nothing of Kyle."""
+    text = ('"Who rang us?" Jonah asked.\n\n"Ask Kyle. She found his phone in the ambulance," Priya said.\n\n'
+            '"Kyle? Fine." Jonah looked for Kyle. "Thank Kyle. She\'s the one who stayed," he said.\n\n'
+            'Kyle tucked the clipboard under her arm.\n')
+    assert _by_name(_world(text))["Kyle"].gender == "she"
+    called = text.replace("Ask Kyle. She", "Kyle, she").replace("Thank Kyle. She", "Kyle, she")
+    assert _by_name(_world(called))["Kyle"].gender != "she"
+
+
 def test_characters_pet_full_name_joins_the_name_written_most():
     """ "Eliza Marlow", what one sister calls Elizabeth Marlow, joins her under the name the text
     writes most: Elizabeth Marlow, not Eliza."""

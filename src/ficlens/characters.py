@@ -210,6 +210,8 @@ _LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|do
                          r"around)\b)[a-z]")
 _SENTENCE_STOP = re.compile(r"[.!?][ \t]+(?=[A-Z])")
 _BEAT_STOP = re.compile(r"[.!?][ \t]+")  # the end of a beat's sentence, a quote or another after it
+# a name a line ends a sentence with, the next sentence of the line opening with its pronoun
+_TOLD_OF = re.compile(r"[.!][ \t]+(?:(He)|(She))\b")
 _OPENING_PRONOUN = re.compile(r"(?:(He)|(She))\b")
 # a pronoun of another person in a name's own sentence: "him", or "her" as an object ("kissed her.")
 _OBJECT_PRONOUN = {True: re.compile(r"\bhim\b"),  # not "himself": "Harry told himself to wait. He" is his
@@ -2638,7 +2640,12 @@ def _pronoun_votes(text: str, spans: list[tuple[int, int]], boundaries: list[int
     for the clusters, which it would blur), the "He" or "She" opening the next sentence too."""
     votes: dict[str, float] = defaultdict(float)
     for start, end in spans:
-        if _inside(quotes, start) or _NARRATING_PRONOUN.fullmatch(text, start, end):
+        if _NARRATING_PRONOUN.fullmatch(text, start, end):
+            continue
+        if _inside(quotes, start):  # "Thank Nurse Trent. She's the one who found it.": said of her
+            told = _TOLD_OF.match(text, end) if next_sentence else None
+            if told:
+                votes["he" if told.group(1) else "she"] += 1.0
             continue
         pronoun = _pronoun_after(text, end, boundaries, quotes, own_clause=next_sentence)
         subject = _starts_sentence(text, start) or bool(  # "said Ezra. He ...": a tag's subject too
