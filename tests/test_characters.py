@@ -1441,6 +1441,20 @@ def test_characters_her_own_possessive_gives_her_gender():
     assert _by_name(_world(text))["Annabeth"].gender == "she"
 
 
+def test_characters_her_brother_named_once_is_that_child():
+    """"Her brother Finn" once, then '"Hi, Grandpa," her brother said.': Finn is a character and
+    "her brother" is him; where the narration writes "her sister" before two names, it is no one's."""
+    text = ('Dana pulled into the drive. Mabel had her face pressed to the window. Her brother Finn, ten '
+            'and bored, had not looked up from his book.\n\n"We\'re here," Dana said.\n\n'
+            'Grandpa waved from the grill.\n\n"Hi, Grandpa," her brother said.\n\n'
+            '"There\'s my boy!" Grandpa said.\n\n"No," her brother said.\n')
+    finn = _by_name(_world(text))["Finn"]
+    assert "her brother" in finn.aliases and finn.mentions == 3 and finn.gender == "he"
+    two = text.replace("Mabel had", "Her sister Ada waved and her sister Bea sat. Mabel had").replace(
+        "her brother said", "her sister said")
+    assert all("her sister" not in c.aliases for c in _world(two).characters)
+
+
 def test_characters_a_line_telling_of_someone_gives_their_gender():
     """'"Ask Kyle. She found his phone."': the line says Kyle is a she, though the name lists
     call Kyle a man's name; a call ("Kyle, she is late") says nothing of Kyle."""

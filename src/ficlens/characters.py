@@ -406,6 +406,8 @@ def find_characters(world: StoryWorld) -> StoryWorld:
         groups += _add_senders(world.text, sender_spans, groups)
     _match_mentions(world.text, ranges, groups)
     _drop_unused_aliases(world.text, groups)
+    if not world._cast and words < INERT_WORDS:  # in a novel, "his brother" is many men's
+        _kin_named_once(world.text, ranges, quotes, groups)
     narrator = _find_narrator(world.text, ranges, quotes, groups, cast_given=bool(world._cast)) \
         or _second_person_reader(world.text, ranges, quotes, groups, cast_given=bool(world._cast))
     if narrator is not None and not world._cast:
@@ -2412,6 +2414,39 @@ def _kin_is_named_near(text: str, found: list[re.Match[str]], groups: list[_Grou
     owner.aliases.extend(form for form in forms if form not in owner.aliases)
     owner.spans.extend((m.start(), m.end()) for m in found)
     return True
+
+
+# "Her brother Finn", "his little sister Maya": a kin word of someone's, then the name it is
+_KIN_THEN_NAME = re.compile(r"\b([Hh]er|[Hh]is|[Tt]heir)[ \t]+"
+                            r"(?:(?:little|big|older|younger|baby|twin)[ \t]+)?"
+                            r"(brother|sister|son|daughter|cousin)[ \t]+([A-Z][a-z]+)\b")
+
+
+def _kin_named_once(text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                    groups: list[_Group]) -> None:
+    """'Her brother Finn, ten and bored, had not looked up.' and then '"Hi," her brother said.':
+    where the narration writes one name only after "her brother", and "her brother" tags a line,
+    "her brother" is that character wherever written (a story names a child once, then calls him
+    so); not where it names several ("his sister Kitty", "his sister Lydia"), nor in a story of
+    ``INERT_WORDS`` or more."""
+    named: dict[str, set[str]] = defaultdict(set)  # "her brother" -> the names written after it
+    for a, b in ranges:
+        for m in _KIN_THEN_NAME.finditer(text, a, b):
+            if not _inside(quotes, m.start()):
+                named[f"{m.group(1).lower()} {m.group(2)}"].add(m.group(3))
+    owners = {alias: group for group in groups for alias in group.aliases}
+    for phrase, names in named.items():
+        owner = owners.get(next(iter(names))) if len(names) == 1 else None
+        written = [m for m in re.finditer(rf"\b{phrase}\b", text, re.IGNORECASE)
+                   if not _inside(quotes, m.start())]
+        if owner is None or not any(_tagged_quote(text, quotes, m.start()) is not None for m in written):
+            continue
+        forms = _Group(aliases=[phrase, phrase.capitalize()])
+        _match_mentions(text, ranges, [forms])
+        own = [start for start, _ in owner.spans]
+        owner.aliases.extend(form for form in forms.aliases if form not in owner.aliases)
+        owner.spans.extend(span for span in forms.spans  # "Her brother Finn" is one mention
+                           if not any(0 <= start - span[1] <= 1 for start in own))
 
 
 def _kin_group(kin: str, written: Counter[str], taken: set[str]) -> _Group:
