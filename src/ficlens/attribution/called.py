@@ -6,7 +6,9 @@ when a friend uses the first name ("Oh. Hi, Julian."). Such a name is in no
 narration, so the characters stage never meets it; once the speakers are
 decided, the one who answers the line that calls it is who it names. A name is
 learned only when every line calling it is answered by the same character, who
-is not its speaker, and no character already goes by it; or when the only one who goes by it
+is not its speaker (at least twice when the name is a first name and the answerer has one
+of their own: Elinor, "Miss Dashwood", answering "Anne" once is not Anne), no character
+already goes by it, and it is no town the text is in ("in London"); or when the only one who goes by it
 is never in the narration and never speaks ("You're in my seat, Thorne."): the rival the
 narration calls Cassian, whom the characters stage found only in others' lines, is then
 Cassian's surname and joins him. A formal name of one character's pet name is theirs, whoever
