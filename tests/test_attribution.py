@@ -219,6 +219,16 @@ def test_attribution_narrator_is_never_he_said_nor_my_father() -> None:
     assert _speakers(attribute_quotes(world)) == ["my father", "Wren", "my father", "Lena", "my father"]
 
 
+def test_attribution_he_said_among_women_only_is_no_one_of_them() -> None:
+    """"he said" where every candidate is a woman is a man the story never names: no speaker,
+    and the turn after it is hers again, not the maid's by alternation."""
+    text = ('Millie had gone to the kitchen. Mrs. Hall set the tray down.\n\n'
+            '"Can I take your coat, sir?" she said.\n\n"No," he said without turning.\n\n'
+            '"Very well, sir," she said, and went out.')
+    world = _world(text, {"Mrs. Hall": "she", "Millie": "she"})
+    assert _speakers(world) == ["Mrs. Hall", None, "Mrs. Hall"]
+
+
 def test_attribution_my_boss_said_is_not_the_narrator() -> None:
     """"my boss said" names someone of the narrator's, never the narrator, though no character is
     known as "my boss": Gordon, who spoke last; with no one else there, nobody."""

@@ -1262,7 +1262,14 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
     not_speaking = {cues.tag.addressee if cues.tag else None}  # "she said to Maren": never Maren
     if cues.tag is not None and cues.tag.kind == "description" and _MINE.match(context.text, cues.tag.start):
         not_speaking.add(context.narrator_at(nearby.quote_start))  # "my boss said": not the one telling
-    return list(dict.fromkeys(c for c in pool if c and c not in not_speaking))[:MAX_CANDIDATES + 8]
+    candidates = list(dict.fromkeys(c for c in pool if c and c not in not_speaking))[:MAX_CANDIDATES + 8]
+    said = cues.tag.gender if cues.tag is not None and cues.tag.kind == "pronoun" else None
+    if said in ("he", "she") and all(context.genders.get(c) in _OTHER_GENDER[said] for c in candidates):
+        return []  # "he said" where every candidate is a woman: someone the story never names
+    return candidates
+
+
+_OTHER_GENDER = {"he": {"she"}, "she": {"he"}}
 
 
 _MINE = re.compile(r"(?:[Mm]y|[Oo]ur)\s")
