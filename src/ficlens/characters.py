@@ -990,7 +990,7 @@ def _parse(form: str, count: int) -> _Form:
     tokens = [_bare(t) for t in _tokens(form)]
     title = _strip_title(tokens[0]) if len(tokens) > 1 and is_title(tokens[0]) else None
     names = [t for t in tokens[1 if title else 0:] if not is_title(t)] or tokens[-1:]
-    return _Form(form, count, TITLE_SPELLINGS.get(title, title) if title else None, names)
+    return _Form(form, count, _filed(title) if title else None, names)
 
 
 def _own_first_name(group: _Group, bare: Counter[str], by_first: dict[str, list[_Group]]) -> int:
@@ -1346,7 +1346,7 @@ def _join_described(groups: list[_Group]) -> None:
         lone_title = headed and (_is_description(group) or bool(group.aliases)
                                  and all(is_title(a) for a in group.aliases))
         word = words[-1].capitalize()
-        holders = by_title.get(TITLE_SPELLINGS.get(word, word), []) if lone_title else []
+        holders = by_title.get(_filed(word), []) if lone_title else []
         holders = sorted((h for h in holders if h is not group), key=lambda h: -len(h.spans))
         if holders and group.cast is None and (
                 len(holders) == 1 or len(holders[0].spans) >= TITLE_HOLDER_LEAD * len(holders[1].spans)):
@@ -1858,7 +1858,7 @@ def _add_lone_titles(candidates: dict[str, _Candidate], lower: Counter[str], gro
         alone = candidates.get(title)
         if alone is None or len(alone.positions) <= lower[title.lower()]:
             continue
-        filed = TITLE_SPELLINGS.get(title, title)  # "Doctor" of "Dr. Pike"
+        filed = _filed(title)  # "Doctor" of "Dr. Pike"
         owner = _dominant(candidates, (group for group in groups if _written_with(group, filed)))
         if owner is not None:
             owner.aliases.append(title)
@@ -1885,7 +1885,7 @@ def _add_ranks(text: str, candidates: dict[str, _Candidate], groups: list[_Group
                 and re.search(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text)]
     styled: dict[str, list[tuple[_Group, str]]] = defaultdict(list)
     for rank in sorted(ROLE_TITLES):
-        filed = TITLE_SPELLINGS.get(rank, rank)  # "the doctor" of "Dr. Pike"
+        filed = _filed(rank)  # "the doctor" of "Dr. Pike"
         owner = _dominant(candidates, (group for group in groups if _written_with(group, filed)))
         if owner is None:
             continue
@@ -1999,6 +1999,12 @@ def _link_short_names(text: str, candidates: dict[str, _Candidate], lower: Count
 
 # "Des?": a line that is a name called alone
 _LONE_CALL = re.compile(r"[\"\u201c][A-Z][\w'\u2019-]*[?!.\u2026\u2014-]{1,2}[\"\u201d]")
+
+
+def _filed(title: str) -> str:
+    """The one spelling a title is filed under: "Doctor" and "Dr" are both "Dr" (``_spellings``
+    gives them all back)."""
+    return TITLE_SPELLINGS.get(title, title)
 
 
 def _spellings(title: str) -> list[str]:
@@ -2123,8 +2129,7 @@ def _cast_title(parts: list[str]) -> str | None:
     """The title a cast alias starts with ("Mrs." -> "Mrs"), when it has a name after it."""
     if len(parts) < 2 or not is_title(parts[0]):
         return None
-    title = _strip_title(parts[0])
-    return TITLE_SPELLINGS.get(title, title)
+    return _filed(_strip_title(parts[0]))
 
 
 def _respell(word: str, spelling: dict[str, str]) -> str:
