@@ -210,9 +210,9 @@ _LOWER_NEXT = re.compile(r"[ \t]+(?!(?:on|in|at|to|for|with|from|into|onto|up|do
                          r"around)\b)[a-z]")
 _SENTENCE_STOP = re.compile(r"[.!?][ \t]+(?=[A-Z])")
 _BEAT_STOP = re.compile(r"[.!?][ \t]+")  # the end of a beat's sentence, a quote or another after it
-# a name a line ends a sentence with, the next sentence of the line opening with its pronoun
-_TOLD_OF = re.compile(r"[.!][ \t]+(?:(He)|(She))\b")
 _OPENING_PRONOUN = re.compile(r"(?:(He)|(She))\b")
+# a name a line ends a sentence with, the next sentence of the line opening with its pronoun
+_TOLD_OF = re.compile(r"[.!][ \t]+" + _OPENING_PRONOUN.pattern)
 # a pronoun of another person in a name's own sentence: "him", or "her" as an object ("kissed her.")
 _OBJECT_PRONOUN = {True: re.compile(r"\bhim\b"),  # not "himself": "Harry told himself to wait. He" is his
                    False: re.compile(r"\bher\b(?=\s*(?:[.,;:!?]|$|(?:in|on|at|to|from|with|and|as|"
@@ -2442,16 +2442,16 @@ def _kin_named_once(text: str, ranges: list[tuple[int, int]], quotes: list[tuple
     owners = {alias: group for group in groups for alias in group.aliases}
     for phrase, names in named.items():
         owner = owners.get(next(iter(names))) if len(names) == 1 else None
-        written = [m for m in re.finditer(rf"\b{phrase}\b", text, re.IGNORECASE)
-                   if not _inside(quotes, m.start())]
-        if owner is None or not any(_tagged_quote(text, quotes, m.start()) is not None for m in written):
+        if owner is None:
             continue
-        forms = _Group(aliases=[phrase, phrase.capitalize()])
-        _match_mentions(text, ranges, [forms])
-        own = [start for start, _ in owner.spans]
-        owner.aliases.extend(form for form in forms.aliases if form not in owner.aliases)
-        owner.spans.extend(span for span in forms.spans  # "Her brother Finn" is one mention
-                           if not any(0 <= start - span[1] <= 1 for start in own))
+        kin = _Group(aliases=[phrase, phrase.capitalize()])
+        _match_mentions(text, ranges, [kin])
+        if not any(_tagged_quote(text, quotes, start) is not None for start, _ in kin.spans
+                   if not _inside(quotes, start)):
+            continue
+        own = [start for start, _ in owner.spans]  # "Her brother Finn" is one mention, Finn's
+        kin.spans = [span for span in kin.spans if not any(0 <= start - span[1] <= 1 for start in own)]
+        _absorb(owner, kin)
 
 
 def _kin_group(kin: str, written: Counter[str], taken: set[str]) -> _Group:

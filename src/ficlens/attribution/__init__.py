@@ -1264,12 +1264,9 @@ def _candidates(context: _Context, cues: QuoteCues, nearby: _Nearby, turns: list
         not_speaking.add(context.narrator_at(nearby.quote_start))  # "my boss said": not the one telling
     candidates = list(dict.fromkeys(c for c in pool if c and c not in not_speaking))[:MAX_CANDIDATES + 8]
     said = cues.tag.gender if cues.tag is not None and cues.tag.kind == "pronoun" else None
-    if said in ("he", "she") and all(context.genders.get(c) in _OTHER_GENDER[said] for c in candidates):
+    if said in ("he", "she") and all(context.genders.get(c) in {"he", "she"} - {said} for c in candidates):
         return []  # "he said" where every candidate is a woman: someone the story never names
     return candidates
-
-
-_OTHER_GENDER = {"he": {"she"}, "she": {"he"}}
 
 
 _MINE = re.compile(r"(?:[Mm]y|[Oo]ur)\s")
